@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { ChevronRight, KeyRound, Users } from "lucide-react";
+import { requirePagePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { PageHeader } from "@/components/ui/page-header";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requirePagePermission("settings:view");
+  const isAdmin = can(user, "users:manage");
+  return (
+    <>
+      <PageHeader title="Settings" description="Your account and, for admins, the workspace." />
+      <section aria-labelledby="account" className="mb-8 rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <h2 id="account" className="text-base font-semibold">
+          Your account
+        </h2>
+        <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+          <dt className="text-zinc-500">Name</dt>
+          <dd>{user.name}</dd>
+          <dt className="text-zinc-500">Email</dt>
+          <dd>{user.email}</dd>
+          <dt className="text-zinc-500">Roles</dt>
+          <dd>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</dd>
+        </dl>
+      </section>
+      {isAdmin ? (
+        <section aria-labelledby="workspace">
+          <h2 id="workspace" className="mb-3 text-base font-semibold">
+            Workspace
+          </h2>
+          <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+            <li>
+              <Link href="/settings/users" className="flex items-center gap-4 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+                <Users aria-hidden className="size-5 text-accent-600" />
+                <span className="flex-1">
+                  <span className="block text-sm font-medium">Users and roles</span>
+                  <span className="block text-sm text-zinc-500">Invite people, choose their roles, deactivate accounts.</span>
+                </span>
+                <ChevronRight aria-hidden className="size-4 text-zinc-400" />
+              </Link>
+            </li>
+            <li className="flex items-center gap-4 p-4 text-zinc-500">
+              <KeyRound aria-hidden className="size-5" />
+              <span className="flex-1">
+                <span className="block text-sm font-medium">Credentials</span>
+                <span className="block text-sm">Encrypted API keys for HTTP and AI steps arrive with the workflow engine.</span>
+              </span>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { signOut } from "next-auth/react";
+import { ChevronDown, LogOut } from "lucide-react";
+import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+
+export function UserMenu({ name, email, roles }: { name: string; email: string; roles: Role[] }) {
+  const initials = name
+    .split(/\s+/)
+    .map((p) => p[0])
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
+        className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        aria-label={`Account menu for ${name}`}
+        data-testid="user-menu"
+      >
+        <span className="flex size-7 items-center justify-center rounded-full bg-accent-600 text-xs font-semibold text-white">
+          {initials}
+        </span>
+        <span className="hidden font-medium sm:inline">{name}</span>
+        <ChevronDown aria-hidden className="size-4 text-zinc-500" />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          className="z-50 min-w-56 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          <div className="px-3 py-2">
+            <p className="text-sm font-medium">{name}</p>
+            <p className="text-xs text-zinc-500">{email}</p>
+            <p className="mt-1 text-xs text-zinc-500">{roles.map((r) => ROLE_LABELS[r]).join(", ")}</p>
+          </div>
+          <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
+          <DropdownMenu.Item
+            onSelect={() => signOut({ callbackUrl: "/login?reason=signed-out-by-user" })}
+            className="flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800"
+          >
+            <LogOut aria-hidden className="size-4" />
+            Sign out
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

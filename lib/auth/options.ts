@@ -1,0 +1,64 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { connectDb } from "@/lib/db/connect";
+import { serverConfig } from "@/lib/config";
+import { User } from "@/models/User";
+import { loginSchema } from "@/lib/users/schema";
+import { dummyHash, verifyPassword } from "@/lib/auth/password";
+import { clearLoginFailures, loginRateLimit, recordLoginFailure } from "@/lib/auth/rate-limit";
+import { clientIp } from "@/lib/auth/client-ip";
+
+export const WRONG_CREDENTIALS = "Wrong email or password.";
+
+/** Checks email and password; the thrown message is what the sign-in form shows. */
+export async function authorizeCredentials(
+  raw: Record<string, string> | undefined,
+  ip: string | null,
+): Promise<{ id: string; email: string; name: string }> {
+  const parsed = loginSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new Error(parsed.error.issues[0].message);
+  const { email, password } = parsed.data;
+  await connectDb();
+
+  const limit = await loginRateLimit(email, ip);
+  if (limit.blocked) {
+    throw new Error(`Too many failed sign-in attempts. Wait ${limit.retryAfterSeconds} s and try again.`);
+  }
+  const user = await User.findOne({ email }).lean();
+  const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
+  if (!user || !ok) {
+    await recordLoginFailure(email, ip);
+    throw new Error(WRONG_CREDENTIALS);
+  }
+  if (!user.active) throw new Error("This account has been deactivated. Ask an admin to reactivate it.");
+  await clearLoginFailures(email);
+  return { id: String(user._id), email: user.email, name: user.name };
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: serverConfig().nextAuthSecret,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: (credentials, req) => authorizeCredentials(credentials, clientIp(req?.headers ?? {})),
+      }),
+    ],
+    callbacks: {
+      // The token carries only the user id; roles and `active` are read fresh on every
+      // request (lib/auth/session.ts), so a role change or deactivation applies at once.
+      jwt: ({ token, user }) => {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session: ({ session, token }) => {
+        if (session.user) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,20 @@
+export declare const FERRETDB_MODULE: string;
+export declare const FERRETDB_VERSION: string;
+export declare class EmbeddedDatabaseError extends Error {}
+export declare function ensureFerretDB(options: { toolsDir: string; log?: (msg: string) => void }): string;
+export declare function freePort(): Promise<number>;
+export declare function portIsFree(port: number, host?: string | null): Promise<boolean>;
+export interface EmbeddedDatabase {
+  uri: string;
+  port: number;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+export declare function startFerretDB(options: {
+  binary: string;
+  dataDir: string;
+  port?: number;
+  dbName?: string;
+  quiet?: boolean;
+  timeoutMs?: number;
+}): Promise<EmbeddedDatabase>;

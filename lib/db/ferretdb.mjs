@@ -1,0 +1,172 @@
+// The embedded database: FerretDB 1.24 on its SQLite backend, built from its Go module
+// into a project-local tools folder and started as a child process.
+// Plain ESM so the start script, the Vitest global setup and Playwright can all share it.
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, cpSync, chmodSync, writeFileSync, renameSync, rmSync, readdirSync, statSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { MongoClient } from "mongodb";
+
+export const FERRETDB_MODULE = "github.com/FerretDB/FerretDB";
+export const FERRETDB_VERSION = "v1.24.2";
+
+export class EmbeddedDatabaseError extends Error {}
+
+function goAvailable() {
+  try {
+    execFileSync("go", ["version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Returns the path of the FerretDB binary, building it first when it is not there yet.
+ *
+ * Why not a plain `go install …/cmd/ferretdb@v1.24.2`: on this module proxy that command
+ * stops at "loading deprecation … @v/list: 403 Forbidden", and a binary built from the
+ * module zip panics at start because the zip lacks build/version/version.txt (FerretDB's
+ * own build writes it with `task gen-version`). So we download the same module with
+ * `go mod download`, write version.txt, and `go build` its command: the same source,
+ * the same compiler, no other network.
+ */
+export function ensureFerretDB({ toolsDir, log = console.log }) {
+  const binary = path.join(toolsDir, "ferretdb");
+  if (existsSync(binary)) return binary;
+  if (!goAvailable()) {
+    throw new EmbeddedDatabaseError(
+      "Switchyard needs a database and found neither MONGODB_URI nor Go.\n" +
+        "  • To use your own MongoDB (6 or newer): set MONGODB_URI=mongodb://host:27017/switchyard,\n" +
+        "    NEXTAUTH_SECRET and CREDENTIALS_KEY, then run `npm start` again.\n" +
+        "  • To use the embedded database: install Go 1.22 or newer (https://go.dev/dl/) so that\n" +
+        "    `go version` works, then run `npm start` again; Switchyard builds FerretDB " + FERRETDB_VERSION + " itself.",
+    );
+  }
+  log(`Building the embedded database (FerretDB ${FERRETDB_VERSION}) into ${toolsDir} — once, about a minute…`);
+  mkdirSync(toolsDir, { recursive: true });
+  const info = JSON.parse(
+    execFileSync("go", ["mod", "download", "-json", `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
+      cwd: toolsDir,
+      encoding: "utf8",
+      env: { ...process.env, GOFLAGS: "-mod=mod" },
+    }),
+  );
+  if (!info.Dir) throw new EmbeddedDatabaseError(`go mod download gave no source folder: ${JSON.stringify(info)}`);
+  const src = path.join(toolsDir, `ferretdb-src-${process.pid}`);
+  rmSync(src, { recursive: true, force: true });
+  cpSync(info.Dir, src, { recursive: true });
+  makeWritable(src);
+  writeFileSync(path.join(src, "build/version/version.txt"), `${FERRETDB_VERSION}\n`);
+  const tmp = `${binary}.${process.pid}.tmp`;
+  execFileSync("go", ["build", "-o", tmp, "./cmd/ferretdb"], { cwd: src, stdio: ["ignore", "inherit", "inherit"] });
+  renameSync(tmp, binary); // atomic, so a parallel caller never sees half a binary
+  rmSync(src, { recursive: true, force: true });
+  return binary;
+}
+
+function makeWritable(dir) {
+  chmodSync(dir, 0o755);
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) makeWritable(p);
+    else chmodSync(p, 0o644);
+  }
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Whether `port` can be bound on `host` (null: every interface, as `next start` binds). */
+export function portIsFree(port, host = "127.0.0.1") {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    const done = () => srv.close(() => resolve(true));
+    if (host === null) srv.listen(port, done);
+    else srv.listen(port, host, done);
+  });
+}
+
+async function waitForPing(uri, child, deadline) {
+  let lastError;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, directConnection: true });
+    try {
+      await client.connect();
+      await client.db("admin").command({ ping: 1 });
+      return;
+    } catch (err) {
+      lastError = err;
+      await new Promise((r) => setTimeout(r, 150));
+    } finally {
+      await client.close().catch(() => {});
+    }
+  }
+  throw new EmbeddedDatabaseError(
+    `The embedded database did not accept connections at ${uri}` +
+      (child.exitCode !== null ? ` (FerretDB exited with code ${child.exitCode})` : "") +
+      (lastError ? `: ${lastError.message}` : ""),
+  );
+}
+
+/**
+ * Starts FerretDB with its data in `dataDir` and resolves once it answers a ping.
+ * `stop()` ends it with SIGTERM (SIGKILL after 5 s) and resolves when it has exited.
+ */
+export async function startFerretDB({ binary, dataDir, port, dbName = "switchyard", quiet = true, timeoutMs = 30_000 }) {
+  mkdirSync(dataDir, { recursive: true });
+  const listenPort = port ?? (await freePort());
+  if (!(await portIsFree(listenPort))) {
+    throw new EmbeddedDatabaseError(`Port ${listenPort} on 127.0.0.1 is taken, so the embedded database cannot start there.`);
+  }
+  const dir = path.resolve(dataDir);
+  const child = spawn(
+    binary,
+    [
+      "--handler=sqlite",
+      `--sqlite-url=file:${dir}/`,
+      `--state-dir=${dir}`,
+      `--listen-addr=127.0.0.1:${listenPort}`,
+      "--debug-addr=-",
+      "--telemetry=disable",
+      "--log-level=warn",
+    ],
+    { stdio: ["ignore", quiet ? "ignore" : "inherit", "pipe"] },
+  );
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+    if (!quiet) process.stderr.write(d);
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const uri = `mongodb://127.0.0.1:${listenPort}/${dbName}`;
+  try {
+    await waitForPing(uri, child, Date.now() + timeoutMs);
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw new EmbeddedDatabaseError(`${err.message}\n${stderr.trim()}`);
+  }
+  return {
+    uri,
+    port: listenPort,
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

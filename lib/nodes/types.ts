@@ -1,0 +1,54 @@
+// The contract every node type folder in lib/nodes/<type>/ fulfils. Pure: no I/O, no React.
+// Executors are not part of a definition: they live beside it in lib/nodes/<type>/executor.ts
+// so the canvas can import every definition without pulling in server-only code.
+import type { z } from "zod";
+
+export type NodeCategory = "flow" | "logic" | "integrations" | "ai" | "people" | "data";
+
+export interface HandleDef {
+  id: string;
+  label: string;
+  /** "error" outputs take the run when the node fails; others carry its normal result. */
+  kind?: "default" | "error";
+}
+
+/** A JSONata or template expression inside a node's config, for syntax checks and hints. */
+export interface ExpressionRef {
+  /** Dotted path inside config, e.g. "branches.0.condition". */
+  path: string;
+  source: string;
+  kind: "jsonata" | "template";
+}
+
+export interface NodeDefinition<Schema extends z.ZodType = z.ZodType> {
+  type: string;
+  label: string;
+  description: string;
+  /** A lucide-react icon name, e.g. "GitBranch". */
+  icon: string;
+  category: NodeCategory;
+  /** A CSS colour for the node's accent, legible on light and dark backgrounds. */
+  color: string;
+  configSchema: Schema;
+  defaults: () => z.infer<Schema>;
+  /**
+   * Config paths (dotted, as in ExpressionRef.path) that defaults() leaves blank on purpose
+   * because only the user can fill them (an HTTP URL, a decision condition). defaults() fail
+   * the schema at exactly these paths and nowhere else; the inspector can highlight them.
+   */
+  blankRequired?: readonly string[];
+  /** Input handles; start has none. */
+  inputs: HandleDef[];
+  /**
+   * Output handles, which may depend on config (decision branches). Takes the config as
+   * stored, which may not pass the schema while the user is still editing it: the canvas must
+   * keep drawing handles and the validator must keep checking edges meanwhile.
+   */
+  outputs: (config: unknown) => HandleDef[];
+  /**
+   * Expressions inside the config, so the editor and the validator can check them. Like
+   * outputs, takes the config as stored, so a syntax error shows even while another field
+   * is invalid.
+   */
+  expressions?: (config: unknown) => ExpressionRef[];
+}

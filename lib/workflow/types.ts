@@ -1,0 +1,43 @@
+// The graph stored in a workflow document and in each immutable workflow version.
+// Pure types shared by the canvas, the validator, the engine core and the models.
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+export interface WorkflowNode<Config = Record<string, unknown>> {
+  id: string;
+  /** A key of the node registry (lib/nodes/registry.ts), e.g. "decision". */
+  type: string;
+  position: XY;
+  data: { title: string; config: Config };
+}
+
+export interface WorkflowEdge {
+  id: string;
+  source: string;
+  target: string;
+  /** Which output of the source node; undefined means its single default output. */
+  sourceHandle?: string;
+  label?: string;
+  /** A read-only copy of the branch condition, for showing on the edge. */
+  condition?: string;
+}
+
+export interface WorkflowSettings {
+  /** Whole-run time limit in seconds; 0 means none. */
+  timeout: number;
+  maxRetries: number;
+  /** How many runs of this workflow may be running at once; 0 means no limit. */
+  concurrency: number;
+  /** Steps one run may take before it fails as a runaway loop. */
+  maxSteps: number;
+  notifyOnFailure: boolean;
+  notifyOnSuccess: boolean;
+}
+
+export interface WorkflowGraph {
+  nodes: WorkflowNode[];
+  edges: WorkflowEdge[];
+}

@@ -1,0 +1,26 @@
+import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
+import { ROLES } from "@/lib/auth/roles";
+
+const apiKeySchema = new Schema(
+  { name: String, prefix: String, hash: String, lastUsedAt: Date },
+  { _id: false },
+);
+
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, unique: true, lowercase: true, trim: true },
+    name: { type: String, required: true, trim: true },
+    passwordHash: { type: String, required: true },
+    roles: { type: [String], enum: ROLES, default: [] },
+    active: { type: Boolean, default: true },
+    preferences: { type: Schema.Types.Mixed, default: {} },
+    apiKeys: { type: [apiKeySchema], default: [] },
+  },
+  { timestamps: true, collection: "users" },
+);
+
+export type UserDoc = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
+
+// Reuse the compiled model across dev reloads instead of redefining it.
+export const User: Model<InferSchemaType<typeof userSchema>> =
+  (mongoose.models.User as Model<InferSchemaType<typeof userSchema>>) ?? mongoose.model("User", userSchema);

@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+
+// Only redirects signed-out visitors to the sign-in page. Authorization itself happens in
+// every page, action and route handler through lib/auth (a proxy is not a security boundary).
+export async function proxy(req: NextRequest) {
+  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  if (token) return NextResponse.next();
+  const url = req.nextUrl.clone();
+  const callbackUrl = req.nextUrl.pathname + req.nextUrl.search;
+  url.pathname = "/login";
+  url.search = callbackUrl === "/" ? "" : `?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  matcher: ["/((?!api/|login|_next/|favicon\\.ico|icon\\.svg|.*\\.(?:png|svg|jpg|webp)$).*)"],
+};
