@@ -1,0 +1,119 @@
+// Zod schemas for the stored graph: structure and size only. What each node's config must
+// hold is its definition's business (lib/nodes), and whether the graph makes sense is the
+// validator's (lib/engine/validate.ts). Unknown keys are stripped, which also drops React
+// Flow's UI state (selected, measured, dragging) before anything is saved.
+import { z } from "zod";
+import type { WorkflowEdge, WorkflowGraph, WorkflowNode, WorkflowSettings } from "./types";
+
+export const MAX_NODES = 10_000;
+export const MAX_EDGES = 50_000;
+
+// Ids may become keys of run data ("outputs by node"), and the database forbids "." and "$".
+const ID = /^[A-Za-z0-9_:-]+$/;
+
+export const graphIdSchema = z
+  .string({ error: "Id is required" })
+  .min(1, { error: "Id is required" })
+  .max(100, { error: "Id must be at most 100 characters" })
+  .regex(ID, { error: "Id may use only letters, digits, -, _ and :" });
+
+const coordinate = z
+  .number({ error: "Position must be a number" })
+  .min(-1e7, { error: "Position is too far from the origin" })
+  .max(1e7, { error: "Position is too far from the origin" });
+
+export const workflowNodeSchema = z.object(
+  {
+    id: graphIdSchema,
+    type: z.string({ error: "Node type is required" }).min(1, { error: "Node type is required" }).max(50),
+    position: z.object({ x: coordinate, y: coordinate }, { error: "Position must be {x, y}" }),
+    data: z.object(
+      {
+        title: z.string({ error: "Title must be text" }).max(200, { error: "Title must be at most 200 characters" }),
+        // Each type's own schema checks the inside; here it only has to be an object.
+        config: z.record(z.string(), z.unknown(), { error: "Config must be an object" }),
+      },
+      { error: "Node data must be {title, config}" },
+    ),
+  },
+  { error: "Each node must be an object" },
+) satisfies z.ZodType<WorkflowNode>;
+
+const optionalShortText = (label: string, max: number) =>
+  z.string({ error: `${label} must be text` }).max(max, { error: `${label} must be at most ${max} characters` }).optional();
+
+export const workflowEdgeSchema = z.object(
+  {
+    id: graphIdSchema,
+    source: graphIdSchema,
+    target: graphIdSchema,
+    // React Flow writes null for "no handle"; stored, that is simply absent.
+    sourceHandle: z
+      .string({ error: "Source handle must be text" })
+      .max(100, { error: "Source handle must be at most 100 characters" })
+      .nullish()
+      .transform((value) => value ?? undefined),
+    label: optionalShortText("Edge label", 200),
+    condition: optionalShortText("Edge condition", 10_000),
+  },
+  { error: "Each edge must be an object" },
+) satisfies z.ZodType<WorkflowEdge, unknown>;
+
+export const workflowGraphSchema = z.object(
+  {
+    nodes: z
+      .array(workflowNodeSchema, { error: "Nodes must be a list" })
+      .max(MAX_NODES, { error: `A workflow can have at most ${MAX_NODES} nodes` }),
+    edges: z
+      .array(workflowEdgeSchema, { error: "Edges must be a list" })
+      .max(MAX_EDGES, { error: `A workflow can have at most ${MAX_EDGES} edges` }),
+  },
+  { error: "A workflow must have nodes and edges" },
+) satisfies z.ZodType<WorkflowGraph, unknown>;
+
+const count = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .int({ error: `${label} must be a whole number` })
+    .min(min, { error: `${label} must be at least ${min}` })
+    .max(max, { error: `${label} must be at most ${max}` });
+
+export const workflowSettingsSchema = z.object(
+  {
+    timeout: count("Timeout (seconds)", 0, 31_536_000),
+    maxRetries: count("Max retries", 0, 10),
+    concurrency: count("Concurrency", 0, 1_000),
+    maxSteps: count("Max steps", 1, 1_000_000),
+    notifyOnFailure: z.boolean({ error: "Notify on failure must be on or off" }),
+    notifyOnSuccess: z.boolean({ error: "Notify on success must be on or off" }),
+  },
+  { error: "Settings must be an object" },
+) satisfies z.ZodType<WorkflowSettings>;
+
+export const defaultSettings: WorkflowSettings = {
+  timeout: 0,
+  maxRetries: 0,
+  concurrency: 0,
+  maxSteps: 1_000,
+  notifyOnFailure: false,
+  notifyOnSuccess: false,
+};
+
+/**
+ * A workflow as exported to a file and imported back: the graph plus optional name,
+ * description and settings (missing settings take defaultSettings). Node configs are
+ * checked against their types by parseImport (lib/workflow/import.ts), not here.
+ */
+export const workflowImportSchema = z.object(
+  {
+    name: z.string({ error: "Name must be text" }).max(200, { error: "Name must be at most 200 characters" }).optional(),
+    description: z
+      .string({ error: "Description must be text" })
+      .max(5_000, { error: "Description must be at most 5000 characters" })
+      .optional(),
+    nodes: workflowGraphSchema.shape.nodes,
+    edges: workflowGraphSchema.shape.edges,
+    settings: workflowSettingsSchema.partial().optional(),
+  },
+  { error: "A workflow file must hold an object with nodes and edges" },
+);
