@@ -68,6 +68,9 @@ async function main() {
           "  and keep them: CREDENTIALS_KEY decrypts the stored credentials.",
       );
     }
+    if (Buffer.from(process.env.CREDENTIALS_KEY, "base64").length !== 32) {
+      fail("CREDENTIALS_KEY must be 32 random bytes in base64 (44 characters). Generate one with: openssl rand -base64 32");
+    }
     await pingExternal(process.env.MONGODB_URI);
     console.log("Using the database named by MONGODB_URI.");
   } else {
