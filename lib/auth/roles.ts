@@ -25,9 +25,27 @@ export type Permission =
   | "dashboard:view"
   | "settings:view"
   | "users:manage"
-  | "credentials:manage";
+  | "credentials:manage"
+  | WorkflowPermission;
 
-const GRANTS: Record<Role, readonly Permission[]> = {
+/** What one may do with one workflow; decided with the workflow's access list (WorkflowAcl). */
+export type WorkflowPermission =
+  | "workflow:view"
+  | "workflow:edit"
+  | "workflow:publish"
+  | "workflow:share"
+  | "workflow:delete";
+
+/** A workflow's access list, with user ids as strings. */
+export interface WorkflowAcl {
+  owners: readonly string[];
+  editors: readonly string[];
+  viewers: readonly string[];
+  /** Everyone in the workspace may view it. */
+  isPublic?: boolean;
+}
+
+const GRANTS: Record<Role, readonly Exclude<Permission, WorkflowPermission>[]> = {
   admin: [
     "workflows:view",
     "workflows:create",
@@ -49,10 +67,45 @@ export interface Actor {
   active: boolean;
 }
 
-/** The one permission check. Every page, server action and route handler goes through it. */
-export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+const RELATION_GRANTS: Record<"owner" | "editor" | "viewer", readonly WorkflowPermission[]> = {
+  owner: ["workflow:view", "workflow:edit", "workflow:publish", "workflow:share", "workflow:delete"],
+  editor: ["workflow:view", "workflow:edit", "workflow:publish"],
+  viewer: ["workflow:view"],
+};
+
+/**
+ * The one permission check. Every page, server action and route handler goes through it.
+ * Workflow permissions need the workflow's access list as `resource`; without it they are refused.
+ */
+export function can(actor: Actor | null | undefined, permission: Permission, resource?: WorkflowAcl): boolean {
   if (!actor || !actor.active) return false;
+  if (isWorkflowPermission(permission)) return resource ? canOnWorkflow(actor, permission, resource) : false;
+  return hasGrant(actor, permission);
+}
+
+function hasGrant(actor: Actor, permission: Exclude<Permission, WorkflowPermission>): boolean {
   return actor.roles.some((role) => GRANTS[role]?.includes(permission));
+}
+
+function isWorkflowPermission(permission: Permission): permission is WorkflowPermission {
+  return permission.startsWith("workflow:");
+}
+
+function canOnWorkflow(actor: Actor, permission: WorkflowPermission, acl: WorkflowAcl): boolean {
+  if (actor.roles.includes("admin")) return true;
+  if (!hasGrant(actor, "workflows:view")) return false;
+  if (permission === "workflow:view" && (acl.isPublic || actor.roles.includes("manager"))) return true;
+  const relation = acl.owners.includes(actor.id)
+    ? "owner"
+    : acl.editors.includes(actor.id)
+      ? "editor"
+      : acl.viewers.includes(actor.id)
+        ? "viewer"
+        : null;
+  if (!relation || !RELATION_GRANTS[relation].includes(permission)) return false;
+  // Roles cap what a place on the list grants: approvers and managers see workflows read-only
+  // (README "Roles"), so a list entry alone never lets them change one.
+  return permission === "workflow:view" || hasGrant(actor, "workflows:create");
 }
 
 export function isRole(value: string): value is Role {

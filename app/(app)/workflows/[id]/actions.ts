@@ -1,0 +1,79 @@
+"use server";
+// Server actions of the workflow editor. Each one checks authorization itself (runWorkflowAction,
+// then can() with the workflow's access list), validates its input with zod, and answers with a
+// result: refusals never throw to the browser. None revalidates the page: the canvas keeps its
+// own state, and re-rendering it on every autosave would fight the user's edits.
+
+import type {
+  DiffSide,
+  GraphDiff,
+  Outcome,
+  PublishInput,
+  PublishResult,
+  RestoredDraft,
+  SaveGraphInput,
+  SaveGraphResult,
+  ShareInput,
+  SharingView,
+  UpdateMetaInput,
+  VersionSnapshot,
+  VersionSummary,
+} from "@/lib/workflows/contract";
+import { diffVersions, getSharing, getVersion, listVersions } from "@/lib/workflows/queries";
+import { invalidInput } from "@/lib/workflows/refusals";
+import { runWorkflowAction } from "@/lib/workflows/run-action";
+import { diffSchema, versionRefSchema, workflowIdSchema } from "@/lib/workflows/schema";
+import { publishWorkflow, restoreVersion, saveGraph, shareWorkflow, updateMeta } from "@/lib/workflows/service";
+
+export async function saveGraphAction(input: SaveGraphInput): Promise<SaveGraphResult> {
+  return runWorkflowAction((actor) => saveGraph(actor, input));
+}
+
+export async function publishAction(input: PublishInput): Promise<PublishResult> {
+  return runWorkflowAction((actor) => publishWorkflow(actor, input));
+}
+
+export async function listVersionsAction(id: string): Promise<Outcome<{ versions: VersionSummary[] }>> {
+  return runWorkflowAction(async (actor) => {
+    const parsed = workflowIdSchema.safeParse(id);
+    if (!parsed.success) return invalidInput(parsed.error, "Listing versions");
+    return { ok: true as const, versions: await listVersions(actor, parsed.data) };
+  });
+}
+
+export async function getVersionAction(id: string, version: number): Promise<Outcome<{ snapshot: VersionSnapshot }>> {
+  return runWorkflowAction(async (actor) => {
+    const parsed = versionRefSchema.safeParse({ id, version });
+    if (!parsed.success) return invalidInput(parsed.error, "Opening the version");
+    return { ok: true as const, snapshot: await getVersion(actor, parsed.data.id, parsed.data.version) };
+  });
+}
+
+export async function restoreVersionAction(id: string, version: number): Promise<Outcome<RestoredDraft>> {
+  return runWorkflowAction((actor) => restoreVersion(actor, { id, version }));
+}
+
+/** from/to: a version number, or "draft" for the stored draft. */
+export async function diffVersionsAction(id: string, from: DiffSide, to: DiffSide): Promise<Outcome<{ diff: GraphDiff }>> {
+  return runWorkflowAction(async (actor) => {
+    const parsed = diffSchema.safeParse({ id, from, to });
+    if (!parsed.success) return invalidInput(parsed.error, "Comparing");
+    return { ok: true as const, diff: await diffVersions(actor, parsed.data.id, parsed.data.from, parsed.data.to) };
+  });
+}
+
+export async function updateMetaAction(input: UpdateMetaInput): Promise<Outcome> {
+  return runWorkflowAction((actor) => updateMeta(actor, input));
+}
+
+export async function shareAction(input: ShareInput): Promise<Outcome> {
+  return runWorkflowAction((actor) => shareWorkflow(actor, input));
+}
+
+export async function getSharingAction(id: string): Promise<Outcome<{ sharing: SharingView }>> {
+  return runWorkflowAction(async (actor) => {
+    const parsed = workflowIdSchema.safeParse(id);
+    if (!parsed.success) return invalidInput(parsed.error, "Reading who has access");
+    return { ok: true as const, sharing: await getSharing(actor, parsed.data) };
+  });
+}

@@ -1,0 +1,83 @@
+import "server-only";
+// Saving the canvas's graph with optimistic concurrency: a save names the revision it is based
+// on, and one conditional update both checks and bumps it, so two editors can never silently
+// overwrite each other.
+import type { Actor } from "@/lib/auth/roles";
+import type { WorkflowGraph } from "@/lib/workflow/types";
+import { encodeGraph } from "@/models/graph-codec";
+import { Workflow } from "@/models/Workflow";
+import { WorkflowVersion, versionId } from "@/models/WorkflowVersion";
+import type { Outcome, RestoredDraft, SaveGraphResult } from "./contract";
+import { invalidInput, oversize } from "./refusals";
+import { saveGraphSchema, versionRefSchema } from "./schema";
+import { toStorableGraph } from "./storable";
+import { ARCHIVED, authorizedWorkflow, graphOf, iso, settingsOf, userNames, type StoredWorkflow } from "./store";
+
+function graphUpdate(actor: Actor, graph: WorkflowGraph) {
+  return {
+    graph: encodeGraph(graph),
+    nodeCount: graph.nodes.length,
+    edgeCount: graph.edges.length,
+    "metadata.lastEditor": actor.id,
+  };
+}
+
+export async function saveGraph(actor: Actor, input: unknown): Promise<SaveGraphResult> {
+  const tooBig = oversize(input, "This workflow");
+  if (tooBig) return tooBig;
+  const parsed = saveGraphSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error, "The save");
+  const { id, revision, force } = parsed.data;
+  // Only the fields of lib/workflow/types.ts are kept: the schema strips React Flow's UI state
+  // (selected, dragging, measured…), and toStorableGraph what the database cannot hold.
+  const storable = toStorableGraph(parsed.data);
+  if (!storable.ok) {
+    const [first] = storable.problems;
+    return { ok: false, message: `The save was refused: ${first.message} (at ${first.path}).`, problems: storable.problems };
+  }
+
+  const current = await authorizedWorkflow(actor, id, "workflow:edit");
+  if (current.status === "archived") return { ok: false, message: ARCHIVED };
+  // force: the user saw the other changes and chose theirs, so base it on what is stored now.
+  const base = force ? current.revision : revision;
+  // updateOne rather than findOneAndUpdate: the check-and-bump is the same single atomic
+  // write, without sending the whole graph back on every autosave.
+  const result = await Workflow.updateOne(
+    { _id: id, revision: base },
+    { $set: graphUpdate(actor, storable.graph), $inc: { revision: 1 } },
+  );
+  if (result.matchedCount === 1) return { ok: true, revision: base + 1, savedAt: new Date().toISOString() };
+
+  const stored = await Workflow.findById(id, { versions: 0 }).lean<StoredWorkflow>();
+  if (!stored) return { ok: false, message: "This workflow was deleted while you were editing it." };
+  const names = await userNames([stored.metadata?.lastEditor]);
+  return {
+    ok: false,
+    conflict: {
+      revision: stored.revision,
+      ...graphOf(stored),
+      lastEditorName: names.get(String(stored.metadata?.lastEditor)) ?? "someone else",
+      updatedAt: iso(stored.updatedAt),
+    },
+  };
+}
+
+/** Makes a published version the draft again, as a new revision; the versions stay as they were. */
+export async function restoreVersion(actor: Actor, input: unknown): Promise<Outcome<RestoredDraft>> {
+  const parsed = versionRefSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error, "Restoring");
+  const { id, version } = parsed.data;
+  const current = await authorizedWorkflow(actor, id, "workflow:edit");
+  if (current.status === "archived") return { ok: false, message: ARCHIVED };
+  const snapshot = await WorkflowVersion.findById(versionId(id, version)).lean();
+  if (!snapshot) return { ok: false, message: `Version ${version} of this workflow does not exist.` };
+  const graph = graphOf(snapshot);
+  const settings = settingsOf(snapshot.settings);
+  const updated = await Workflow.findOneAndUpdate(
+    { _id: id },
+    { $set: { ...graphUpdate(actor, graph), settings }, $inc: { revision: 1 } },
+    { returnDocument: "after" },
+  ).lean<StoredWorkflow>();
+  if (!updated) return { ok: false, message: "This workflow was deleted while you were editing it." };
+  return { ok: true, message: `Version ${version} is now the draft.`, revision: updated.revision, ...graph, settings };
+}

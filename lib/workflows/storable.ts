@@ -1,0 +1,70 @@
+// Makes a parsed graph safe to store. Node configs are free-form while a draft is edited, but
+// the database has rules of its own (DESIGN.md): no "." or "$" in keys, no arrays directly
+// inside arrays. And the driver would store an undefined value as null, which the graph schema
+// then refuses on the next load, so undefined values are dropped here.
+import type { WorkflowEdge, WorkflowGraph, WorkflowNode } from "@/lib/workflow/types";
+import type { PathProblem } from "./contract";
+
+const MAX_DEPTH = 32;
+
+type Found = (problem: PathProblem) => void;
+
+function clean(value: unknown, path: string, depth: number, inArray: boolean, found: Found): unknown {
+  if (depth > MAX_DEPTH) {
+    found({ path, message: `Settings are nested more than ${MAX_DEPTH} levels deep` });
+    return null;
+  }
+  if (Array.isArray(value)) {
+    if (inArray) found({ path, message: "A list directly inside a list cannot be stored; wrap the inner list in an object" });
+    return value.map((item, i) => (item === undefined ? null : clean(item, `${path}.${i}`, depth + 1, true, found)));
+  }
+  if (value !== null && typeof value === "object") {
+    if (value instanceof Date) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined) continue;
+      if (key.includes(".") || key.startsWith("$") || key === "") {
+        found({ path: `${path}.${key}`, message: `The name "${key}" cannot be stored: names must not be empty, contain "." or start with "$"` });
+        continue;
+      }
+      out[key] = clean(item, `${path}.${key}`, depth + 1, false, found);
+    }
+    return out;
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    found({ path, message: "Numbers must be finite" });
+    return null;
+  }
+  return value;
+}
+
+export function storableNode(node: WorkflowNode, index: number, found: Found): WorkflowNode {
+  const config = clean(node.data.config, `nodes.${index}.data.config`, 0, false, found) as Record<string, unknown>;
+  return {
+    id: node.id,
+    type: node.type,
+    position: { x: node.position.x, y: node.position.y },
+    data: { title: node.data.title, config },
+  };
+}
+
+export function storableEdge(edge: WorkflowEdge): WorkflowEdge {
+  const out: WorkflowEdge = { id: edge.id, source: edge.source, target: edge.target };
+  if (edge.sourceHandle != null) out.sourceHandle = edge.sourceHandle;
+  if (edge.label != null) out.label = edge.label;
+  if (edge.condition != null) out.condition = edge.condition;
+  return out;
+}
+
+/** The graph as stored, or the first problems that keep it from being stored. */
+export function toStorableGraph(
+  graph: WorkflowGraph,
+  limit = 20,
+): { ok: true; graph: WorkflowGraph } | { ok: false; problems: PathProblem[]; truncated: boolean } {
+  const problems: PathProblem[] = [];
+  let truncated = false;
+  const found: Found = (p) => (problems.length < limit ? problems.push(p) : (truncated = true));
+  const nodes = graph.nodes.map((n, i) => storableNode(n, i, found));
+  const edges = graph.edges.map(storableEdge);
+  return problems.length ? { ok: false, problems, truncated } : { ok: true, graph: { nodes, edges } };
+}

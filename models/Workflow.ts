@@ -1,0 +1,63 @@
+import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
+import { EMPTY_GRAPH_TEXT } from "./graph-codec";
+
+export const WORKFLOW_STATUSES = ["draft", "active", "archived"] as const;
+
+const ObjectId = Schema.Types.ObjectId;
+
+// One line per published version, kept in the workflow itself so the versions panel is one
+// read by _id: on the embedded FerretDB a query on workflow_versions by workflowId would read
+// and decode every snapshot of every workflow.
+const versionSummarySchema = new Schema(
+  {
+    version: { type: Number, required: true },
+    notes: { type: String, default: "" },
+    publishedBy: { type: ObjectId },
+    publishedAt: { type: Date, required: true },
+    nodeCount: { type: Number, default: 0 },
+    edgeCount: { type: Number, default: 0 },
+  },
+  { _id: false },
+);
+
+const workflowSchema = new Schema(
+  {
+    name: { type: String, required: true, trim: true },
+    description: { type: String, default: "" },
+    status: { type: String, enum: WORKFLOW_STATUSES, default: "draft" },
+    /** Goes up by one on every graph save; a save names the revision it is based on. */
+    revision: { type: Number, default: 1 },
+    publishedVersion: { type: Number, default: null },
+    /** Nodes and edges as JSON text (models/graph-codec.ts says why), checked with zod first. */
+    graph: { type: String, default: EMPTY_GRAPH_TEXT },
+    /** Kept beside the graph so the list can show them without reading it. */
+    nodeCount: { type: Number, default: 0 },
+    edgeCount: { type: Number, default: 0 },
+    versions: { type: [versionSummarySchema], default: [] },
+    metadata: {
+      creator: { type: ObjectId },
+      lastEditor: { type: ObjectId },
+      tags: { type: [String], default: [] },
+      category: { type: String, default: "" },
+    },
+    settings: { type: Schema.Types.Mixed, default: {} },
+    permissions: {
+      owners: { type: [ObjectId], default: [] },
+      editors: { type: [ObjectId], default: [] },
+      viewers: { type: [ObjectId], default: [] },
+      isPublic: { type: Boolean, default: false },
+    },
+  },
+  { timestamps: true, collection: "workflows", minimize: false },
+);
+
+export type WorkflowDoc = InferSchemaType<typeof workflowSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+// Reuse the compiled model across dev reloads instead of redefining it.
+export const Workflow: Model<InferSchemaType<typeof workflowSchema>> =
+  (mongoose.models.Workflow as Model<InferSchemaType<typeof workflowSchema>>) ??
+  mongoose.model("Workflow", workflowSchema);
