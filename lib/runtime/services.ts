@@ -1,0 +1,74 @@
+// What the runtime injects into node executors (ExecutorContext.services). Executors in
+// lib/nodes/<type>/executor.ts narrow to this type; tests pass their own implementations.
+// The runtime engineer implements `runs`; the executors engineer implements the rest.
+
+export interface RunInfo {
+  runId: string;
+  workflowId: string;
+  /** The version the run is pinned to; null for a test run of the draft. */
+  version: number | null;
+  /** How deep in a chain of subprocesses (0 for a top-level run). */
+  depth: number;
+  /** The user who started the top-level run, when a person did. */
+  startedBy: string | null;
+  /** Record an AI call on the run's metrics and as an `ai_call` event. */
+  recordAiUsage(usage: AiUsage): void;
+  /** Lines for the step's log (script console output, HTTP attempts). */
+  log(line: string): void;
+}
+
+export interface AiUsage {
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  /** US dollars, from the pricing table in lib/ai/. */
+  cost: number;
+  durationMs: number;
+}
+
+export interface HumanTaskRequest {
+  /** ExecutorContext.idempotencyKey: creating twice with it returns the same task. */
+  idempotencyKey: string;
+  runId: string;
+  workflowId: string;
+  nodeId: string;
+  stepId: string;
+  title: string;
+  description: string;
+  assignee: string | null;
+  candidateRoles: string[];
+  candidateUsers: string[];
+  priority: "low" | "medium" | "high" | "urgent";
+  formFields: unknown[];
+  contextData: unknown;
+  dueAt: Date | null;
+  escalation: unknown;
+}
+
+export interface ChildRunRequest {
+  idempotencyKey: string;
+  parentRunId: string;
+  parentStepId: string;
+  workflowId: string;
+  input: unknown;
+  depth: number;
+}
+
+export interface NotificationRequest {
+  idempotencyKey: string;
+  channel: "in_app" | "email";
+  /** User ids, emails or role names ("role:approver"), as the node was configured. */
+  recipients: string[];
+  subject: string;
+  body: string;
+  link?: string;
+}
+
+export interface RuntimeServices {
+  run: RunInfo;
+  credentials: { reveal(credentialId: string): Promise<{ name: string; type: string; secret: Record<string, string> } | null> };
+  tasks: { createForStep(request: HumanTaskRequest): Promise<{ taskId: string }> };
+  runs: { startChild(request: ChildRunRequest): Promise<{ runId: string }> };
+  notifications: { send(request: NotificationRequest): Promise<{ delivered: number; failed: { to: string; error: string }[] }> };
+}
