@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { getNodeDefinition, nodeTypes, paletteGroups } from "@/lib/nodes/registry";
+import { KNOWN_ICON_NAMES } from "../nodes/icons";
+import { comparisonOf, diffRows, summarizeDiff } from "../panels/version-compare";
+import { filterPalette } from "./palette-filter";
+import { SHORTCUTS, matchShortcut, type KeyLike } from "./shortcuts";
+
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+
+describe("matchShortcut", () => {
+  it("maps the documented keys", () => {
+    expect(matchShortcut(key("z", { ctrlKey: true }))).toBe("undo");
+    expect(matchShortcut(key("z", { metaKey: true }))).toBe("undo");
+    expect(matchShortcut(key("Z", { ctrlKey: true, shiftKey: true }))).toBe("redo");
+    expect(matchShortcut(key("y", { ctrlKey: true }))).toBe("redo");
+    expect(matchShortcut(key("d", { ctrlKey: true }))).toBe("duplicate");
+    expect(matchShortcut(key("c", { ctrlKey: true }))).toBe("copy");
+    expect(matchShortcut(key("v", { metaKey: true }))).toBe("paste");
+    expect(matchShortcut(key("a", { ctrlKey: true }))).toBe("selectAll");
+    expect(matchShortcut(key("Delete"))).toBe("delete");
+    expect(matchShortcut(key("Backspace"))).toBe("delete");
+    expect(matchShortcut(key("?", { shiftKey: true }))).toBe("help");
+    expect(matchShortcut(key("!", { shiftKey: true, code: "Digit1" }))).toBe("fitView");
+    expect(matchShortcut(key("z"))).toBeNull();
+    expect(matchShortcut(key("z", { ctrlKey: true, altKey: true }))).toBeNull();
+  });
+
+  it("lists every action it can return in the help", () => {
+    const listed = new Set(SHORTCUTS.map((s) => s.action));
+    for (const action of ["undo", "redo", "copy", "cut", "paste", "duplicate", "delete", "selectAll", "deselect", "fitView", "help"] as const) {
+      expect(listed.has(action)).toBe(true);
+    }
+  });
+});
+
+describe("filterPalette", () => {
+  const groups = paletteGroups();
+  it("keeps everything for an empty query and matches label, type, category and description", () => {
+    expect(filterPalette(groups, "  ")).toHaveLength(groups.length);
+    const types = (q: string) => filterPalette(groups, q).flatMap((g) => g.items.map((d) => d.type));
+    expect(types("http")).toEqual(["action"]);
+    expect(types("decision")).toContain("decision");
+    expect(types("people")).toEqual(["human"]);
+    expect(types("no such thing")).toEqual([]);
+  });
+});
+
+describe("version comparison", () => {
+  const diff = { nodes: { added: ["n1"], removed: ["n2"], changed: ["n3", "n4"] }, edges: { added: [], removed: ["e1"], changed: [] } };
+  it("maps ids to highlight states and list rows", () => {
+    const c = comparisonOf(diff, "v1 → v2");
+    expect(c.nodes.get("n1")).toBe("added");
+    expect(c.nodes.get("n4")).toBe("changed");
+    expect(c.edges.get("e1")).toBe("removed");
+    expect(diffRows(diff)).toHaveLength(5);
+  });
+  it("summarizes for the conflict dialog", () => {
+    expect(summarizeDiff(diff)).toBe("1 node added, 1 node removed, 2 nodes changed, 1 connection removed");
+    expect(summarizeDiff({ nodes: { added: [], removed: [], changed: [] }, edges: { added: [], removed: [], changed: [] } })).toMatch(/no differences/);
+  });
+});
+
+describe("node icons", () => {
+  it("has a component for every icon the registry names", () => {
+    for (const type of nodeTypes) expect(KNOWN_ICON_NAMES, type).toContain(getNodeDefinition(type)!.icon);
+  });
+});

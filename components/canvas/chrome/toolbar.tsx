@@ -1,0 +1,128 @@
+"use client";
+// The strip above the canvas: name and status, history, layout and grid, help, versions, the
+// save indicator and Publish.
+import Link from "next/link";
+import { ArrowLeft, History, Keyboard, Magnet, Network, Redo2, Rocket, Undo2 } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/utils";
+import { useAnnotations, useEditorApi, useHistory, useReadOnly } from "../store/context";
+import type { Autosaver } from "../store/autosaver";
+import { SaveIndicator } from "../panels/save-indicator";
+import { useIsMac } from "../hooks/use-is-mac";
+
+function ToolButton({ label, shortcut, onClick, disabled, active, testId, children }: {
+  label: string;
+  shortcut?: string;
+  onClick: () => void;
+  disabled?: boolean;
+  active?: boolean;
+  testId: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      data-testid={testId}
+      aria-label={label}
+      aria-pressed={active}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      disabled={disabled}
+      onClick={onClick}
+      className={cn(
+        "inline-flex size-8 items-center justify-center rounded-md text-zinc-700 hover:bg-zinc-100 disabled:opacity-35 disabled:hover:bg-transparent dark:text-zinc-300 dark:hover:bg-zinc-800",
+        active && "bg-accent-50 text-accent-700 dark:bg-accent-500/15 dark:text-accent-100",
+      )}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function Toolbar({
+  name,
+  publishedVersion,
+  autosaver,
+  snapToGrid,
+  versionsOpen,
+  onToggleSnap,
+  onLayout,
+  onHelp,
+  onToggleVersions,
+  onPublish,
+  onShowConflict,
+}: {
+  name: string;
+  publishedVersion: number | null;
+  autosaver: Autosaver;
+  snapToGrid: boolean;
+  versionsOpen: boolean;
+  onToggleSnap: () => void;
+  onLayout: () => void;
+  onHelp: () => void;
+  onToggleVersions: () => void;
+  onPublish: () => void;
+  onShowConflict: () => void;
+}) {
+  const store = useEditorApi();
+  const readOnly = useReadOnly();
+  const canUndo = useHistory((s) => s.pastStates.length > 0);
+  const canRedo = useHistory((s) => s.futureStates.length > 0);
+  const errorCount = useAnnotations((s) => s.errorCount);
+  const mod = useIsMac() ? "⌘" : "Ctrl+";
+  const publishBlocked = errorCount > 0;
+  const publishHint = publishBlocked ? `Fix ${errorCount} error${errorCount === 1 ? "" : "s"} before publishing (see Problems)` : "Publish a new version";
+  return (
+    <div className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-3 dark:border-zinc-800 dark:bg-zinc-900">
+      <Link href="/workflows" aria-label="Back to workflows" className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+        <ArrowLeft aria-hidden className="size-4" />
+      </Link>
+      <h1 className="max-w-[28ch] truncate text-sm font-semibold" title={name}>
+        {name}
+      </h1>
+      {publishedVersion !== null && <Badge tone="green">v{publishedVersion} live</Badge>}
+      {readOnly && (
+        <Badge tone="neutral" className="gap-1">
+          <span data-testid="read-only-badge">Read-only</span>
+        </Badge>
+      )}
+      <div className="mx-2 h-5 w-px bg-zinc-200 dark:bg-zinc-800" />
+      {!readOnly && (
+        <>
+          <ToolButton testId="undo-button" label="Undo" shortcut={`${mod}Z`} disabled={!canUndo} onClick={() => store.getState().undo()}>
+            <Undo2 aria-hidden className="size-4" />
+          </ToolButton>
+          <ToolButton testId="redo-button" label="Redo" shortcut={`${mod}Shift+Z`} disabled={!canRedo} onClick={() => store.getState().redo()}>
+            <Redo2 aria-hidden className="size-4" />
+          </ToolButton>
+          <ToolButton testId="layout-button" label="Auto-layout (left to right)" onClick={onLayout}>
+            <Network aria-hidden className="size-4 -rotate-90" />
+          </ToolButton>
+        </>
+      )}
+      <ToolButton testId="snap-button" label="Snap to grid" active={snapToGrid} onClick={onToggleSnap}>
+        <Magnet aria-hidden className="size-4" />
+      </ToolButton>
+      <ToolButton testId="shortcuts-button" label="Keyboard shortcuts" shortcut="?" onClick={onHelp}>
+        <Keyboard aria-hidden className="size-4" />
+      </ToolButton>
+      <div className="ml-auto flex items-center gap-2">
+        {!readOnly && <SaveIndicator autosaver={autosaver} onShowConflict={onShowConflict} />}
+        <Button variant={versionsOpen ? "secondary" : "ghost"} size="sm" data-testid="versions-button" aria-pressed={versionsOpen} onClick={onToggleVersions}>
+          <History aria-hidden className="size-4" /> Versions
+        </Button>
+        {!readOnly && (
+          // A disabled button shows no tooltip in every browser; the wrapper carries it.
+          <span title={publishHint} data-testid="publish-hint">
+            <Button size="sm" data-testid="publish-button" disabled={publishBlocked} aria-describedby="publish-hint-text" onClick={onPublish}>
+              <Rocket aria-hidden className="size-4" /> Publish
+            </Button>
+            <span id="publish-hint-text" className="sr-only">
+              {publishHint}
+            </span>
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+// The designer's layout and wiring: toolbar; palette | canvas over problems | inspector or
+// versions; and the dialogs. Owns autosave, validation, shortcuts and the clipboard.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { saveGraphAction } from "@/app/(app)/workflows/[id]/actions";
+import type { RestoredDraft, WorkflowEditorData } from "@/lib/workflows/contract";
+import { FlowCanvas } from "./chrome/flow-canvas";
+import { Palette } from "./chrome/palette";
+import { ShortcutsHelp } from "./chrome/shortcuts-help";
+import { Toolbar } from "./chrome/toolbar";
+import { useCanvasActions } from "./hooks/use-canvas-actions";
+import { useClipboard } from "./hooks/use-clipboard";
+import { useKeyboardShortcuts } from "./hooks/use-keyboard-shortcuts";
+import { useUnsavedChangesWarning } from "./hooks/use-save-state";
+import { useSettings } from "./hooks/use-settings";
+import { useValidation } from "./hooks/use-validation";
+import { Inspector } from "./inspector/inspector";
+import { ConflictDialog } from "./panels/conflict-dialog";
+import { ProblemsPanel } from "./panels/problems-panel";
+import { PublishDialog } from "./panels/publish-dialog";
+import { VersionsPanel, versionsKey } from "./panels/versions-panel";
+import { Autosaver } from "./store/autosaver";
+import { isDirty } from "./store/editor-store";
+import { useEditorContext } from "./store/context";
+
+export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
+  const { store, readOnly, workflowId } = useEditorContext();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const queryClient = useQueryClient();
+  const [autosaver] = useState(() => new Autosaver(store, { workflowId, save: saveGraphAction }));
+  const [snapToGrid, setSnapToGrid] = useState(true);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  const [publishOpen, setPublishOpen] = useState(false);
+  const [conflictRequest, setConflictRequest] = useState(0);
+  const [publishedVersion, setPublishedVersion] = useState(data.publishedVersion);
+  const settings = useSettings(workflowId, data.settings);
+  const actions = useCanvasActions();
+  const clipboard = useClipboard(rootRef);
+
+  useValidation();
+  useUnsavedChangesWarning(autosaver);
+  useKeyboardShortcuts(rootRef, { onHelp: useCallback(() => setHelpOpen(true), []), onFitView: actions.fitAll });
+
+  useEffect(() => {
+    if (readOnly) return;
+    const stop = autosaver.start();
+    return () => {
+      stop();
+      // Leaving the page inside the app: send what is not saved yet.
+      if (isDirty(store.getState())) void autosaver.flush();
+    };
+  }, [autosaver, readOnly, store]);
+
+  // A newer graph from the server (the page was refreshed) replaces ours only if ours is clean.
+  useEffect(() => {
+    const s = store.getState();
+    if (data.revision > s.revision && !isDirty(s)) store.getState().replaceGraph(data, data.revision);
+  }, [data, store]);
+
+  const { addNode, autoLayout } = actions;
+  const onAdd = useCallback((type: string) => void addNode(type), [addNode]);
+  const onRestored = useCallback((draft: RestoredDraft) => settings.replace(draft.settings), [settings]);
+  const onPublished = useCallback(
+    (version: number) => {
+      setPublishedVersion(version);
+      void queryClient.invalidateQueries({ queryKey: versionsKey(workflowId) });
+    },
+    [queryClient, workflowId],
+  );
+
+  return (
+    <div ref={rootRef} data-designer-root data-read-only={readOnly || undefined} className="flex flex-col overflow-hidden bg-zinc-50 dark:bg-zinc-950">
+      <Toolbar
+        name={data.name}
+        publishedVersion={publishedVersion}
+        autosaver={autosaver}
+        snapToGrid={snapToGrid}
+        versionsOpen={versionsOpen}
+        onToggleSnap={() => setSnapToGrid((s) => !s)}
+        onLayout={() => autoLayout(snapToGrid)}
+        onHelp={() => setHelpOpen(true)}
+        onToggleVersions={() => setVersionsOpen((o) => !o)}
+        onPublish={() => setPublishOpen(true)}
+        onShowConflict={() => setConflictRequest((n) => n + 1)}
+      />
+      <div className="flex min-h-0 flex-1">
+        {!readOnly && <Palette onAdd={onAdd} />}
+        <div className="flex min-w-0 flex-1 flex-col">
+          <div className="relative min-h-0 flex-1">
+            <FlowCanvas snapToGrid={snapToGrid} clipboard={clipboard} />
+          </div>
+          <ProblemsPanel />
+        </div>
+        <aside className="w-[22rem] shrink-0 border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+          {versionsOpen ? (
+            <VersionsPanel autosaver={autosaver} publishedVersion={publishedVersion} onClose={() => setVersionsOpen(false)} onRestored={onRestored} />
+          ) : (
+            <Inspector settings={settings.settings} onSettingsChange={settings.update} settingsSave={settings.save} />
+          )}
+        </aside>
+      </div>
+      <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} readOnly={readOnly} />
+      {!readOnly && (
+        <>
+          <PublishDialog autosaver={autosaver} open={publishOpen} onOpenChange={setPublishOpen} onPublished={onPublished} />
+          <ConflictDialog autosaver={autosaver} reopenSignal={conflictRequest} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+// Actions that need both the store and React Flow's viewport: placing a node in view, focusing
+// nodes, auto-layout. Used by the palette, the toolbar, menus and the problems list.
+import { useCallback } from "react";
+import { useReactFlow, useStoreApi } from "@xyflow/react";
+import type { XY } from "@/lib/workflow/types";
+import { layoutGraph } from "../graph/layout";
+import { PASTE_OFFSET } from "../graph/operations";
+import { useEditorApi } from "../store/context";
+
+export const GRID = 16;
+
+/** Nodes never rendered (off-screen, culled) have no measured size: count them by their initial one. */
+export const FIT_ALL = { duration: 300, padding: 0.15, includeHiddenNodes: true } as const;
+
+export function useCanvasActions() {
+  const store = useEditorApi();
+  const flow = useReactFlow();
+  const flowStore = useStoreApi();
+
+  /** The flow position at the middle of the visible canvas. */
+  const viewportCenter = useCallback((): XY => {
+    const rect = flowStore.getState().domNode?.getBoundingClientRect();
+    if (!rect) return { x: 0, y: 0 };
+    return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+  }, [flow, flowStore]);
+
+  /** Adds a node at a flow position, or near the middle of the view; stacks repeated adds. */
+  const addNode = useCallback(
+    (type: string, at?: XY): string | null => {
+      let center = at ?? viewportCenter();
+      if (!at) {
+        const taken = new Set(store.getState().nodes.map((n) => `${Math.round(n.position.x)},${Math.round(n.position.y)}`));
+        const key = (p: XY) => `${Math.round(p.x - 120)},${Math.round(p.y - 38)}`;
+        for (let k = 0; k < 50 && taken.has(key(center)); k++) center = { x: center.x + PASTE_OFFSET, y: center.y + PASTE_OFFSET };
+      }
+      return store.getState().addNode(type, center);
+    },
+    [store, viewportCenter],
+  );
+
+  /** Selects nodes (and edges) and brings them into view. */
+  const focus = useCallback(
+    (nodeIds: readonly string[], edgeIds: readonly string[] = []) => {
+      const known = new Set(store.getState().nodes.map((n) => n.id));
+      const ids = nodeIds.filter((id) => known.has(id));
+      store.getState().select(ids, edgeIds);
+      if (ids.length) void flow.fitView({ nodes: ids.map((id) => ({ id })), duration: 300, maxZoom: 1.25, padding: 0.4, includeHiddenNodes: true });
+    },
+    [flow, store],
+  );
+
+  const autoLayout = useCallback(
+    (snap: boolean) => {
+      const { nodes, edges } = store.getState();
+      store.getState().applyLayout(layoutGraph(nodes, edges, { grid: snap ? GRID : undefined }));
+      requestAnimationFrame(() => void flow.fitView(FIT_ALL));
+    },
+    [flow, store],
+  );
+
+  const fitAll = useCallback(() => void flow.fitView(FIT_ALL), [flow]);
+
+  return { viewportCenter, addNode, focus, autoLayout, fitAll, screenToFlowPosition: flow.screenToFlowPosition };
+}

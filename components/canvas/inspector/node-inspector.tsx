@@ -1,0 +1,69 @@
+"use client";
+// The selected node: its title, its config form, and the flow problems that concern it (config
+// problems show beside their fields). Subscribes to the node's data only, so a drag does not
+// re-render the form.
+import { memo, useMemo } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { getNodeDefinition } from "@/lib/nodes/registry";
+import { nodeIcon } from "../nodes/icons";
+import { useAnnotations, useEditor, useEditorApi, useReadOnly } from "../store/context";
+import { ConfigForm } from "./config-form";
+import { FieldLabel, controlClass } from "./field-parts";
+
+const INLINE_CODES = new Set(["invalid-config", "expression-syntax"]);
+
+export const NodeInspector = memo(function NodeInspector({ nodeId }: { nodeId: string }) {
+  const store = useEditorApi();
+  const readOnly = useReadOnly();
+  const data = useEditor((s) => s.nodes.find((n) => n.id === nodeId)?.data);
+  const type = useEditor((s) => s.nodes.find((n) => n.id === nodeId)?.type ?? "");
+  const problems = useAnnotations(
+    useShallow((s) => s.problems.filter((p) => !INLINE_CODES.has(p.code) && (p.nodeId === nodeId || p.nodeIds?.includes(nodeId)))),
+  );
+  const definition = getNodeDefinition(type);
+  const Icon = nodeIcon(definition?.icon);
+  const titleId = `inspector-title-${nodeId}`;
+  const messages = useMemo(() => [...new Set(problems.map((p) => p.message))], [problems]);
+  if (!data) return null;
+  return (
+    <div className="space-y-4">
+      <header className="flex items-start gap-2">
+        <span
+          className="flex size-8 shrink-0 items-center justify-center rounded-md"
+          style={{ backgroundColor: `${definition?.color ?? "#71717a"}1f`, color: definition?.color }}
+        >
+          <Icon aria-hidden className="size-4" />
+        </span>
+        <div className="min-w-0">
+          <h2 className="text-sm font-semibold">{definition?.label ?? `Unknown type "${type}"`}</h2>
+          {definition && <p className="text-xs text-zinc-500">{definition.description}</p>}
+          <p className="mt-1 text-[11px] text-zinc-400">
+            Id <code className="font-mono select-all">{nodeId}</code>
+          </p>
+        </div>
+      </header>
+      {messages.length > 0 && (
+        <ul data-testid="inspector-problems" className="space-y-1 rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
+          {messages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+      <fieldset disabled={readOnly} className="space-y-4">
+        <div>
+          <FieldLabel htmlFor={titleId}>Title</FieldLabel>
+          <input
+            id={titleId}
+            data-testid="inspector-title"
+            type="text"
+            maxLength={200}
+            value={data.title}
+            onChange={(e) => store.getState().updateTitle(nodeId, e.target.value)}
+            className={controlClass}
+          />
+        </div>
+        <ConfigForm nodeId={nodeId} type={type} config={data.config} readOnly={readOnly} />
+      </fieldset>
+    </div>
+  );
+});

@@ -1,0 +1,66 @@
+"use client";
+// The frame every node look shares: accent colour, icon, title, type label, problem marker,
+// compare highlight, and the input handle. Looks differ only in what they put inside.
+import { memo } from "react";
+import { getNodeDefinition } from "@/lib/nodes/registry";
+import { cn } from "@/lib/utils";
+import { useAnnotations, useReadOnly } from "../store/context";
+import type { CompareStatus } from "../store/annotations-store";
+import { InputHandle } from "./handles";
+import { nodeIcon } from "./icons";
+import { NodeMarker } from "./node-marker";
+
+const COMPARE_CLASS: Record<CompareStatus, string> = {
+  added: "outline-3 outline-offset-2 outline-emerald-500",
+  changed: "outline-3 outline-offset-2 outline-amber-500",
+  removed: "outline-3 outline-offset-2 outline-dashed outline-red-500",
+};
+
+export interface NodeShellProps {
+  id: string;
+  type: string;
+  title: string;
+  selected: boolean;
+  /** Rounded pill for start and end. */
+  shape?: "card" | "pill";
+  /** A line under the title (parallel's mode, a timer's delay). */
+  subtitle?: string;
+  children?: React.ReactNode;
+}
+
+export const NodeShell = memo(function NodeShell({ id, type, title, selected, shape = "card", subtitle, children }: NodeShellProps) {
+  const definition = getNodeDefinition(type);
+  const readOnly = useReadOnly();
+  const compare = useAnnotations((s) => s.comparison?.nodes.get(id));
+  const Icon = nodeIcon(definition?.icon);
+  const color = definition?.color ?? "#71717a";
+  const label = definition?.label ?? "Unknown node type";
+  return (
+    <div
+      data-testid={`node-${id}`}
+      data-compare={compare}
+      className={cn(
+        "relative w-60 border border-zinc-300 bg-white text-zinc-900 shadow-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100",
+        shape === "pill" ? "rounded-3xl" : "rounded-lg",
+        selected && "border-accent-500 ring-2 ring-accent-500/40",
+        compare && COMPARE_CLASS[compare],
+      )}
+      style={{ borderLeft: `4px solid ${color}` }}
+    >
+      {definition?.inputs.map((handle) => <InputHandle key={handle.id} handle={handle} connectable={!readOnly} />)}
+      <div className="flex items-center gap-2 px-3 py-2">
+        <span className="flex size-8 shrink-0 items-center justify-center rounded-md" style={{ backgroundColor: `${color}1f`, color }}>
+          <Icon aria-hidden className="size-4" />
+        </span>
+        <div className="min-w-0 flex-1">
+          <div className="truncate text-sm font-medium" title={title || label}>
+            {title || label}
+          </div>
+          <div className="truncate text-xs text-zinc-500">{subtitle ? `${label} · ${subtitle}` : label}</div>
+        </div>
+      </div>
+      {children}
+      <NodeMarker nodeId={id} />
+    </div>
+  );
+});

@@ -1,0 +1,111 @@
+"use client";
+// Publishing: saves first, then asks the server to snapshot the draft as a new version. A
+// refusal (validation problems, a newer revision) is shown with the problems, each clickable.
+import { useState } from "react";
+import { Loader2 } from "lucide-react";
+import { toast } from "sonner";
+import { publishAction } from "@/app/(app)/workflows/[id]/actions";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/modal";
+import type { PublishProblem } from "@/lib/workflows/contract";
+import { useCanvasActions } from "../hooks/use-canvas-actions";
+import type { Autosaver } from "../store/autosaver";
+import { useEditorApi, useEditorContext } from "../store/context";
+import { controlClass } from "../inspector/field-parts";
+
+export function PublishDialog({
+  autosaver,
+  open,
+  onOpenChange,
+  onPublished,
+}: {
+  autosaver: Autosaver;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onPublished: (version: number) => void;
+}) {
+  const store = useEditorApi();
+  const { workflowId } = useEditorContext();
+  const { focus } = useCanvasActions();
+  const [notes, setNotes] = useState("");
+  const [pending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<{ message: string; problems: PublishProblem[] } | null>(null);
+
+  const publish = async () => {
+    setPending(true);
+    setRefusal(null);
+    try {
+      if (!(await autosaver.flush())) {
+        setRefusal({ message: autosaver.getSnapshot().message ?? "Your latest changes are not saved yet. Save them first (see the save status).", problems: [] });
+        return;
+      }
+      const result = await publishAction({ id: workflowId, notes, revision: store.getState().revision });
+      if (result.ok) {
+        toast.success(result.message || `Published version ${result.version}`);
+        setNotes("");
+        onPublished(result.version);
+        onOpenChange(false);
+      } else {
+        setRefusal({ message: result.message, problems: result.validation ?? [] });
+      }
+    } catch {
+      setRefusal({ message: "Could not reach the server. Nothing was published; try again.", problems: [] });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Modal open={open} onOpenChange={onOpenChange} title="Publish a new version" description="Runs started from now on use this version. Earlier versions stay available.">
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void publish();
+        }}
+      >
+        <div>
+          <label htmlFor="publish-notes" className="mb-1 block text-sm font-medium">
+            What changed? <span className="font-normal text-zinc-400">(optional)</span>
+          </label>
+          <textarea id="publish-notes" data-testid="publish-notes" rows={3} maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} className={controlClass} />
+        </div>
+        {refusal && (
+          <div role="alert" data-testid="publish-refusal" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-500/10 dark:text-red-300">
+            <p>{refusal.message}</p>
+            {refusal.problems.length > 0 && (
+              <ul className="mt-2 list-disc space-y-1 pl-5 text-xs">
+                {refusal.problems.slice(0, 20).map((p, i) => (
+                  <li key={i}>
+                    {p.nodeId ? (
+                      <button
+                        type="button"
+                        className="text-left underline decoration-dotted"
+                        onClick={() => {
+                          onOpenChange(false);
+                          focus([p.nodeId!], p.edgeId ? [p.edgeId] : []);
+                        }}
+                      >
+                        {p.message}
+                      </button>
+                    ) : (
+                      p.message
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" data-testid="publish-confirm" disabled={pending}>
+            {pending && <Loader2 aria-hidden className="size-4 animate-spin" />} Publish
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

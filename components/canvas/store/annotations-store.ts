@@ -1,0 +1,52 @@
+// What the designer draws over the graph without being part of it: validation problems with a
+// marker per node, and the highlights of a version comparison. Kept apart from the graph store
+// so neither undo history nor autosave ever sees it.
+import { createStore } from "zustand";
+import type { Problem } from "@/lib/engine/validate";
+import { buildMarkers, type NodeMarker } from "./markers";
+
+export type CompareStatus = "added" | "removed" | "changed";
+
+export interface Comparison {
+  /** e.g. "v2 → draft" */
+  label: string;
+  nodes: ReadonlyMap<string, CompareStatus>;
+  edges: ReadonlyMap<string, CompareStatus>;
+}
+
+export interface AnnotationState {
+  problems: Problem[];
+  markers: Map<string, NodeMarker>;
+  errorCount: number;
+  warningCount: number;
+  /** False until the first validation finished. */
+  validated: boolean;
+  comparison: Comparison | null;
+  setProblems: (problems: Problem[]) => void;
+  setComparison: (comparison: Comparison | null) => void;
+}
+
+export function createAnnotationStore() {
+  return createStore<AnnotationState>()((set) => ({
+    problems: [],
+    markers: new Map(),
+    errorCount: 0,
+    warningCount: 0,
+    validated: false,
+    comparison: null,
+    setProblems: (problems) =>
+      set((s) => {
+        const errorCount = problems.filter((p) => p.severity === "error").length;
+        return {
+          problems,
+          markers: buildMarkers(problems, s.markers),
+          errorCount,
+          warningCount: problems.length - errorCount,
+          validated: true,
+        };
+      }),
+    setComparison: (comparison) => set({ comparison }),
+  }));
+}
+
+export type AnnotationStore = ReturnType<typeof createAnnotationStore>;
