@@ -1,0 +1,157 @@
+// Designer speed, measured: `npm run bench:designer`.
+// Starts the app on a fresh embedded database, stores generated workflows of 1,000 and 5,000
+// nodes, then prints: stored document size, autosave server time (p50/p95 of saveGraph, the
+// function behind the autosave action), time to an interactive canvas in Chromium, and frames
+// per second while dragging a node and panning (requestAnimationFrame callbacks counted).
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import mongoose from "mongoose";
+import { chromium, type Page } from "@playwright/test";
+import { freePort } from "../lib/db/ferretdb.mjs";
+import { syntheticWorkflow } from "../lib/workflow/synthetic";
+import { createWorkflow, saveGraph } from "../lib/workflows/service";
+import { User } from "../models/User";
+import type { Actor } from "../lib/auth/roles";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function waitForHttp(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function storeWorkflow(actor: Actor, nodes: number) {
+  const created = await createWorkflow(actor, { name: `Bench ${nodes} nodes` });
+  if (!created.ok) throw new Error(created.message);
+  const graph = syntheticWorkflow(nodes);
+  const times: number[] = [];
+  let revision = 1;
+  for (let i = 0; i < 15; i++) {
+    graph.nodes[1].position.x += 10; // a moved node: what an autosave after a drag sends
+    const t0 = performance.now();
+    const res = await saveGraph(actor, { id: created.id, revision, ...graph });
+    times.push(performance.now() - t0);
+    if (!res.ok) throw new Error("message" in res ? res.message : "conflict");
+    revision = res.revision;
+  }
+  const raw = await mongoose.connection.db!.collection("workflows").findOne({ _id: new mongoose.Types.ObjectId(created.id) });
+  const bytes = mongoose.mongo.BSON.calculateObjectSize(raw!);
+  return { id: created.id, save: times.slice(3), bytes };
+}
+
+async function signIn(page: Page, base: string, email: string, password: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("user-menu").waitFor();
+}
+
+/** ms from navigation start until nodes are on screen and the page has painted twice. */
+async function openCanvas(page: Page, url: string) {
+  await page.goto(url);
+  await page.locator(".react-flow__node").first().waitFor({ timeout: 60_000 });
+  return (await page.evaluate(AFTER_TWO_PAINTS)) as number;
+}
+
+// Page scripts are passed as strings: tsx's name-keeping helpers do not exist in the page.
+const START_COUNTING = `(() => {
+  window.__frames = 0;
+  window.__counting = true;
+  const tick = () => { if (!window.__counting) return; window.__frames++; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_COUNTING = "(() => { window.__counting = false; return window.__frames; })()";
+const AFTER_TWO_PAINTS = "new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))";
+
+async function framesWhile(page: Page, action: () => Promise<void>) {
+  await page.evaluate(START_COUNTING);
+  const t0 = Date.now();
+  await action();
+  const seconds = (Date.now() - t0) / 1000;
+  const frames = (await page.evaluate(STOP_COUNTING)) as number;
+  return frames / seconds;
+}
+
+async function drag(page: Page, selector: string, dx: number, dy: number, steps = 90) {
+  const box = (await page.locator(selector).first().boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(x + (dx * i) / steps, y + (dy * i) / steps);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-"));
+  const [port, dbPort] = [await freePort(), await freePort()];
+  const base = `http://localhost:${port}`;
+  const app = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), SWITCHYARD_DATA_DIR: dataDir, SWITCHYARD_DB_PORT: String(dbPort), NEXTAUTH_URL: base, SWITCHYARD_WORKER: "off" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitForHttp(`${base}/login`, 300_000);
+    await mongoose.connect(`mongodb://127.0.0.1:${dbPort}/switchyard`);
+    const demo = JSON.parse(readFileSync(path.join(dataDir, "demo-users.json"), "utf8")) as { email: string; password: string; roles: string[] }[];
+    const designer = demo.find((u) => u.roles.includes("designer"))!;
+    const user = await User.findOne({ email: designer.email }).lean();
+    const actor: Actor = { id: String(user!._id), roles: ["designer"], active: true };
+
+    const rows: string[][] = [];
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, base, designer.email, designer.password);
+    for (const nodes of [1_000, 5_000]) {
+      const stored = await storeWorkflow(actor, nodes);
+      await openCanvas(page, `${base}/workflows/${stored.id}`); // warm the route once
+      const opens: number[] = [];
+      for (let i = 0; i < 3; i++) opens.push(await openCanvas(page, `${base}/workflows/${stored.id}`));
+      const dragFps = await framesWhile(page, () => drag(page, ".react-flow__node", 220, 120));
+      const panFps = await framesWhile(page, () => drag(page, ".react-flow__pane", -400, -250));
+      rows.push([
+        `${nodes.toLocaleString("en")} nodes`,
+        `${(stored.bytes / 1024).toFixed(0)} KB`,
+        `${percentile(stored.save, 50).toFixed(0)} / ${percentile(stored.save, 95).toFixed(0)} ms`,
+        `${percentile(opens, 50).toFixed(0)} ms`,
+        `${dragFps.toFixed(0)} fps`,
+        `${panFps.toFixed(0)} fps`,
+      ]);
+    }
+    await browser.close();
+    const header = ["workflow", "stored document", "autosave server p50 / p95", "open → interactive (p50 of 3)", "drag a node", "pan"];
+    console.log(`\n| ${header.join(" | ")} |\n| ${header.map(() => "---").join(" | ")} |`);
+    for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+  } finally {
+    await mongoose.disconnect().catch(() => {});
+    app.kill("SIGTERM");
+    await new Promise((r) => app.once("exit", r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
