@@ -35,6 +35,21 @@ describe("saving the graph (real database)", () => {
     expect(stored).toMatchObject({ revision: 2, nodes: moved });
   });
 
+  it("lets exactly one of many simultaneous saves of the same revision win", async () => {
+    const wf = await newWorkflow();
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        saveGraph(designer, { id: wf.id, revision: 1, nodes: wf.nodes.map((n) => ({ ...n, data: { ...n.data, title: `v${i}` } })), edges: wf.edges }),
+      ),
+    );
+    const winners = attempts.flatMap((res, i) => (res.ok ? [i] : []));
+    expect(winners).toHaveLength(1);
+    expect(attempts.filter((res) => !res.ok && "conflict" in res)).toHaveLength(19);
+    const stored = await loadWorkflowForEditor(designer, wf.id);
+    expect(stored?.revision).toBe(2);
+    expect(stored?.nodes[0].data.title).toBe(`v${winners[0]}`);
+  });
+
   it("overwrites with force after a conflict", async () => {
     const wf = await newWorkflow();
     await saveGraph(designer, { id: wf.id, revision: 1, nodes: wf.nodes, edges: [] });

@@ -5,6 +5,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import type { WorkflowGraph } from "@/lib/workflow/types";
 import { encodeGraph } from "@/models/graph-codec";
+import { claimOnce, releaseClaims } from "@/lib/db/claim";
 import { Workflow } from "@/models/Workflow";
 import { WorkflowVersion, versionId } from "@/models/WorkflowVersion";
 import type { Outcome, RestoredDraft, SaveGraphResult } from "./contract";
@@ -20,6 +21,11 @@ function graphUpdate(actor: Actor, graph: WorkflowGraph) {
     edgeCount: graph.edges.length,
     "metadata.lastEditor": actor.id,
   };
+}
+
+/** The claim that lets exactly one save write revision `n` of a workflow. */
+function revisionKey(id: string, n: number): string {
+  return `${id}:rev:${n}`;
 }
 
 export async function saveGraph(actor: Actor, input: unknown): Promise<SaveGraphResult> {
@@ -40,13 +46,18 @@ export async function saveGraph(actor: Actor, input: unknown): Promise<SaveGraph
   if (current.status === "archived") return { ok: false, message: ARCHIVED };
   // force: the user saw the other changes and chose theirs, so base it on what is stored now.
   const base = force ? current.revision : revision;
-  // updateOne rather than findOneAndUpdate: the check-and-bump is the same single atomic
-  // write, without sending the whole graph back on every autosave.
-  const result = await Workflow.updateOne(
-    { _id: id, revision: base },
-    { $set: graphUpdate(actor, storable.graph), $inc: { revision: 1 } },
-  );
-  if (result.matchedCount === 1) return { ok: true, revision: base + 1, savedAt: new Date().toISOString() };
+  // Only the caller that claims the next revision may write it (lib/db/claim.ts: conditional
+  // updates alone are not atomic on FerretDB); the update still names the revision it expects.
+  if (await claimOnce(revisionKey(id, base + 1))) {
+    const result = await Workflow.updateOne(
+      { _id: id, revision: base },
+      { $set: graphUpdate(actor, storable.graph), $inc: { revision: 1 } },
+    );
+    if (result.matchedCount === 1) {
+      await releaseClaims([revisionKey(id, base)]);
+      return { ok: true, revision: base + 1, savedAt: new Date().toISOString() };
+    }
+  }
 
   const stored = await Workflow.findById(id, { versions: 0 }).lean<StoredWorkflow>();
   if (!stored) return { ok: false, message: "This workflow was deleted while you were editing it." };
@@ -73,11 +84,14 @@ export async function restoreVersion(actor: Actor, input: unknown): Promise<Outc
   if (!snapshot) return { ok: false, message: `Version ${version} of this workflow does not exist.` };
   const graph = graphOf(snapshot);
   const settings = settingsOf(snapshot.settings);
-  const updated = await Workflow.findOneAndUpdate(
-    { _id: id },
+  const next = current.revision + 1;
+  const busy = { ok: false as const, message: "Someone saved this workflow at the same moment. Try restoring again." };
+  if (!(await claimOnce(revisionKey(id, next)))) return busy;
+  const updated = await Workflow.updateOne(
+    { _id: id, revision: current.revision },
     { $set: { ...graphUpdate(actor, graph), settings }, $inc: { revision: 1 } },
-    { returnDocument: "after" },
-  ).lean<StoredWorkflow>();
-  if (!updated) return { ok: false, message: "This workflow was deleted while you were editing it." };
-  return { ok: true, message: `Version ${version} is now the draft.`, revision: updated.revision, ...graph, settings };
+  );
+  if (updated.matchedCount === 0) return busy;
+  await releaseClaims([revisionKey(id, current.revision)]);
+  return { ok: true, message: `Version ${version} is now the draft.`, revision: next, ...graph, settings };
 }
