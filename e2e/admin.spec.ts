@@ -1,16 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signIn, signInAs } from "./helpers";
-
-/** The id Next.js gave a server action, read from the client bundle the page loaded. */
-async function serverActionId(page: Page, name: string): Promise<string> {
-  const scripts = await page.evaluate(() => Array.from(document.scripts).map((s) => s.src).filter(Boolean));
-  for (const src of scripts) {
-    const js = await (await page.request.get(src)).text();
-    const match = js.match(new RegExp(`"([0-9a-f]{40,})"[^"]{0,200}"${name}"`));
-    if (match) return match[1];
-  }
-  throw new Error(`No server action named ${name} in the page's scripts`);
-}
+import { expect, test } from "@playwright/test";
+import { serverActionId, signIn, signInAs } from "./helpers";
 
 test("an admin creates a user, validation errors stay beside the fields", async ({ page }) => {
   await signInAs(page, "admin");

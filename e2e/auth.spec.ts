@@ -61,9 +61,11 @@ test("the server refuses a 10 KB password even when the form is bypassed", async
 });
 
 test("five failed attempts in a minute lock the email with a clear wait", async ({ page }) => {
-  // A distinct client address, so this lock does not spill onto the other journeys.
+  // A distinct client address, so this lock does not spill onto the other journeys; and the
+  // admin, whose journeys (admin.spec.ts) run before this one: the email stays locked for a
+  // minute, and the designer journeys sign in as the approver.
   await page.setExtraHTTPHeaders({ "X-Forwarded-For": "203.0.113.7" });
-  const user = demoUser("approver");
+  const user = demoUser("admin");
   for (let i = 0; i < 5; i++) {
     await signIn(page, user.email, `wrong-${i}`);
     await expect(page.getByTestId("login-error")).toHaveText("Wrong email or password.");

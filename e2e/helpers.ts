@@ -31,3 +31,14 @@ export async function signInAs(page: Page, role: "admin" | "designer" | "approve
   await expect(page.getByTestId("user-menu")).toBeVisible();
   return user;
 }
+
+/** The id Next.js gave a server action, read from the client bundle the page loaded. */
+export async function serverActionId(page: Page, name: string): Promise<string> {
+  const scripts = await page.evaluate(() => Array.from(document.scripts).map((s) => s.src).filter(Boolean));
+  for (const src of scripts) {
+    const js = await (await page.request.get(src)).text();
+    const match = js.match(new RegExp(`"([0-9a-f]{40,})"[^"]{0,200}"${name}"`));
+    if (match) return match[1];
+  }
+  throw new Error(`No server action named ${name} in the page's scripts`);
+}

@@ -1,6 +1,8 @@
 "use client";
-// The designer's layout and wiring: toolbar; palette | canvas over problems | inspector or
-// versions; and the dialogs. Owns autosave, validation, shortcuts and the clipboard.
+// The designer's layout and wiring: toolbar; palette | canvas over problems | side panel; and
+// the dialogs. The side panel opens only when it has something to show (a selection, the
+// workflow's settings, the versions), so the canvas keeps the room otherwise. Owns autosave,
+// validation, shortcuts and the clipboard.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { saveGraphAction } from "@/app/(app)/workflows/[id]/actions";
@@ -22,7 +24,7 @@ import { PublishDialog } from "./panels/publish-dialog";
 import { VersionsPanel, versionsKey } from "./panels/versions-panel";
 import { Autosaver } from "./store/autosaver";
 import { isDirty } from "./store/editor-store";
-import { useEditorContext } from "./store/context";
+import { useEditor, useEditorContext } from "./store/context";
 
 export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
   const { store, readOnly, workflowId } = useEditorContext();
@@ -31,7 +33,9 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
   const [autosaver] = useState(() => new Autosaver(store, { workflowId, save: saveGraphAction }));
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [versionsOpen, setVersionsOpen] = useState(false);
+  const [panel, setPanel] = useState<"none" | "settings" | "versions">("none");
+  const versionsOpen = panel === "versions";
+  const hasSelection = useEditor((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected));
   const [publishOpen, setPublishOpen] = useState(false);
   const [conflictRequest, setConflictRequest] = useState(0);
   const [publishedVersion, setPublishedVersion] = useState(data.publishedVersion);
@@ -41,7 +45,11 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
 
   useValidation();
   useUnsavedChangesWarning(autosaver);
-  useKeyboardShortcuts(rootRef, { onHelp: useCallback(() => setHelpOpen(true), []), onFitView: actions.fitAll });
+  useKeyboardShortcuts(rootRef, {
+    onHelp: useCallback(() => setHelpOpen(true), []),
+    onFitView: actions.fitAll,
+    onEscape: useCallback(() => setPanel((p) => (p === "settings" ? "none" : p)), []),
+  });
 
   useEffect(() => {
     if (readOnly) return;
@@ -61,6 +69,10 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
 
   const { addNode, autoLayout } = actions;
   const onAdd = useCallback((type: string) => void addNode(type), [addNode]);
+  const closeInspector = useCallback(() => {
+    store.getState().select([]);
+    setPanel("none");
+  }, [store]);
   const onRestored = useCallback((draft: RestoredDraft) => settings.replace(draft.settings), [settings]);
   const onPublished = useCallback(
     (version: number) => {
@@ -78,10 +90,12 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
         autosaver={autosaver}
         snapToGrid={snapToGrid}
         versionsOpen={versionsOpen}
+        settingsOpen={panel === "settings"}
         onToggleSnap={() => setSnapToGrid((s) => !s)}
         onLayout={() => autoLayout(snapToGrid)}
         onHelp={() => setHelpOpen(true)}
-        onToggleVersions={() => setVersionsOpen((o) => !o)}
+        onToggleVersions={() => setPanel((p) => (p === "versions" ? "none" : "versions"))}
+        onToggleSettings={() => setPanel((p) => (p === "settings" ? "none" : "settings"))}
         onPublish={() => setPublishOpen(true)}
         onShowConflict={() => setConflictRequest((n) => n + 1)}
       />
@@ -93,13 +107,15 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
           </div>
           <ProblemsPanel />
         </div>
-        <aside className="w-[22rem] shrink-0 border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          {versionsOpen ? (
-            <VersionsPanel autosaver={autosaver} publishedVersion={publishedVersion} onClose={() => setVersionsOpen(false)} onRestored={onRestored} />
-          ) : (
-            <Inspector settings={settings.settings} onSettingsChange={settings.update} settingsSave={settings.save} />
-          )}
-        </aside>
+        {(versionsOpen || panel === "settings" || hasSelection) && (
+          <aside className="w-80 shrink-0 border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+            {versionsOpen ? (
+              <VersionsPanel autosaver={autosaver} publishedVersion={publishedVersion} onClose={() => setPanel("none")} onRestored={onRestored} />
+            ) : (
+              <Inspector settings={settings.settings} onSettingsChange={settings.update} settingsSave={settings.save} onClose={closeInspector} />
+            )}
+          </aside>
+        )}
       </div>
       <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} readOnly={readOnly} />
       {!readOnly && (

@@ -1,6 +1,8 @@
 // Zod field builders shared by the node definitions, so every config speaks to the user the
 // same way: messages name the field by its label and say what to do, never zod's jargon.
 // No transforms anywhere: a config's parsed value equals what is stored, minus unknown keys.
+// Each builder also records its label as the schema's description: the inspector labels the
+// field with it, so the form and the messages call a field by the same name.
 import { z } from "zod";
 
 export const MAX_EXPRESSION = 10_000;
@@ -16,17 +18,19 @@ export function requiredText(label: string, max = 200) {
   return z
     .string({ error: `${label} is required` })
     .max(max, { error: `${label} must be at most ${max} characters` })
-    .refine((s) => s.trim() !== "", { error: `${label} is required` });
+    .refine((s) => s.trim() !== "", { error: `${label} is required` })
+    .describe(label);
 }
 
 export function optionalText(label: string, max = 200) {
   return z
     .string({ error: `${label} must be text` })
-    .max(max, { error: `${label} must be at most ${max} characters` });
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .describe(label);
 }
 
 export function flag(label: string) {
-  return z.boolean({ error: `${label} must be on or off` });
+  return z.boolean({ error: `${label} must be on or off` }).describe(label);
 }
 
 export function wholeNumber(label: string, min: number, max: number, unit = "") {
@@ -34,11 +38,12 @@ export function wholeNumber(label: string, min: number, max: number, unit = "") 
     .number({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be a number`) })
     .int({ error: `${label} must be a whole number` })
     .min(min, { error: `${label} must be at least ${min}${unit}` })
-    .max(max, { error: `${label} must be at most ${max}${unit}` });
+    .max(max, { error: `${label} must be at most ${max}${unit}` })
+    .describe(unit ? `${label} (${unit.trim()})` : label);
 }
 
 export function choice<const Values extends readonly [string, ...string[]]>(label: string, values: Values) {
-  return z.enum(values, { error: `${label} must be one of: ${values.join(", ")}` });
+  return z.enum(values, { error: `${label} must be one of: ${values.join(", ")}` }).describe(label);
 }
 
 /** A JSONata expression; its syntax is checked through the definition's `expressions`. */
@@ -71,7 +76,7 @@ export function identifier(label: string) {
         message: `${label} must start with a letter or _ and use only letters, digits and _ (at most 64)`,
       });
     }
-  });
+  }).describe(label);
 }
 
 /** A reference to a stored record (credential, workflow); absent means none. */
@@ -80,6 +85,7 @@ export function optionalRef(label: string) {
     .string({ error: `${label} must be text` })
     .min(1, { error: `${label} must not be blank; remove it instead` })
     .max(100, { error: `${label} must be at most 100 characters` })
+    .describe(label)
     .optional();
 }
 

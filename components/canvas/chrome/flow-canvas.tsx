@@ -8,6 +8,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useStore,
   type Connection,
   type FitViewOptions,
   type IsValidConnection,
@@ -21,6 +22,7 @@ import { EdgeMarkers } from "../edges/edge-markers";
 import { connectionRefusal } from "../graph/operations";
 import { flowNodeTypes } from "../nodes/node-types";
 import { FIT_ALL, GRID, useCanvasActions } from "../hooks/use-canvas-actions";
+import { useStartInView } from "../hooks/use-start-in-view";
 import { useEditor, useEditorApi, useReadOnly } from "../store/context";
 import type { FlowEdge, FlowNode } from "../types";
 import { ContextMenu, type MenuItem } from "./context-menu";
@@ -35,6 +37,7 @@ interface MenuState {
 
 const minimapColor = (node: Node) => getNodeDefinition(node.type ?? "")?.color ?? "#a1a1aa";
 const SNAP: [number, number] = [GRID, GRID];
+const MINIMAP_SIZE = { width: 160, height: 104 };
 
 export function FlowCanvas({
   snapToGrid,
@@ -51,6 +54,10 @@ export function FlowCanvas({
   // first measuring render only the nodes around it stay mounted; "fit view" (Shift+1, the
   // controls) shows everything.
   const [initialFit] = useState(() => initialFitOptions(store.getState().nodes));
+  // On a small canvas (a small window, the inspector and the problems list open) the minimap
+  // would cover the nodes; the zoom controls and "fit view" remain.
+  const roomy = useStore((s) => s.width >= 720 && s.height >= 560);
+  useStartInView(initialFit.nodes ? undefined : initialFit.minZoom);
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useEditor(
     useShallow((s) => ({
       nodes: s.nodes,
@@ -177,7 +184,7 @@ export function FlowCanvas({
         onMoveStart={closeMenu}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
-        <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the workflow" />
+        {roomy && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the workflow" style={MINIMAP_SIZE} />}
         <Controls showInteractive={false} fitViewOptions={FIT_ALL} aria-label="Zoom and fit" />
       </ReactFlow>
       {menu && <ContextMenu x={menu.x} y={menu.y} items={menuItems(menu)} onClose={closeMenu} />}
@@ -187,11 +194,16 @@ export function FlowCanvas({
 
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 
+/** The initial fit zooms out no further than this: below it, node titles become hard to read. */
+export const FIT_MIN_ZOOM = 0.6;
+
 /** Above this many nodes the designer opens on the start node instead of fitting everything. */
 export const LARGE_GRAPH = 300;
 
 function initialFitOptions(nodes: readonly FlowNode[]): FitViewOptions {
-  const base = { includeHiddenNodes: true, padding: 0.15, maxZoom: 1.2 };
+  // A workflow opens readable: never below FIT_MIN_ZOOM, even if its far ends then sit outside
+  // the view (the minimap and "fit view" show the rest).
+  const base = { includeHiddenNodes: true, padding: 0.1, maxZoom: 1, minZoom: FIT_MIN_ZOOM };
   if (nodes.length <= LARGE_GRAPH) return base;
   const start = nodes.find((n) => n.type === "start") ?? nodes[0];
   return { ...base, nodes: [{ id: start.id }], maxZoom: 0.8, minZoom: 0.8 };

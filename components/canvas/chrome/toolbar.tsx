@@ -2,7 +2,7 @@
 // The strip above the canvas: name and status, history, layout and grid, help, versions, the
 // save indicator and Publish.
 import Link from "next/link";
-import { ArrowLeft, History, Keyboard, Magnet, Network, Redo2, Rocket, Undo2 } from "lucide-react";
+import { ArrowLeft, History, Keyboard, Magnet, Network, Redo2, Rocket, Settings2, Undo2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
@@ -45,10 +45,12 @@ export function Toolbar({
   autosaver,
   snapToGrid,
   versionsOpen,
+  settingsOpen,
   onToggleSnap,
   onLayout,
   onHelp,
   onToggleVersions,
+  onToggleSettings,
   onPublish,
   onShowConflict,
 }: {
@@ -57,10 +59,12 @@ export function Toolbar({
   autosaver: Autosaver;
   snapToGrid: boolean;
   versionsOpen: boolean;
+  settingsOpen: boolean;
   onToggleSnap: () => void;
   onLayout: () => void;
   onHelp: () => void;
   onToggleVersions: () => void;
+  onToggleSettings: () => void;
   onPublish: () => void;
   onShowConflict: () => void;
 }) {
@@ -106,6 +110,9 @@ export function Toolbar({
       <ToolButton testId="shortcuts-button" label="Keyboard shortcuts" shortcut="?" onClick={onHelp}>
         <Keyboard aria-hidden className="size-4" />
       </ToolButton>
+      <ToolButton testId="settings-button" label="Workflow settings" active={settingsOpen} onClick={onToggleSettings}>
+        <Settings2 aria-hidden className="size-4" />
+      </ToolButton>
       <div className="ml-auto flex items-center gap-2">
         {!readOnly && <SaveIndicator autosaver={autosaver} onShowConflict={onShowConflict} />}
         <Button variant={versionsOpen ? "secondary" : "ghost"} size="sm" data-testid="versions-button" aria-pressed={versionsOpen} onClick={onToggleVersions}>
@@ -114,7 +121,7 @@ export function Toolbar({
         {!readOnly && (
           // A disabled button shows no tooltip in every browser; the wrapper carries it.
           <span title={publishHint} data-testid="publish-hint">
-            <Button size="sm" data-testid="publish-button" disabled={publishBlocked} aria-describedby="publish-hint-text" onClick={onPublish}>
+            <Button size="sm" data-testid="publish-button" disabled={publishBlocked} className="disabled:opacity-50" aria-describedby="publish-hint-text" onClick={onPublish}>
               <Rocket aria-hidden className="size-4" /> Publish
             </Button>
             <span id="publish-hint-text" className="sr-only">

@@ -10,6 +10,7 @@ import { layeredLayout, rankNodes } from "./layered-layout";
 import { layoutGraph } from "./layout";
 import { syntheticWorkflow } from "@/lib/workflow/synthetic";
 import { connectionRefusal, pasteFragment, pasteShift, type GraphFragment } from "./operations";
+import { freeSpot } from "./placement";
 
 describe("toWorkflowGraph", () => {
   it("keeps only stored fields: no selection, sizes, drag flags or React Flow extras", () => {
@@ -176,5 +177,25 @@ describe("layeredLayout (big graphs)", () => {
     expect(performance.now() - started).toBeLessThan(5_000); // dagre takes minutes here
     expect(positions.size).toBe(5_000);
     expect(overlaps(positions, 10, 10)).toBe(false);
+  });
+});
+
+describe("freeSpot", () => {
+  const at = (id: string, x: number, y: number, height = 76): FlowNode => ({ id, type: "set", position: { x, y }, data: { title: id, config: {} }, measured: { width: 240, height } });
+  const overlaps = (c: { x: number; y: number }, n: FlowNode) =>
+    c.x - 120 < n.position.x + 240 && c.x + 120 > n.position.x && c.y - 38 < n.position.y + (n.measured?.height ?? 76) && c.y + 38 > n.position.y;
+
+  it("keeps the middle when it is free", () => {
+    expect(freeSpot({ x: 1000, y: 1000 }, [at("a", 0, 0)])).toEqual({ x: 1000, y: 1000 });
+  });
+
+  it("moves next to what already sits in the middle, and never onto another node", () => {
+    const nodes = [at("start", 0, 0), at("end", 300, 0), at("tall", 0, 120, 180)];
+    let placed = [...nodes];
+    for (let i = 0; i < 8; i++) {
+      const c = freeSpot({ x: 270, y: 38 }, placed);
+      expect(placed.some((n) => overlaps(c, n))).toBe(false);
+      placed = [...placed, at(`n${i}`, c.x - 120, c.y - 38)];
+    }
   });
 });

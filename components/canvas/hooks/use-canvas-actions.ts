@@ -5,7 +5,8 @@ import { useCallback } from "react";
 import { useReactFlow, useStoreApi } from "@xyflow/react";
 import type { XY } from "@/lib/workflow/types";
 import { layoutGraph } from "../graph/layout";
-import { PASTE_OFFSET } from "../graph/operations";
+import { freeSpot } from "../graph/placement";
+import { NODE_SIZE } from "../types";
 import { useEditorApi } from "../store/context";
 
 export const GRID = 16;
@@ -25,18 +26,39 @@ export function useCanvasActions() {
     return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
   }, [flow, flowStore]);
 
-  /** Adds a node at a flow position, or near the middle of the view; stacks repeated adds. */
+  /**
+   * Once the inspector has opened beside the canvas for a new node (two frames on), pans the
+   * node into view if it ended up under the panel or outside the view; the zoom stays.
+   */
+  const reveal = useCallback(
+    (id: string) =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const node = flow.getInternalNode(id);
+          const { width, height } = flowStore.getState();
+          if (!node || !width || !height) return;
+          const { x, y, zoom } = flow.getViewport();
+          const w = node.measured.width ?? NODE_SIZE.width;
+          const h = node.measured.height ?? NODE_SIZE.height;
+          const { x: nx, y: ny } = node.internals.positionAbsolute;
+          const left = nx * zoom + x;
+          const top = ny * zoom + y;
+          if (left >= 0 && top >= 0 && left + w * zoom <= width && top + h * zoom <= height) return;
+          void flow.setCenter(nx + w / 2, ny + h / 2, { zoom, duration: 200 });
+        }),
+      ),
+    [flow, flowStore],
+  );
+
+  /** Adds a node at a flow position, or at a free spot near the middle of the view. */
   const addNode = useCallback(
     (type: string, at?: XY): string | null => {
-      let center = at ?? viewportCenter();
-      if (!at) {
-        const taken = new Set(store.getState().nodes.map((n) => `${Math.round(n.position.x)},${Math.round(n.position.y)}`));
-        const key = (p: XY) => `${Math.round(p.x - 120)},${Math.round(p.y - 38)}`;
-        for (let k = 0; k < 50 && taken.has(key(center)); k++) center = { x: center.x + PASTE_OFFSET, y: center.y + PASTE_OFFSET };
-      }
-      return store.getState().addNode(type, center);
+      const center = at ?? freeSpot(viewportCenter(), store.getState().nodes);
+      const id = store.getState().addNode(type, center);
+      if (id) reveal(id);
+      return id;
     },
-    [store, viewportCenter],
+    [reveal, store, viewportCenter],
   );
 
   /** Selects nodes (and edges) and brings them into view. */

@@ -62,10 +62,17 @@ function lengthLimits(schema: z.ZodArray): { minItems?: number; maxItems?: numbe
   return out;
 }
 
+/** The label a field builder gave the schema (lib/nodes/fields.ts), under optional/default. */
+function labelOf(schema: z.ZodType): string | undefined {
+  if (schema.description) return schema.description;
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault) return labelOf(schema.unwrap() as z.ZodType);
+  return undefined;
+}
+
 function objectFields(shape: Record<string, z.ZodType>): ObjectField[] {
   return Object.entries(shape).map(([key, schema]) => {
     const optional = schema instanceof z.ZodOptional || schema instanceof z.ZodDefault;
-    return { key, label: humanize(key), optional, spec: describeSchema(schema) };
+    return { key, label: labelOf(schema) ?? humanize(key), optional, spec: describeSchema(schema) };
   });
 }
 

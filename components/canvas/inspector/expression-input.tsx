@@ -77,6 +77,7 @@ export function ExpressionInput({
     }
   };
 
+  const fieldClass = cn(controlClass, "pr-8", kind === "jsonata" && "font-mono text-[13px]");
   const common = {
     id,
     ref,
@@ -97,12 +98,17 @@ export function ExpressionInput({
       onChange(e.target.value);
       refresh(e.target.value, e.target.selectionStart ?? e.target.value.length);
     },
-    className: cn(controlClass, "pr-8", kind === "jsonata" && "font-mono text-[13px]"),
+    className: fieldClass,
   };
 
   return (
     <div className="relative">
-      {multiline ? <textarea rows={kind === "jsonata" ? 2 : 3} {...common} /> : <input type="text" {...common} />}
+      {multiline ? (
+        // Grows with its text (where the browser supports field-sizing), up to a limit.
+        <textarea rows={kind === "jsonata" ? 2 : 3} {...common} className={cn(fieldClass, "field-sizing-content min-h-16 max-h-72")} />
+      ) : (
+        <input type="text" {...common} />
+      )}
       {!disabled && (
         <button
           type="button"

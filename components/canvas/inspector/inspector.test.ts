@@ -27,6 +27,19 @@ describe("describeSchema", () => {
     expect(timer).toMatchObject({ kind: "union", discriminator: "mode", options: [{ value: "delay" }, { value: "until" }] });
   });
 
+  it("labels a field as its messages name it, and no two fields of a node alike", () => {
+    const labels = (type: string) => {
+      const spec = describeSchema(getNodeDefinition(type)!.configSchema);
+      return spec.kind === "object" ? Object.fromEntries(spec.fields.map((f) => [f.key, f.label])) : {};
+    };
+    expect(labels("notification")).toMatchObject({ bodyTemplate: "Message", subjectTemplate: "Subject" });
+    expect(labels("human")).toMatchObject({ titleTemplate: "Task title", dueInMinutes: "Due in (minutes)", candidateRoles: "Candidate roles" });
+    for (const type of nodeTypes) {
+      const names = Object.values(labels(type));
+      expect(new Set([...names, "Title"]).size, type).toBe(names.length + 1); // "Title" is the node's own
+    }
+  });
+
   it("makes starting values that match the schema's shape", () => {
     const human = describeSchema(getNodeDefinition("human")!.configSchema);
     expect(emptyValue(human)).toEqual({ titleTemplate: "", descriptionTemplate: "", candidateRoles: [], candidateUsers: [], formFields: [], priority: "low" });

@@ -2,6 +2,7 @@
 // The right-hand panel: the selected node, several nodes, a connection, or (nothing selected)
 // the workflow's settings. Subscribes to the selection's ids only.
 import { memo } from "react";
+import { X } from "lucide-react";
 import { useShallow } from "zustand/react/shallow";
 import type { WorkflowSettings } from "@/lib/workflow/types";
 import type { SettingsSaveState } from "../hooks/use-settings";
@@ -14,10 +15,13 @@ export const Inspector = memo(function Inspector({
   settings,
   onSettingsChange,
   settingsSave,
+  onClose,
 }: {
   settings: WorkflowSettings;
   onSettingsChange: (next: WorkflowSettings) => void;
   settingsSave: SettingsSaveState;
+  /** Clears the selection and closes the panel. */
+  onClose: () => void;
 }) {
   const readOnly = useReadOnly();
   const nodeIds = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
@@ -28,7 +32,17 @@ export const Inspector = memo(function Inspector({
   else if (edgeIds.length === 1) body = <EdgeInspector edgeId={edgeIds[0]} />;
   else body = <SettingsForm settings={settings} onChange={onSettingsChange} save={settingsSave} readOnly={readOnly} />;
   return (
-    <section data-testid="inspector" aria-label="Inspector" data-read-only={readOnly || undefined} className="h-full overflow-y-auto p-4">
+    <section data-testid="inspector" aria-label="Inspector" data-read-only={readOnly || undefined} className="relative h-full overflow-y-auto p-4">
+      <button
+        type="button"
+        data-testid="inspector-close"
+        aria-label="Close the inspector"
+        title="Close (Esc)"
+        onClick={onClose}
+        className="absolute top-3 right-3 z-10 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+      >
+        <X aria-hidden className="size-4" />
+      </button>
       {body}
     </section>
   );

@@ -27,7 +27,7 @@ export const NodeInspector = memo(function NodeInspector({ nodeId }: { nodeId: s
   if (!data) return null;
   return (
     <div className="space-y-4">
-      <header className="flex items-start gap-2">
+      <header className="flex items-start gap-2 pr-6">
         <span
           className="flex size-8 shrink-0 items-center justify-center rounded-md"
           style={{ backgroundColor: `${definition?.color ?? "#71717a"}1f`, color: definition?.color }}

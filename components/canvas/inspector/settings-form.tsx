@@ -36,9 +36,9 @@ export function SettingsForm({
   }, [settings]);
   return (
     <div className="space-y-4" data-testid="workflow-settings">
-      <div>
+      <div className="pr-6">
         <h2 className="text-sm font-semibold">Workflow settings</h2>
-        <p className="text-xs text-zinc-500">Select a node to edit it. These apply to every run of this workflow.</p>
+        <p className="text-xs text-zinc-500">These apply to every run of this workflow.</p>
       </div>
       <fieldset disabled={readOnly} className="space-y-3">
         {NUMBERS.map(({ key, label, hint }) => {

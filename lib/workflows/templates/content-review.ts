@@ -28,7 +28,7 @@ export const contentReviewTemplate: WorkflowTemplate = {
       }),
       step("review", "human", [2, 0], "Edit and approve", {
         titleTemplate: "Review the article about {{ $input.topic }}",
-        descriptionTemplate: "The AI draft:\n\n{{ $nodes.draft }}",
+        descriptionTemplate: "The AI draft:\n\n{{ $nodes.draft.text }}",
         candidateRoles: ["approver"],
         candidateUsers: [],
         formFields: [
@@ -43,7 +43,7 @@ export const contentReviewTemplate: WorkflowTemplate = {
         url: "https://cms.example.com/api/articles",
         headers: [{ key: "Content-Type", value: "application/json" }],
         // $string of an object gives JSON with every quote escaped, whatever the editor wrote.
-        body: '{{ $string({"title": $input.topic, "audience": $input.audience, "body": $nodes.review.finalText}) }}',
+        body: '{{ $string({"title": $input.topic, "audience": $input.audience, "body": $nodes.review.values.finalText}) }}',
         timeoutMs: 30_000,
         retries: 2,
       }),
@@ -56,7 +56,7 @@ export const contentReviewTemplate: WorkflowTemplate = {
         subjectTemplate: "Publishing failed",
         bodyTemplate: "The approved article about {{ $input.topic }} could not be published. Please publish it by hand.",
       }),
-      step("end_not_published", "end", [5, 1], "Not published", {
+      step("end_not_published", "end", [5, 2], "Not published", {
         outputMapping: [{ key: "published", expression: "false" }],
       }),
     ],

@@ -12,7 +12,7 @@ const CLASSIFICATION_SCHEMA = JSON.stringify({
   required: ["category", "unusual"],
 });
 
-const NEEDS_MANAGER = "$input.amount > 1000 or $nodes.classify.unusual = true";
+const NEEDS_MANAGER = "$input.amount > 1000 or $nodes.classify.object.unusual = true";
 
 export const expenseApprovalTemplate: WorkflowTemplate = {
   id: "expense-approval",
@@ -49,7 +49,7 @@ export const expenseApprovalTemplate: WorkflowTemplate = {
       step("manager_approval", "human", [3, -1], "Manager approval", {
         titleTemplate: "Approve {{ $input.amount }} {{ $input.currency }} from {{ $input.employee }}",
         descriptionTemplate:
-          "{{ $input.description }}\n\nAI category: {{ $nodes.classify.category }}. {{ $nodes.classify.reason }}",
+          "{{ $input.description }}\n\nAI category: {{ $nodes.classify.object.category }}. {{ $nodes.classify.object.reason }}",
         candidateRoles: ["manager"],
         candidateUsers: [],
         formFields: [{ name: "comment", label: "Comment for the employee", kind: "textarea", required: false }],
@@ -67,7 +67,7 @@ export const expenseApprovalTemplate: WorkflowTemplate = {
         recipients: ["{{ $input.employee }}"],
         subjectTemplate: "Expense rejected",
         bodyTemplate:
-          "Your expense of {{ $input.amount }} {{ $input.currency }} was rejected. {{ $nodes.manager_approval.comment }}",
+          "Your expense of {{ $input.amount }} {{ $input.currency }} was rejected. {{ $nodes.manager_approval.values.comment }}",
       }),
       step("end_approved", "end", [5, 0], "Approved", {
         outputMapping: [{ key: "approved", expression: "true" }],

@@ -45,7 +45,7 @@ export const incidentEscalationTemplate: WorkflowTemplate = {
       }),
       step("escalate", "human", [6, 1], "Incident lead decides", {
         titleTemplate: "Escalated: {{ $input.title }}",
-        descriptionTemplate: "The first responder could not confirm the incident is under control: {{ $nodes.acknowledge.status }}",
+        descriptionTemplate: "The first responder could not confirm the incident is under control: {{ $nodes.acknowledge.values.status }}",
         candidateRoles: ["manager"],
         candidateUsers: [],
         formFields: [{ name: "decision", label: "What happens next", kind: "textarea", required: true }],
