@@ -10,6 +10,7 @@ export const metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const user = await requirePagePermission("settings:view");
   const isAdmin = can(user, "users:manage");
+  const managesCredentials = can(user, "credentials:manage");
   return (
     <>
       <PageHeader title="Settings" description="Your account and, for admins, the workspace." />
@@ -42,13 +43,18 @@ export default async function SettingsPage() {
                 <ChevronRight aria-hidden className="size-4 text-zinc-400" />
               </Link>
             </li>
-            <li className="flex items-center gap-4 p-4 text-zinc-500">
-              <KeyRound aria-hidden className="size-5" />
-              <span className="flex-1">
-                <span className="block text-sm font-medium">Credentials</span>
-                <span className="block text-sm">Encrypted API keys for HTTP and AI steps arrive with the workflow engine.</span>
-              </span>
-            </li>
+            {managesCredentials && (
+              <li>
+                <Link href="/settings/credentials" className="flex items-center gap-4 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+                  <KeyRound aria-hidden className="size-5 text-accent-600" />
+                  <span className="flex-1">
+                    <span className="block text-sm font-medium">Credentials</span>
+                    <span className="block text-sm text-zinc-500">API keys, tokens and passwords for HTTP and AI steps, encrypted at rest.</span>
+                  </span>
+                  <ChevronRight aria-hidden className="size-4 text-zinc-400" />
+                </Link>
+              </li>
+            )}
           </ul>
         </section>
       ) : null}

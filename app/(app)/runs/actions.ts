@@ -1,0 +1,36 @@
+"use server";
+// Server actions for runs: start (test run of the draft, or a run of the published version),
+// cancel, re-run. Each validates its input with zod and authorizes through can() with the
+// workflow's access list (lib/runtime/start.ts); refusals come back as results, never thrown.
+
+import { headers } from "next/headers";
+import { PermissionError } from "@/lib/auth/errors";
+import { clientIp } from "@/lib/auth/client-ip";
+import { requireActionPermission, type CurrentUser } from "@/lib/auth/session";
+import type { ControlActionResult, RunActionResult, StartRunInput } from "@/lib/runtime/contract";
+import { cancelFor, rerunFor, startRunFor, type RequestMeta } from "@/lib/runtime/start";
+import { UNEXPECTED } from "@/lib/workflows/run-action";
+
+async function guarded<T>(run: (actor: CurrentUser, request: RequestMeta) => Promise<T>): Promise<T | { ok: false; message: string }> {
+  try {
+    const actor = await requireActionPermission("workflows:view");
+    const h = await headers();
+    return await run(actor, { ipAddress: clientIp(h), userAgent: h.get("user-agent") });
+  } catch (err) {
+    if (err instanceof PermissionError) return { ok: false, message: err.message };
+    console.error("[runs] action failed:", err);
+    return { ok: false, message: UNEXPECTED };
+  }
+}
+
+export async function startRunAction(input: StartRunInput): Promise<RunActionResult> {
+  return guarded((actor, request) => startRunFor(actor, input, request));
+}
+
+export async function cancelRunAction(runId: string): Promise<ControlActionResult> {
+  return guarded((actor, request) => cancelFor(actor, runId, request));
+}
+
+export async function rerunAction(runId: string): Promise<RunActionResult> {
+  return guarded((actor, request) => rerunFor(actor, runId, request));
+}

@@ -1,0 +1,75 @@
+// Builds the HTTP request of an action step from its config: templates rendered, the
+// credential's headers added, an Idempotency-Key per step and a sensible Content-Type.
+import type { ExecutorContext } from "@/lib/engine/executor";
+import type { StepError } from "@/lib/engine/state";
+import { credentialHeaders } from "@/lib/credentials/apply";
+import type { RevealedCredential } from "@/lib/credentials/kinds";
+import type { ActionConfig } from "./definition";
+
+export interface PreparedRequest {
+  method: ActionConfig["method"];
+  url: URL;
+  headers: Headers;
+  body?: string;
+}
+
+export type Prepared = { ok: true; request: PreparedRequest } | { ok: false; error: StepError };
+
+const refuse = (message: string, code: string, path?: string): Prepared => ({ ok: false, error: { message, code, path } });
+
+/** Renders the URL, header values and body; throws ExpressionFailure for a failing template (the engine reports it). */
+export async function prepareRequest(
+  ctx: Pick<ExecutorContext, "expressions" | "idempotencyKey">,
+  config: ActionConfig,
+  credential: RevealedCredential | null,
+): Promise<Prepared> {
+  const rendered = (await ctx.expressions.render(config.url, { path: "url", label: "the URL" })).trim();
+  let url: URL;
+  try {
+    url = new URL(rendered);
+  } catch {
+    return refuse(`the URL "${rendered}" is not a valid address`, "bad_url", "url");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return refuse(`the URL "${rendered}" must start with http:// or https://`, "bad_url", "url");
+  }
+
+  const headers = new Headers();
+  for (const [i, header] of config.headers.entries()) {
+    const value = await ctx.expressions.render(header.value, { path: `headers.${i}.value`, label: `the header "${header.key}"` });
+    if (/[\r\n\0]/.test(value)) {
+      return refuse(`the header "${header.key}" must be on one line, but its value contains a line break`, "bad_header", `headers.${i}.value`);
+    }
+    headers.set(header.key, value);
+  }
+  if (credential) {
+    const applied = credentialHeaders(credential);
+    if (!applied.ok) return refuse(applied.message, "bad_credential", "credentialId");
+    for (const h of applied.headers) headers.set(h.key, h.value);
+  }
+  // The same key when a crashed attempt is replayed, so a server that honours it runs the call once.
+  if (!headers.has("idempotency-key")) headers.set("Idempotency-Key", ctx.idempotencyKey);
+
+  let body: string | undefined;
+  if (config.method !== "GET" && config.method !== "HEAD" && config.body.trim() !== "") {
+    body = await ctx.expressions.render(config.body, { path: "body", label: "the body" });
+    if (!headers.has("content-type")) headers.set("Content-Type", looksLikeJson(body) ? "application/json" : "text/plain; charset=utf-8");
+  }
+  return { ok: true, request: { method: config.method, url, headers, body } };
+}
+
+function looksLikeJson(text: string): boolean {
+  const t = text.trim();
+  if (!(t.startsWith("{") || t.startsWith("["))) return false;
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** For logs: the address without its query, which may hold a token. */
+export function describeUrl(url: URL): string {
+  return `${url.origin}${url.pathname}${url.search ? "?…" : ""}`;
+}

@@ -1,0 +1,47 @@
+// Creating a run: the pure core checks the graph and builds the first state, then the pending
+// execution and its queue entry are inserted, in that order (a crash between the two leaves an
+// execution without an entry, which the sweeper finds: lib/runtime/sweep.ts). Callers check
+// authorization and the run input first: nothing here refuses a person.
+import { startRun, type RunVersion } from "@/lib/engine/interpreter";
+import type { Problem } from "@/lib/engine/problems";
+import { signalWork } from "./bus";
+import { storedEvent } from "./event-records";
+import { emptyBook } from "./book";
+import { insertExecution, loadExecution } from "./execution-store";
+import { insertCheckpoint } from "./live-store";
+import { newRunId } from "./ids";
+import { triggerMetadata, type RunMeta } from "./meta";
+import { addToQueue } from "./queue";
+
+export interface EnqueueRequest {
+  /** A fixed id (child runs derive theirs from the parent step); a new one otherwise. */
+  runId?: string;
+  meta: Omit<RunMeta, "concurrency">;
+  version: RunVersion;
+  input: unknown;
+  /** Runs after the core accepted the graph and before anything is inserted (storing a draft snapshot). */
+  beforeInsert?: () => Promise<void>;
+}
+
+export type EnqueueResult = { ok: true; runId: string; existed: boolean } | { ok: false; message: string; problems: Problem[] };
+
+export async function enqueueRun(request: EnqueueRequest): Promise<EnqueueResult> {
+  const runId = request.runId ?? newRunId();
+  const started = startRun(request.version, request.input, Date.now(), { runId });
+  if (!started.ok) return { ok: false, message: started.message, problems: started.problems };
+  await request.beforeInsert?.();
+  const meta: RunMeta = { ...request.meta, concurrency: request.version.settings?.concurrency ?? 0 };
+  const events = started.events.map((e, i) => storedEvent(runId, i + 1, e, triggerMetadata(meta.trigger)));
+  const created = await insertExecution({ runId, meta, state: started.state, events: [] });
+  if (created === "created") {
+    // Version 1 of the run's checkpoint chain: what the first worker reads (lib/runtime/live-store.ts).
+    await insertCheckpoint({ runId, v: 1, kind: "step", owner: "enqueue", token: 0, copy: { state: started.state, seq: events.length, pendingEvents: events, book: emptyBook(), meta } });
+  } else {
+    // Started before (a replayed subprocess step): queue it only if it never got its entry.
+    const existing = await loadExecution(runId);
+    if (existing?.status !== "pending") return { ok: true, runId, existed: true };
+  }
+  await addToQueue(runId, meta.workflowId, meta.concurrency);
+  signalWork(runId);
+  return { ok: true, runId, existed: created === "exists" };
+}

@@ -1,0 +1,136 @@
+// Reading a run's events: a page of them for the run page, and followRun, an async iterator
+// that yields every event after a seq as it is persisted, in order and without gaps, and ends
+// after the run's last event. In the process that runs the worker, events arrive through the
+// bus at once; from any other process it polls the run's head (a read of one small document)
+// and reads only what is new, so it works wherever the run executes (for SSE with Last-Event-ID).
+import { EventLog } from "@/models/EventLog";
+import { onEvents } from "./bus";
+import type { RunEventView } from "./contract";
+import { TERMINAL_EVENT_TYPES, type StoredEvent } from "./event-records";
+import { loadExecution } from "./execution-store";
+import { eventId, eventIdUpperBound } from "./ids";
+import { latestCheckpoint } from "./live-store";
+import { isTerminal, type RunStatus } from "@/lib/engine/state";
+
+type EventRow = Pick<StoredEvent, "seq" | "type" | "nodeId" | "stepId" | "data"> & { at: number | Date };
+
+export function toEventView(row: EventRow): RunEventView {
+  return {
+    seq: row.seq,
+    type: row.type,
+    nodeId: row.nodeId ?? null,
+    stepId: row.stepId ?? null,
+    at: new Date(row.at).toISOString(),
+    data: JSON.parse(row.data || "{}") as Record<string, unknown>,
+  };
+}
+
+/**
+ * Events with seq > afterSeq, in order. A few are read one by one by _id (the one read the
+ * embedded FerretDB answers without decoding the whole collection); more as one _id range.
+ */
+export async function readEvents(runId: string, afterSeq: number, limit = 500, knownHead?: number): Promise<EventRow[]> {
+  const wanted = knownHead === undefined ? limit : Math.min(limit, knownHead - afterSeq);
+  if (wanted <= 0) return [];
+  if (knownHead !== undefined && wanted <= 4) {
+    const ids = Array.from({ length: wanted }, (_, i) => eventId(runId, afterSeq + 1 + i));
+    const rows = await Promise.all(ids.map((id) => EventLog.findById(id).lean<EventRow>()));
+    const found: EventRow[] = [];
+    for (const row of rows) {
+      if (!row) break;
+      found.push(row);
+    }
+    return found;
+  }
+  return EventLog.find({ _id: { $gt: eventId(runId, afterSeq), $lt: eventIdUpperBound(runId) } })
+    .sort({ _id: 1 })
+    .limit(limit)
+    .lean<EventRow[]>();
+}
+
+export interface RunHead {
+  seq: number;
+  status: RunStatus;
+  /** The checkpoint version it was read at, to look from next time. */
+  v: number;
+  /** Events persisted but not yet copied to event_logs. */
+  pending: StoredEvent[];
+}
+
+/**
+ * The run's last persisted seq, status and not-yet-copied events; null when there is no such
+ * run. With `fromV` (a version seen before) it reads only checkpoints by _id, not the execution.
+ */
+export async function runHead(runId: string, fromV?: number): Promise<RunHead | null> {
+  if (fromV !== undefined && fromV > 0) {
+    const live = await latestCheckpoint(runId, fromV - 1);
+    if (live) return { seq: live.seq, status: live.state.status, v: live.v, pending: live.pendingEvents };
+  }
+  const doc = await loadExecution(runId);
+  if (!doc) return null;
+  const live = await latestCheckpoint(runId, doc.stateVersion ?? 0);
+  if (live) return { seq: live.seq, status: live.state.status, v: live.v, pending: live.pendingEvents };
+  return { seq: doc.seq ?? 0, status: doc.status as RunStatus, v: doc.stateVersion ?? 0, pending: [] };
+}
+
+export interface FollowOptions {
+  signal?: AbortSignal;
+  /** How often to look for events written by other processes. */
+  pollMs?: number;
+}
+
+export async function* followRun(runId: string, afterSeq = 0, options: FollowOptions = {}): AsyncGenerator<RunEventView> {
+  const pollMs = options.pollMs ?? 250;
+  let next = afterSeq + 1;
+  let pushed: EventRow[] = [];
+  let notify: (() => void) | null = null;
+  const off = onEvents(runId, (events) => {
+    pushed.push(...events);
+    notify?.();
+  });
+  const onAbort = () => notify?.();
+  options.signal?.addEventListener("abort", onAbort);
+  try {
+    let poll = true;
+    let seenV: number | undefined;
+    while (!options.signal?.aborted) {
+      let rows: EventRow[] = [];
+      if (poll) {
+        const head = await runHead(runId, seenV);
+        if (!head) return;
+        seenV = head.v;
+        if (head.seq >= next) {
+          const unflushed = head.pending.filter((e) => e.seq >= next);
+          const firstPending = unflushed[0]?.seq ?? head.seq + 1;
+          rows = [...(firstPending > next ? await readEvents(runId, next - 1, 500, firstPending - 1) : []), ...unflushed];
+        } else if (isTerminal(head.status) && pushed.length === 0) return;
+      }
+      rows = [...rows, ...pushed].sort((a, b) => a.seq - b.seq);
+      pushed = [];
+      let yielded = false;
+      for (const row of rows) {
+        if (row.seq < next) continue;
+        if (row.seq > next) break; // a gap: the missing ones are read on the next poll
+        next += 1;
+        yielded = true;
+        yield toEventView(row);
+        if (TERMINAL_EVENT_TYPES.has(row.type)) return;
+      }
+      if (yielded && rows.some((r) => r.seq >= next)) {
+        poll = true;
+        continue;
+      }
+      poll = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(true), pollMs);
+        notify = () => {
+          clearTimeout(timer);
+          notify = null;
+          resolve(false);
+        };
+      });
+    }
+  } finally {
+    off();
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+}

@@ -1,0 +1,46 @@
+// The execution_histories record of a run that ended: per-node metrics, AI usage, human
+// interactions. Built from the state and the runtime's book; written once (its _id is the
+// run's id, so a second write after a crash is a duplicate-key error, ignored).
+import type { RunVersion } from "@/lib/engine/interpreter";
+import type { RunState } from "@/lib/engine/state";
+import { ExecutionHistory } from "@/models/ExecutionHistory";
+import type { RunBook } from "./book";
+import type { RunMeta } from "./meta";
+
+export interface NodeMetric {
+  nodeId: string;
+  type: string;
+  runs: number;
+  durationMs: number;
+  status: string;
+}
+
+export function nodeMetrics(state: RunState, graph: RunVersion, book: RunBook): NodeMetric[] {
+  const types = new Map(graph.nodes.map((n) => [n.id, n.type]));
+  const durations = new Map<string, number>();
+  for (const h of book.history) durations.set(h.nodeId, (durations.get(h.nodeId) ?? 0) + (h.durationMs ?? 0));
+  return state.nodes.map((r) => ({ nodeId: r.nodeId, type: types.get(r.nodeId) ?? "", runs: r.runs, durationMs: durations.get(r.nodeId) ?? 0, status: r.status }));
+}
+
+export async function writeHistoryRecord(runId: string, meta: RunMeta, state: RunState, graph: RunVersion, book: RunBook): Promise<void> {
+  const endedAt = state.endedAt ?? Date.now();
+  const startedAt = state.startedAt ?? state.createdAt;
+  try {
+    await ExecutionHistory.create({
+      _id: runId,
+      workflowId: meta.workflowId,
+      version: meta.version,
+      status: state.status,
+      startedAt: new Date(startedAt),
+      endedAt: new Date(endedAt),
+      duration: endedAt - startedAt,
+      nodeMetrics: nodeMetrics(state, graph, book),
+      aiUsage: book.aiUsage,
+      humanInteractions: book.humanInteractions.map((h) => ({ ...h, at: new Date(h.at) })),
+      trigger: { type: meta.trigger.type, by: meta.trigger.by },
+      error: state.error ? { message: state.error.message, code: state.error.code ?? null, nodeId: state.error.nodeId ?? null } : null,
+    });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+  }
+}

@@ -1,0 +1,17 @@
+// The worker the web server runs in its own process (started from instrumentation.ts), kept on
+// globalThis so a dev reload or a second bundle of this module never starts a second one.
+import { connectDb } from "@/lib/db/connect";
+import { Worker } from "./worker";
+
+const holder = globalThis as unknown as { __switchyardWorker?: Worker };
+
+export async function startInProcessWorker(): Promise<Worker> {
+  if (holder.__switchyardWorker) return holder.__switchyardWorker;
+  await connectDb();
+  const worker = new Worker();
+  holder.__switchyardWorker = worker.start();
+  const stop = () => void worker.stop(5_000);
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  return worker;
+}

@@ -1,0 +1,128 @@
+import "server-only";
+// Reads for the run pages: one run, a workflow's runs, a run's events. Each checks
+// "workflow:view" on the run's workflow through can(); a missing run and a forbidden one both
+// read as null (the page shows 404).
+import { PermissionError } from "@/lib/auth/errors";
+import { can, type Actor } from "@/lib/auth/roles";
+import { isTerminal, type RunState, type RunStatus } from "@/lib/engine/state";
+import { aclOf } from "@/lib/workflows/access";
+import { authorizedWorkflow, iso, userNames } from "@/lib/workflows/store";
+import { WorkflowExecution, type ExecutionDoc } from "@/models/WorkflowExecution";
+import type { RunBook } from "./book";
+import { valueFromText } from "./codec";
+import type { RunDetail, RunEventView, RunSummary } from "./contract";
+import { bookOf, stateOf } from "./execution-store";
+import { readEvents, toEventView } from "./follow";
+import { latestCheckpoint, liveHeads } from "./live-store";
+import { authorizedRun } from "./start";
+
+async function orNull<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof PermissionError) return null;
+    throw error;
+  }
+}
+
+const isoOrNull = (t: Date | number | null | undefined) => (t == null ? null : new Date(t).toISOString());
+
+type SummaryDoc = Pick<ExecutionDoc, "_id" | "workflowId" | "workflowName" | "version" | "status" | "trigger" | "createdAt" | "startedAt" | "endedAt" | "metrics" | "error">;
+
+function summaryOf(doc: SummaryDoc, names: Map<string, string>, status: RunStatus, state?: RunState): RunSummary {
+  const startedAt = state?.startedAt ?? doc.startedAt ?? null;
+  const endedAt = state?.endedAt ?? doc.endedAt ?? null;
+  const m = doc.metrics;
+  return {
+    id: doc._id,
+    workflowId: String(doc.workflowId),
+    workflowName: doc.workflowName ?? "",
+    version: doc.version ?? null,
+    status,
+    trigger: { type: doc.trigger?.type ?? "manual", byName: doc.trigger?.by ? (names.get(String(doc.trigger.by)) ?? null) : null },
+    createdAt: iso(doc.createdAt),
+    startedAt: isoOrNull(startedAt),
+    endedAt: isoOrNull(endedAt),
+    durationMs: startedAt != null && endedAt != null ? new Date(endedAt).getTime() - new Date(startedAt).getTime() : null,
+    metrics: { nodeCount: m?.nodeCount ?? 0, aiCalls: m?.aiCalls ?? 0, tokens: m?.tokens ?? 0, cost: m?.cost ?? 0, humanInterventions: m?.humanInterventions ?? 0 },
+    error: state?.error?.message ?? doc.error?.message ?? null,
+  };
+}
+
+function stepsOf(book: RunBook): RunDetail["steps"] {
+  return book.history.map((h) => ({
+    nodeId: h.nodeId,
+    stepId: h.stepId,
+    attempt: h.attempt,
+    status: h.status,
+    startedAt: isoOrNull(h.startedAt),
+    endedAt: new Date(h.endedAt).toISOString(),
+    durationMs: h.durationMs ?? null,
+    handle: h.handle ?? null,
+    input: valueFromText(h.input),
+    output: valueFromText(h.output),
+    truncated: Boolean(h.truncated),
+    error: h.error ?? null,
+    logs: h.logs ?? [],
+  }));
+}
+
+export async function getRun(actor: Actor, runId: string): Promise<RunDetail | null> {
+  const found = await orNull(() => authorizedRun(actor, runId, "workflow:view"));
+  if (!found) return null;
+  const { doc, workflow } = found;
+  const live = await latestCheckpoint(doc._id, doc.stateVersion ?? 0);
+  const state = live?.state ?? stateOf(doc);
+  const book = live?.book ?? bookOf(doc);
+  const names = await userNames([doc.trigger?.by]);
+  const canEdit = can(actor, "workflow:edit", aclOf(workflow.permissions)) && workflow.status !== "archived";
+  const summary = summaryOf({ ...doc, metrics: book.metrics }, names, state.status, state);
+  return {
+    ...summary,
+    input: state.data.input,
+    output: state.output?.value,
+    errorDetail: state.error ? { message: state.error.message, ...(state.error.code ? { code: state.error.code } : {}), ...(state.error.nodeId ? { nodeId: state.error.nodeId } : {}) } : null,
+    nodes: state.nodes.map((r) => ({ nodeId: r.nodeId, status: r.status, runs: r.runs })),
+    waiting: state.tokens
+      .filter((t) => t.state === "waiting")
+      .map((t) => ({ stepId: t.stepId, nodeId: t.nodeId, reason: t.wait?.reason ?? "", since: new Date(t.wait?.since ?? 0).toISOString(), until: isoOrNull(t.wait?.until) })),
+    steps: stepsOf(book),
+    aiUsage: book.aiUsage,
+    seq: live?.seq ?? doc.seq ?? 0,
+    parentRunId: doc.parentExecutionId ?? null,
+    depth: doc.depth ?? 0,
+    canCancel: canEdit && !isTerminal(state.status),
+    canRerun: canEdit,
+  };
+}
+
+const LIST_LIMIT = 100;
+
+/**
+ * The workflow's latest runs, newest first, optionally of one status; null when the workflow is
+ * not visible. Statuses of runs a worker holds come from their working copies, which are newer.
+ */
+export async function listRuns(actor: Actor, workflowId: string, status?: RunStatus): Promise<RunSummary[] | null> {
+  const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
+  if (!workflow) return null;
+  const docs = await WorkflowExecution.find(
+    { workflowId },
+    { _id: 1, workflowId: 1, workflowName: 1, version: 1, status: 1, trigger: 1, createdAt: 1, startedAt: 1, endedAt: 1, metrics: 1, error: 1 },
+  )
+    .sort({ createdAt: -1 })
+    .limit(status ? LIST_LIMIT * 5 : LIST_LIMIT)
+    .lean<SummaryDoc[]>();
+  const live = new Map([...(await liveHeads({ workflowId }))].map(([runId, head]) => [runId, head.status as RunStatus]));
+  const names = await userNames(docs.map((d) => d.trigger?.by));
+  return docs
+    .map((doc) => summaryOf(doc, names, live.get(doc._id) ?? (doc.status as RunStatus)))
+    .filter((run) => !status || run.status === status)
+    .slice(0, LIST_LIMIT);
+}
+
+/** A page of the run's events after `afterSeq`; null when the run is not visible. */
+export async function listRunEvents(actor: Actor, runId: string, afterSeq = 0, limit = 500): Promise<RunEventView[] | null> {
+  const found = await orNull(() => authorizedRun(actor, runId, "workflow:view"));
+  if (!found) return null;
+  return (await readEvents(found.doc._id, afterSeq, Math.min(Math.max(limit, 1), 1_000))).map(toEventView);
+}

@@ -1,0 +1,36 @@
+// Applying a run's messages in its worker: a cancel request ends the run (its steps in flight
+// are aborted); an answer completes a waiting step through the core. An answer for a step that
+// has not started waiting yet (a child run faster than its parent's step) is kept for later;
+// one for a step that is gone, or an unreadable message, is marked applied and dropped.
+import { cancelRun, resumeWaiting } from "@/lib/engine/interpreter";
+import { isTerminal } from "@/lib/engine/state";
+import { recordHuman } from "./book";
+import type { RunEvent } from "./event-records";
+import type { RunSession } from "./session";
+
+export function applyMessages(session: RunSession, now: number): void {
+  for (const message of session.messages) {
+    if (session.applied.has(message.id)) continue;
+    const body = message.body;
+    if (body?.kind === "cancel") {
+      session.ack(message.id);
+      const cancelled = cancelRun(session.state, session.graph, now, { reason: body.reason, ...(body.by ? { by: body.by } : {}) });
+      if (session.accept(cancelled, body.metadata)) session.abortAll("the run was cancelled");
+      continue;
+    }
+    const token = body ? session.state.tokens.find((t) => t.stepId === body.stepId) : undefined;
+    if (body && token && token.state !== "waiting" && !isTerminal(session.state.status)) continue;
+    session.ack(message.id);
+    if (!body || !token || token.attempt !== body.attempt) continue;
+    const resumed = resumeWaiting(session.state, session.graph, body.stepId, body.result, now);
+    if (resumed.ignored) continue;
+    if (body.reason === "human") {
+      const handle = body.result.kind === "ok" ? body.result.handle : undefined;
+      const approval: RunEvent = { type: "human_approval", at: now, nodeId: token.nodeId, stepId: token.stepId, by: body.by, outcome: body.result.kind, ...(handle ? { handle } : {}) };
+      session.addEvents([approval], body.metadata);
+      const waitedMs = token.wait ? now - token.wait.since : undefined;
+      recordHuman(session.book, { nodeId: token.nodeId, stepId: token.stepId, by: body.by, at: now, ...(handle ? { handle } : {}), ...(waitedMs !== undefined ? { waitedMs } : {}) });
+    }
+    session.accept(resumed, body.metadata);
+  }
+}

@@ -1,0 +1,129 @@
+import "server-only";
+// Starting, re-running and cancelling runs on behalf of a person. Who may: starting a run (test
+// or published) and cancelling or re-running one needs "workflow:edit" on the workflow (its
+// owners and editors, and admins); watching needs "workflow:view". A run that is missing and
+// one the person may not see get the same answer, so ids reveal nothing.
+import { isValidObjectId } from "mongoose";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/roles";
+import { PermissionError } from "@/lib/auth/errors";
+import { isTerminal } from "@/lib/engine/state";
+import { workflowIdSchema } from "@/lib/workflows/schema";
+import { fieldErrors, oversize } from "@/lib/workflows/refusals";
+import { ARCHIVED, authorizedWorkflow, graphOf, settingsOf } from "@/lib/workflows/store";
+import { versionId } from "@/models/WorkflowVersion";
+import { valueFromText } from "./codec";
+import type { ControlActionResult, RunActionResult } from "./contract";
+import { readRun, requestCancel } from "./control";
+import { enqueueRun } from "./enqueue";
+import { loadExecution } from "./execution-store";
+import { loadRunGraph, snapshotDraft } from "./graphs";
+import type { RunTrigger } from "./meta";
+import { checkRunInput, startFields } from "./run-input";
+
+export const RUN_NOT_VISIBLE = "This run does not exist, or its workflow is not shared with you.";
+
+export const startRunSchema = z.object({
+  workflowId: workflowIdSchema,
+  mode: z.enum(["test", "published"], { error: "Choose a test run of the draft or a run of the published version" }),
+  input: z.unknown().optional(),
+});
+
+export const runIdSchema = z.string({ error: "Run id is required" }).refine((id) => isValidObjectId(id) && /^[a-f0-9]{24}$/.test(id), {
+  error: "That is not a run id",
+});
+
+/** Where a request came from, for the event log. */
+export interface RequestMeta {
+  ipAddress?: string | null;
+  userAgent?: string | null;
+}
+
+export async function startRunFor(actor: Actor, raw: unknown, request: RequestMeta = {}, triggerType?: RunTrigger["type"]): Promise<RunActionResult> {
+  const tooBig = oversize(raw, "The run input");
+  if (tooBig) return { ok: false, message: tooBig.message };
+  const parsed = startRunSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, errors: fieldErrors(parsed.error) };
+  const { workflowId, mode } = parsed.data;
+  const workflow = await authorizedWorkflow(actor, workflowId, "workflow:edit", { graph: mode === "test" });
+  if (workflow.status === "archived") return { ok: false, message: ARCHIVED };
+
+  let draft: ReturnType<typeof snapshotDraft> | null = null;
+  let version;
+  if (mode === "published") {
+    if (workflow.publishedVersion == null) return { ok: false, message: "This workflow has no published version yet. Publish it, or start a test run of the draft." };
+    version = await loadRunGraph(versionId(workflowId, workflow.publishedVersion));
+  } else {
+    draft = snapshotDraft(workflowId, graphOf(workflow), settingsOf(workflow.settings));
+    version = draft.version;
+  }
+  const input = checkRunInput(startFields(version), parsed.data.input);
+  if (!input.ok) return input;
+
+  const number = mode === "published" ? workflow.publishedVersion! : null;
+  const started = await enqueueRun({
+    meta: {
+      workflowId,
+      workflowName: workflow.name,
+      version: number,
+      graphId: draft ? draft.graphId : versionId(workflowId, number!),
+      depth: 0,
+      parentExecutionId: null,
+      parentStepId: null,
+      parentAttempt: null,
+      trigger: { type: triggerType ?? (mode === "test" ? "test" : "manual"), by: actor.id, ipAddress: request.ipAddress ?? null, userAgent: request.userAgent ?? null },
+    },
+    version,
+    input: input.input,
+    ...(draft ? { beforeInsert: draft.store } : {}),
+  });
+  if (!started.ok) {
+    const problems = started.problems.map(({ code, message, nodeId, edgeId }) => ({ code, message, ...(nodeId ? { nodeId } : {}), ...(edgeId ? { edgeId } : {}) }));
+    return { ok: false, message: started.message, problems };
+  }
+  return { ok: true, runId: started.runId, message: number === null ? "Test run started." : `Run of version ${number} started.` };
+}
+
+/**
+ * The run's execution and workflow if the actor may `permission` the workflow; PermissionError
+ * otherwise, with one message for "missing" and "not visible".
+ */
+export async function authorizedRun(actor: Actor, runId: unknown, permission: "workflow:view" | "workflow:edit") {
+  const parsed = runIdSchema.safeParse(runId);
+  if (!parsed.success) throw new PermissionError(RUN_NOT_VISIBLE);
+  const doc = await loadExecution(parsed.data);
+  if (!doc) throw new PermissionError(RUN_NOT_VISIBLE);
+  let workflow;
+  try {
+    workflow = await authorizedWorkflow(actor, String(doc.workflowId), "workflow:view");
+  } catch {
+    throw new PermissionError(RUN_NOT_VISIBLE);
+  }
+  if (permission === "workflow:edit") await authorizedWorkflow(actor, String(doc.workflowId), "workflow:edit");
+  return { doc, workflow };
+}
+
+/** Starts the same workflow again with the same input: a test run uses the current draft, a published run the current published version. */
+export async function rerunFor(actor: Actor, runId: unknown, request: RequestMeta = {}): Promise<RunActionResult> {
+  const { doc } = await authorizedRun(actor, runId, "workflow:edit");
+  const mode = doc.version === null ? "test" : "published";
+  return startRunFor(actor, { workflowId: String(doc.workflowId), mode, input: valueFromText(doc.input) }, request, "rerun");
+}
+
+/** Asks the run to stop and waits briefly for it to stop; a run that has ended is left unchanged, with a message. */
+export async function cancelFor(actor: Actor, runId: unknown, request: RequestMeta = {}, waitMs = 3_000): Promise<ControlActionResult> {
+  const { doc } = await authorizedRun(actor, runId, "workflow:edit");
+  const asked = await requestCancel(doc._id, { by: actor.id, reason: "cancelled by a user", metadata: { userId: actor.id, ...request } });
+  if (!asked.ok) return asked;
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    const run = await readRun(doc._id);
+    if (run && isTerminal(run.state.status)) {
+      return run.state.status === "cancelled"
+        ? { ok: true, message: "The run was cancelled.", status: "cancelled" }
+        : { ok: true, message: `The run ${run.state.status} before the cancel reached it.`, status: run.state.status };
+    }
+  }
+  return { ok: true, message: "Cancelling: the run stops as soon as a worker picks up the request.", status: "running" };
+}

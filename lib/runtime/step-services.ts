@@ -1,0 +1,36 @@
+// The services object handed to node executors (lib/runtime/services.ts), one per step. The
+// runtime implements `run` and `runs`; credentials, human tasks and notifications come from
+// their own modules through lib/runtime/providers.ts. A service that is not installed answers
+// with a clear error, which fails the step instead of the worker.
+import type { AiUsage, ChildRunRequest, RunInfo, RuntimeServices } from "./services";
+
+/** Optional extension of the tasks service: cancel the task of a step the run no longer waits for. */
+export interface TaskCanceller {
+  cancelForStep(request: { runId: string; stepId: string; attempt: number; reason: string }): Promise<void>;
+}
+
+export interface ServiceProviders {
+  credentials?: RuntimeServices["credentials"];
+  tasks?: RuntimeServices["tasks"] & Partial<TaskCanceller>;
+  notifications?: RuntimeServices["notifications"];
+}
+
+function unavailable(what: string): () => Promise<never> {
+  return () => Promise.reject(new Error(`${what} are not available: this server was built without them`));
+}
+
+export interface StepHooks {
+  recordAiUsage(usage: AiUsage): void;
+  log(line: string): void;
+  startChild(request: ChildRunRequest): Promise<{ runId: string }>;
+}
+
+export function servicesForStep(run: Omit<RunInfo, "recordAiUsage" | "log">, hooks: StepHooks, providers: ServiceProviders): RuntimeServices {
+  return {
+    run: { ...run, recordAiUsage: hooks.recordAiUsage, log: hooks.log },
+    credentials: providers.credentials ?? { reveal: unavailable("Credentials") },
+    tasks: providers.tasks ?? { createForStep: unavailable("Human tasks") },
+    runs: { startChild: hooks.startChild },
+    notifications: providers.notifications ?? { send: unavailable("Notifications") },
+  };
+}

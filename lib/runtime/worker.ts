@@ -1,0 +1,175 @@
+// A worker: claims runnable runs from the queue and drives each in a session, up to
+// `concurrency` at once, renewing their leases on one timer. The web server runs one in-process
+// (instrumentation.ts); `npm run worker` runs more (scripts/worker.ts).
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { ExecutorMap } from "@/lib/engine/executor";
+import { executors as defaultExecutors } from "@/lib/nodes/executors";
+import { onNudge, onWork } from "./bus";
+import { runtimeConfig, type RuntimeConfig } from "./config";
+import { serviceProviders } from "./providers";
+import { claimCandidates, claimRun, type QueueEntry } from "./queue";
+import { LeaseLost, type RunSession } from "./session";
+import { exitsFor } from "./session-exit";
+import { openSession } from "./session-open";
+import type { RuntimeServices } from "./services";
+import type { ServiceProviders } from "./step-services";
+import { sweep } from "./sweep";
+
+export interface WorkerOptions {
+  owner?: string;
+  config?: Partial<RuntimeConfig>;
+  executors?: ExecutorMap<RuntimeServices>;
+  providers?: ServiceProviders;
+  /** Look for orphaned runs and leaked slots this often (0: never). */
+  sweepMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export class Worker {
+  readonly owner: string;
+  readonly config: RuntimeConfig;
+  private readonly sessions = new Map<string, RunSession>();
+  private readonly wanted: string[] = [];
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private wakeLoop: () => void = () => {};
+  private timers: ReturnType<typeof setInterval>[] = [];
+  private unsubscribe: () => void = () => {};
+
+  constructor(private readonly options: WorkerOptions = {}) {
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+    this.config = runtimeConfig(options.config);
+  }
+
+  get activeRuns(): number {
+    return this.sessions.size;
+  }
+
+  private log(message: string, error?: unknown): void {
+    (this.options.log ?? ((m, e) => console.error(`[worker ${this.owner}] ${m}`, e ?? "")))(message, error);
+  }
+
+  start(): this {
+    if (this.running) return this;
+    this.running = true;
+    this.unsubscribe = onWork((runId) => {
+      if (runId && !this.wanted.includes(runId) && this.wanted.length < 100) this.wanted.push(runId);
+      this.wakeLoop();
+    });
+    this.timers.push(setInterval(() => this.renewAll(), this.config.renewMs));
+    const sweepMs = this.options.sweepMs ?? 60_000;
+    if (sweepMs > 0) this.timers.push(setInterval(() => void sweep({ leaseMs: this.config.leaseMs }).catch((e) => this.log("sweep failed", e)), sweepMs));
+    this.loopDone = this.loop();
+    return this;
+  }
+
+  private renewAll(): void {
+    for (const [runId, session] of this.sessions) session.renew().catch((e) => this.log(`renewing the lease on ${runId} failed`, e));
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeLoop = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      if (this.sessions.size >= this.config.concurrency) {
+        await this.idle(this.config.pollMs);
+        continue;
+      }
+      let entry: QueueEntry | null = null;
+      try {
+        entry = await this.claimNext();
+      } catch (error) {
+        this.log("claiming failed", error);
+      }
+      if (!entry) {
+        if (this.wanted.length === 0) await this.idle(this.config.pollMs);
+        continue;
+      }
+      void this.work(entry);
+    }
+  }
+
+  private candidates: string[] = [];
+  private candidatesAt = 0;
+
+  /**
+   * A run signalled in this process first, else one of the runnable runs found by the last read
+   * of the queue, tried in random order so workers reading the same list rarely reach for the
+   * same run.
+   */
+  private async claimNext(): Promise<QueueEntry | null> {
+    const wanted = this.wanted.shift();
+    if (wanted) {
+      this.candidates = this.candidates.filter((id) => id !== wanted);
+      return claimRun(wanted, this.owner, this.config.leaseMs);
+    }
+    // Reading the queue costs a pass over all of it on the embedded FerretDB: use the list until
+    // it runs out (claimRun checks each entry again), and refresh a stale one only now and then.
+    if (this.candidates.length === 0 || Date.now() - this.candidatesAt > Math.max(this.config.pollMs, 2_000)) {
+      this.candidates = (await claimCandidates(Math.max(64, 4 * this.config.concurrency))).filter((id) => !this.sessions.has(id));
+      this.candidatesAt = Date.now();
+    }
+    while (this.candidates.length > 0) {
+      const [id] = this.candidates.splice(Math.floor(Math.random() * Math.min(this.candidates.length, 4)), 1);
+      const entry = await claimRun(id, this.owner, this.config.leaseMs);
+      if (entry) return entry;
+    }
+    return null;
+  }
+
+  private async work(entry: QueueEntry): Promise<void> {
+    const runId = entry._id;
+    let session: RunSession | null = null;
+    let unsubscribe = () => {};
+    try {
+      session = await openSession(entry, { owner: this.owner, config: this.config, executors: this.options.executors ?? defaultExecutors, providers: this.options.providers ?? serviceProviders });
+      if (!session) return;
+      if (!this.running) session.stop();
+      this.sessions.set(runId, session);
+      const current = session;
+      unsubscribe = onNudge(runId, () => void current.refreshMessages().catch(() => {}));
+      await session.drive(exitsFor(session));
+    } catch (error) {
+      // LeaseLost: another worker continues the run. Anything else: the lease runs out and
+      // another worker takes the run over from its last checkpoint.
+      if (!(error instanceof LeaseLost)) this.log(`run ${runId} stopped on an unexpected error`, error);
+    } finally {
+      unsubscribe();
+      session?.abortAll("the worker let go of the run");
+      if (session) this.sessions.delete(runId);
+      this.wakeLoop();
+    }
+  }
+
+  /**
+   * Stops claiming, lets the steps in flight finish for up to graceMs, then hands every run back
+   * (persisted) so another worker takes it at once.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.unsubscribe();
+    this.wakeLoop();
+    await this.loopDone;
+    for (const session of this.sessions.values()) session.stop();
+    const deadline = Date.now() + graceMs;
+    while (this.sessions.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    for (const session of this.sessions.values()) {
+      session.abortAll("the worker is stopping");
+      session.wake();
+    }
+    const last = Date.now() + 5_000;
+    while (this.sessions.size > 0 && Date.now() < last) await new Promise((r) => setTimeout(r, 20));
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+  }
+}

@@ -1,0 +1,74 @@
+// The expense template end to end on the real runtime: the simulated AI classifies, the
+// decision sends a large claim to a manager, the run pauses on the human task, completing the
+// task continues it, and the employee is notified in the app.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ExecutorMap } from "@/lib/engine/executor";
+import type { RuntimeServices } from "@/lib/runtime/services";
+import { startRunFor } from "@/lib/runtime/start";
+import { storeWorkflow, testWorker, waitForStatus } from "@/lib/runtime/test-support";
+import type { Worker } from "@/lib/runtime/worker";
+import { actionExecutor } from "@/lib/nodes/action/executor";
+import { aiExecutor } from "@/lib/nodes/ai/executor";
+import { humanExecutor } from "@/lib/nodes/human/executor";
+import { notificationExecutor } from "@/lib/nodes/notification/executor";
+import { scriptExecutor } from "@/lib/nodes/script/executor";
+import { subprocessExecutor } from "@/lib/nodes/subprocess/executor";
+import { credentialsService } from "@/lib/credentials/service";
+import { notificationsService } from "@/lib/notifications/send";
+import { getTemplate } from "@/lib/workflows/templates";
+import { actor } from "@/lib/workflows/test-fixtures";
+import { HumanTask } from "@/models/HumanTask";
+import { Notification } from "@/models/Notification";
+import { User } from "@/models/User";
+import { completeTask } from "./complete";
+import { tasksService } from "./create";
+
+const executors: ExecutorMap<RuntimeServices> = {
+  action: actionExecutor,
+  ai: aiExecutor,
+  script: scriptExecutor,
+  human: humanExecutor,
+  notification: notificationExecutor,
+  subprocess: subprocessExecutor,
+};
+
+const designer = actor(["designer"]);
+let worker: Worker;
+
+describe("the expense template on the runtime with the real executors", () => {
+  beforeAll(async () => {
+    await Promise.all([User.init(), HumanTask.init(), Notification.init()]);
+    worker = testWorker({ executors, providers: { credentials: credentialsService, tasks: tasksService, notifications: notificationsService } });
+  });
+  afterAll(() => worker.stop(1_000));
+
+  it("pauses on the manager's task and finishes after it is approved", async () => {
+    const employee = await User.create({ email: "emp@example.com", name: "Emp", passwordHash: "x", roles: ["approver"] });
+    const manager = { id: String((await User.create({ email: "boss@example.com", name: "Boss", passwordHash: "x", roles: ["manager"] }))._id), roles: ["manager" as const], active: true };
+    const workflowId = await storeWorkflow(designer, getTemplate("expense-approval")!.build());
+    const started = await startRunFor(designer, {
+      workflowId,
+      mode: "test",
+      input: { employee: "emp@example.com", amount: 2_400, currency: "EUR", description: "Laptop for a new hire" },
+    });
+    if (!started.ok) throw new Error(started.message);
+
+    const paused = await waitForStatus(started.runId, ["paused", "failed", "completed"]);
+    expect(paused.status).toBe("paused");
+    const classify = paused.data.outputs.find((o) => o.nodeId === "classify")?.output as { object: { category: string } };
+    expect(["travel", "meals", "equipment", "software", "other"]).toContain(classify.object.category);
+
+    const task = await HumanTask.findOne({ executionId: started.runId }).lean();
+    expect(task).toMatchObject({ title: "Approve 2400 EUR from emp@example.com", status: "pending", candidateRoles: ["manager"] });
+    expect(task!.description).toContain(`AI category: ${classify.object.category}.`);
+
+    const done = await completeTask(manager, String(task!._id), { decision: "approve", values: { comment: "Fine" } });
+    expect(done).toMatchObject({ ok: true, run: { ok: true } });
+    const finished = await waitForStatus(started.runId);
+    expect(finished.status).toBe("completed");
+    expect(finished.output?.value).toEqual({ approved: true });
+    const review = finished.data.outputs.find((o) => o.nodeId === "manager_approval")?.output;
+    expect(review).toMatchObject({ decision: "approve", values: { comment: "Fine" }, by: manager.id });
+    expect(await Notification.countDocuments({ userId: String(employee._id) })).toBe(1);
+  });
+});

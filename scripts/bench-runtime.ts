@@ -1,0 +1,145 @@
+// The runtime's throughput on the embedded database: `npx tsx --conditions=react-server scripts/bench-runtime.ts`.
+// For each configuration a fresh FerretDB (like the integration tests) and real worker processes
+// (scripts/worker.ts): 1,000 runs of the 20-step set/decision fixture are queued first, then the
+// workers start and the clock runs from their "running" line until the queue is empty. Then one
+// run of a 200-branch fan-out and join. Prints runs/s, persisted steps/s and the per-step cycle
+// (node_start to the next node_start of the same run: persist + event copy + executor + core).
+// Each configuration runs twice: with a checkpoint after every step (the default), and with runs
+// of pure steps sharing one (SWITCHYARD_GROUP_PURE_STEPS=16, see lib/runtime/config.ts).
+//   BENCH_RUNS (1000)  BENCH_WORKERS ("1,2")  BENCH_CONCURRENCY (4 runs per worker)  BENCH_GROUPS ("1,16")
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import mongoose from "mongoose";
+import { ensureFerretDB, startFerretDB } from "../lib/db/ferretdb.mjs";
+import { fixture } from "../lib/engine/fixtures";
+import type { WorkflowGraph } from "../lib/workflow/types";
+import { EventLog } from "../models/EventLog";
+import { RunQueue } from "../models/RunQueue";
+import { WorkflowExecution } from "../models/WorkflowExecution";
+import { enqueueRun } from "../lib/runtime/enqueue";
+import { snapshotDraft } from "../lib/runtime/graphs";
+import { actor } from "../lib/workflows/test-fixtures";
+import { e, endNode, n, setNode, startNode, storeWorkflow } from "../lib/runtime/test-support";
+import { defaultSettings } from "../lib/workflow/schema";
+
+const ROOT = path.resolve(__dirname, "..");
+const RUNS = Number(process.env.BENCH_RUNS ?? 1_000);
+const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number);
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? "4";
+const GROUPS = (process.env.BENCH_GROUPS ?? "1,16").split(",");
+const designer = actor(["designer"]);
+
+function fanOut(branches: number): WorkflowGraph {
+  const nodes = [startNode(), n("split", "parallel", { mode: "split" }), n("join", "parallel", { mode: "join" }), endNode()];
+  const edges = [e("start", "split"), e("join", "end")];
+  for (let i = 0; i < branches; i++) {
+    nodes.push(setNode(`b${i}`, `v${i}`, `${i} * 2`));
+    edges.push({ ...e("split", `b${i}`), id: `s${i}` }, { ...e(`b${i}`, "join"), id: `j${i}` });
+  }
+  return { nodes, edges };
+}
+
+async function enqueue(workflowId: string, graph: WorkflowGraph, input: unknown, count: number): Promise<number> {
+  const draft = snapshotDraft(workflowId, graph, defaultSettings);
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const res = await enqueueRun({
+      meta: { workflowId, workflowName: "bench", version: null, graphId: draft.graphId, depth: 0, parentExecutionId: null, parentStepId: null, parentAttempt: null, trigger: { type: "test", by: designer.id } },
+      version: draft.version,
+      input,
+      beforeInsert: draft.store,
+    });
+    if (!res.ok) throw new Error(res.message);
+  }
+  return performance.now() - started;
+}
+
+function startWorkers(count: number, uri: string, group: string): Promise<ChildProcess[]> {
+  return Promise.all(
+    Array.from({ length: count }, () => {
+      const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, MONGODB_URI: uri, SWITCHYARD_WORKER_CONCURRENCY: CONCURRENCY, SWITCHYARD_POLL_MS: "100", SWITCHYARD_GROUP_PURE_STEPS: group },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      return new Promise<ChildProcess>((resolve) => child.stdout!.on("data", (d: Buffer) => d.toString().includes("running") && resolve(child)));
+    }),
+  );
+}
+
+async function drained(timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  while ((await RunQueue.estimatedDocumentCount()) > 0) {
+    if (performance.now() - started > timeoutMs) throw new Error("the runs did not finish in time");
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  return performance.now() - started;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function cycles(): Promise<{ steps: number; p50: number; p95: number }> {
+  const events = await EventLog.find({ type: "node_start" }, { runId: 1, seq: 1, at: 1 }).lean();
+  const byRun = new Map<string, number[]>();
+  for (const ev of events) (byRun.get(ev.runId) ?? byRun.set(ev.runId, []).get(ev.runId)!).push(ev.at.getTime());
+  const gaps: number[] = [];
+  for (const times of byRun.values()) {
+    times.sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i++) gaps.push(times[i] - times[i - 1]);
+  }
+  gaps.sort((a, b) => a - b);
+  return { steps: events.length, p50: pct(gaps, 50), p95: pct(gaps, 95) };
+}
+
+async function configuration(workerCount: number, group: string) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-"));
+  const db = await startFerretDB({ binary: ensureFerretDB({ toolsDir: path.join(ROOT, ".tools") }), dataDir });
+  const uri = `mongodb://127.0.0.1:${db.port}/bench`;
+  await mongoose.connect(uri);
+  const workers: ChildProcess[] = [];
+  try {
+    const benchId = await storeWorkflow(designer, fixture("bench-20"));
+    const enqueueMs = await enqueue(benchId, fixture("bench-20"), { amount: 3 }, RUNS);
+    workers.push(...(await startWorkers(workerCount, uri, group)));
+    const runMs = await drained(30 * 60_000);
+    const completed = await WorkflowExecution.countDocuments({ status: "completed" });
+    const { steps, p50, p95 } = await cycles();
+
+    const fanId = await storeWorkflow(designer, fanOut(200));
+    await enqueue(fanId, fanOut(200), {}, 1);
+    await drained(10 * 60_000);
+    const fan = await WorkflowExecution.findOne({ workflowId: fanId }).lean();
+    const fanMs = fan?.startedAt && fan.endedAt ? fan.endedAt.getTime() - fan.startedAt.getTime() : NaN;
+    return { workerCount, group, enqueueMs, runMs, completed, steps, p50, p95, fanMs, fanStatus: fan?.status, fanSteps: fan?.metrics?.nodeCount ?? 0 };
+  } finally {
+    for (const w of workers) w.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await mongoose.disconnect();
+    await db.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const rows = [];
+  for (const group of GROUPS) {
+    for (const count of WORKER_COUNTS) {
+      console.log(`… ${RUNS} runs with ${count} worker process(es), ${CONCURRENCY} runs each at once, up to ${group} pure step(s) per checkpoint`);
+      rows.push(await configuration(count, group));
+    }
+  }
+  console.log("\nsteps/checkpoint | workers | runs done | enqueue (ms/run) | runs/s | persisted steps/s | step cycle p50 / p95 (ms) | 200-branch fan-out");
+  for (const r of rows) {
+    const secs = r.runMs / 1_000;
+    console.log(
+      `≤${r.group} | ${r.workerCount} | ${r.completed}/${RUNS} | ${(r.enqueueMs / RUNS).toFixed(1)} | ${(r.completed / secs).toFixed(1)} | ${(r.steps / secs).toFixed(0)} | ${r.p50} / ${r.p95} | ${r.fanStatus} in ${(r.fanMs / 1000).toFixed(1)} s (${r.fanSteps} steps, ${(r.fanSteps / (r.fanMs / 1000)).toFixed(0)} steps/s)`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,36 @@
+// `npm run worker`: runs workers against MONGODB_URI, beside (or instead of) the one inside the
+// web server. Run it with the react-server condition (`tsx --conditions=react-server …`), since
+// server modules import "server-only". Stops cleanly on SIGTERM/SIGINT: claims nothing more,
+// lets steps in flight finish for a moment, and hands its runs back for other workers.
+//   SWITCHYARD_WORKERS            workers in this process (default 1)
+//   SWITCHYARD_WORKER_CONCURRENCY runs each works on at once (default 4)
+//   SWITCHYARD_LEASE_MS           lease length; a dead worker's runs move after it (default 30000)
+import mongoose from "mongoose";
+import { Worker } from "../lib/runtime/worker";
+
+async function main() {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error("MONGODB_URI is not set: point it at the database the web server uses.");
+  const count = Number(process.env.SWITCHYARD_WORKERS ?? 1);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`SWITCHYARD_WORKERS must be a whole number of at least 1, not "${process.env.SWITCHYARD_WORKERS}"`);
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 5_000, maxPoolSize: 20 });
+  const workers = Array.from({ length: count }, () => new Worker().start());
+  console.log(`[worker] ${count} worker(s) running (pid ${process.pid}): ${workers.map((w) => w.owner).join(", ")}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[worker] ${signal}: stopping`);
+    await Promise.all(workers.map((w) => w.stop(Number(process.env.SWITCHYARD_STOP_GRACE_MS ?? 10_000))));
+    await mongoose.disconnect();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error("[worker]", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
