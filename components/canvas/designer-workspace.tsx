@@ -2,7 +2,7 @@
 // The designer's layout and wiring: toolbar; palette | canvas over problems | side panel; and
 // the dialogs. The side panel opens only when it has something to show (a selection, the
 // workflow's settings, the versions), so the canvas keeps the room otherwise. Owns autosave,
-// validation, shortcuts and the clipboard.
+// validation, shortcuts, the clipboard and following a run live.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { saveGraphAction } from "@/app/(app)/workflows/[id]/actions";
@@ -21,6 +21,9 @@ import { Inspector } from "./inspector/inspector";
 import { ConflictDialog } from "./panels/conflict-dialog";
 import { ProblemsPanel } from "./panels/problems-panel";
 import { PublishDialog } from "./panels/publish-dialog";
+import { RunBanner } from "./run/run-banner";
+import { RunDialog } from "./run/run-dialog";
+import { useLiveRun } from "./run/use-live-run";
 import { VersionsPanel, versionsKey } from "./panels/versions-panel";
 import { Autosaver } from "./store/autosaver";
 import { isDirty } from "./store/editor-store";
@@ -37,6 +40,7 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
   const versionsOpen = panel === "versions";
   const hasSelection = useEditor((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected));
   const [publishOpen, setPublishOpen] = useState(false);
+  const [runOpen, setRunOpen] = useState(false);
   const [conflictRequest, setConflictRequest] = useState(0);
   const [publishedVersion, setPublishedVersion] = useState(data.publishedVersion);
   const settings = useSettings(workflowId, data.settings);
@@ -44,6 +48,7 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
   const clipboard = useClipboard(rootRef);
 
   useValidation();
+  useLiveRun();
   useUnsavedChangesWarning(autosaver);
   useKeyboardShortcuts(rootRef, {
     onHelp: useCallback(() => setHelpOpen(true), []),
@@ -97,6 +102,7 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
         onToggleVersions={() => setPanel((p) => (p === "versions" ? "none" : "versions"))}
         onToggleSettings={() => setPanel((p) => (p === "settings" ? "none" : "settings"))}
         onPublish={() => setPublishOpen(true)}
+        onRun={() => setRunOpen(true)}
         onShowConflict={() => setConflictRequest((n) => n + 1)}
       />
       <div className="flex min-h-0 flex-1">
@@ -104,6 +110,7 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="relative min-h-0 flex-1">
             <FlowCanvas snapToGrid={snapToGrid} clipboard={clipboard} />
+            <RunBanner />
           </div>
           <ProblemsPanel />
         </div>
@@ -120,6 +127,7 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
       <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} readOnly={readOnly} />
       {!readOnly && (
         <>
+          <RunDialog autosaver={autosaver} open={runOpen} onOpenChange={setRunOpen} publishedVersion={publishedVersion} />
           <PublishDialog autosaver={autosaver} open={publishOpen} onOpenChange={setPublishOpen} onPublished={onPublished} />
           <ConflictDialog autosaver={autosaver} reopenSignal={conflictRequest} />
         </>

@@ -1,12 +1,12 @@
 "use client";
 // The strip above the canvas: name and status, history, layout and grid, help, versions, the
-// save indicator and Publish.
+// save indicator, the workflow's runs, Run and Publish.
 import Link from "next/link";
-import { ArrowLeft, History, Keyboard, Magnet, Network, Redo2, Rocket, Settings2, Undo2 } from "lucide-react";
+import { ArrowLeft, History, Keyboard, ListChecks, Magnet, Network, Play, Redo2, Rocket, Settings2, Undo2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
-import { useAnnotations, useEditorApi, useHistory, useReadOnly } from "../store/context";
+import { useAnnotations, useEditorApi, useEditorContext, useHistory, useReadOnly } from "../store/context";
 import type { Autosaver } from "../store/autosaver";
 import { SaveIndicator } from "../panels/save-indicator";
 import { useIsMac } from "../hooks/use-is-mac";
@@ -52,6 +52,7 @@ export function Toolbar({
   onToggleVersions,
   onToggleSettings,
   onPublish,
+  onRun,
   onShowConflict,
 }: {
   name: string;
@@ -66,9 +67,11 @@ export function Toolbar({
   onToggleVersions: () => void;
   onToggleSettings: () => void;
   onPublish: () => void;
+  onRun: () => void;
   onShowConflict: () => void;
 }) {
   const store = useEditorApi();
+  const { workflowId } = useEditorContext();
   const readOnly = useReadOnly();
   const canUndo = useHistory((s) => s.pastStates.length > 0);
   const canRedo = useHistory((s) => s.futureStates.length > 0);
@@ -115,9 +118,21 @@ export function Toolbar({
       </ToolButton>
       <div className="ml-auto flex items-center gap-2">
         {!readOnly && <SaveIndicator autosaver={autosaver} onShowConflict={onShowConflict} />}
+        <Link
+          href={`/workflows/${workflowId}/runs`}
+          data-testid="runs-link"
+          className="inline-flex h-8 items-center gap-2 rounded-md px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
+          <ListChecks aria-hidden className="size-4" /> Runs
+        </Link>
         <Button variant={versionsOpen ? "secondary" : "ghost"} size="sm" data-testid="versions-button" aria-pressed={versionsOpen} onClick={onToggleVersions}>
           <History aria-hidden className="size-4" /> Versions
         </Button>
+        {!readOnly && (
+          <Button size="sm" variant="secondary" data-testid="run-button" title="Run this workflow (test run of the draft, or the published version)" onClick={onRun}>
+            <Play aria-hidden className="size-4" /> Run
+          </Button>
+        )}
         {!readOnly && (
           // A disabled button shows no tooltip in every browser; the wrapper carries it.
           <span title={publishHint} data-testid="publish-hint">

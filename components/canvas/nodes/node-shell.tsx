@@ -9,6 +9,7 @@ import type { CompareStatus } from "../store/annotations-store";
 import { InputHandle } from "./handles";
 import { nodeIcon } from "./icons";
 import { NodeMarker } from "./node-marker";
+import { NodeRunState, RING, useNodeRunStatus } from "./node-run-state";
 
 const COMPARE_CLASS: Record<CompareStatus, string> = {
   added: "outline-3 outline-offset-2 outline-emerald-500",
@@ -32,6 +33,7 @@ export const NodeShell = memo(function NodeShell({ id, type, title, selected, sh
   const definition = getNodeDefinition(type);
   const readOnly = useReadOnly();
   const compare = useAnnotations((s) => s.comparison?.nodes.get(id));
+  const runStatus = useNodeRunStatus(id);
   const Icon = nodeIcon(definition?.icon);
   const color = definition?.color ?? "#71717a";
   const label = definition?.label ?? "Unknown node type";
@@ -39,11 +41,13 @@ export const NodeShell = memo(function NodeShell({ id, type, title, selected, sh
     <div
       data-testid={`node-${id}`}
       data-compare={compare}
+      data-run-status={runStatus}
       className={cn(
         "relative w-60 border border-zinc-300 bg-white text-zinc-900 shadow-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100",
         shape === "pill" ? "rounded-3xl" : "rounded-lg",
         selected && "border-accent-500 ring-2 ring-accent-500/40",
         compare && COMPARE_CLASS[compare],
+        runStatus && RING[runStatus],
       )}
       style={{ borderLeft: `4px solid ${color}` }}
     >
@@ -60,6 +64,7 @@ export const NodeShell = memo(function NodeShell({ id, type, title, selected, sh
         </div>
       </div>
       {children}
+      <NodeRunState nodeId={id} />
       <NodeMarker nodeId={id} />
     </div>
   );

@@ -1,8 +1,9 @@
 // What the designer draws over the graph without being part of it: validation problems with a
-// marker per node, and the highlights of a version comparison. Kept apart from the graph store
+// marker per node, the highlights of a version comparison, and the run being watched. Kept apart from the graph store
 // so neither undo history nor autosave ever sees it.
 import { createStore } from "zustand";
 import type { Problem } from "@/lib/engine/validate";
+import type { LiveRun } from "../run/live-run";
 import { buildMarkers, type NodeMarker } from "./markers";
 
 export type CompareStatus = "added" | "removed" | "changed";
@@ -22,8 +23,11 @@ export interface AnnotationState {
   /** False until the first validation finished. */
   validated: boolean;
   comparison: Comparison | null;
+  /** The run whose node states the canvas shows, while it runs and after, until dismissed. */
+  liveRun: LiveRun | null;
   setProblems: (problems: Problem[]) => void;
   setComparison: (comparison: Comparison | null) => void;
+  setLiveRun: (update: LiveRun | null | ((run: LiveRun | null) => LiveRun | null)) => void;
 }
 
 export function createAnnotationStore() {
@@ -34,6 +38,7 @@ export function createAnnotationStore() {
     warningCount: 0,
     validated: false,
     comparison: null,
+    liveRun: null,
     setProblems: (problems) =>
       set((s) => {
         const errorCount = problems.filter((p) => p.severity === "error").length;
@@ -46,6 +51,7 @@ export function createAnnotationStore() {
         };
       }),
     setComparison: (comparison) => set({ comparison }),
+    setLiveRun: (update) => set((s) => ({ liveRun: typeof update === "function" ? update(s.liveRun) : update })),
   }));
 }
 
