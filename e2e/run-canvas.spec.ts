@@ -28,7 +28,7 @@ test("a designer runs the expense template from the canvas and watches it move n
   await dialog.getByTestId("run-input-employee").fill("sam@example.com");
   await dialog.getByTestId("run-input-amount").fill("42.5");
   await dialog.getByTestId("run-input-currency").fill("EUR");
-  await dialog.getByTestId("run-input-description").fill("Train ticket to the client");
+  await dialog.getByTestId("run-input-description").fill("Taxi to the airport");
   await dialog.getByTestId("run-confirm").click();
   await expect(dialog).toBeHidden();
 
@@ -58,7 +58,9 @@ test("a designer runs the expense template from the canvas and watches it move n
   expect(runHref).toMatch(/^\/runs\/[a-f0-9]{24}$/);
 });
 
-test("a viewer of a shared workflow cannot start runs", async ({ page }) => {
+test("the event stream refuses the signed-out and answers 404 for a run that is missing or not shared", async ({ page }) => {
+  const signedOut = await page.request.get("/api/runs/0123456789abcdef01234567/events");
+  expect(signedOut.status()).toBe(401);
   await signInAs(page, "approver");
   const res = await page.request.get("/api/runs/0123456789abcdef01234567/events");
   expect(res.status()).toBe(404);

@@ -6,7 +6,7 @@ import { CheckCircle2, Clock, Loader2, MinusCircle, RotateCw, XCircle, type Luci
 import { cn } from "@/lib/utils";
 import { useAnnotations } from "../store/context";
 import type { LiveNodeStatus } from "../run/live-run";
-import { formatDuration } from "../run/format";
+import { formatDuration, waitLabel } from "../run/format";
 
 const LOOK: Record<LiveNodeStatus, { label: string; icon: LucideIcon | null; chip: string }> = {
   pending: { label: "Pending", icon: null, chip: "bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400" },
@@ -39,7 +39,7 @@ export const NodeRunState = memo(function NodeRunState({ nodeId }: { nodeId: str
   if (!node || node.status === "pending") return null;
   const look = LOOK[node.status];
   const Icon = look.icon;
-  const detail = node.status === "waiting" ? node.note : node.durationMs !== null ? formatDuration(node.durationMs) : null;
+  const detail = node.status === "waiting" ? waitLabel(node.note) : node.durationMs !== null ? formatDuration(node.durationMs) : null;
   const title = [look.label, node.runs > 1 ? `${node.runs} runs` : null, node.note].filter(Boolean).join(" · ");
   return (
     <div className="px-3 pb-2">

@@ -6,3 +6,10 @@ export function formatDuration(ms: number): string {
   if (minutes < 60) return `${minutes} min ${Math.round((ms % 60_000) / 1_000)} s`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
+
+const WAITS: Record<string, string> = { human: "for a person", subprocess: "for a sub-workflow", timer: "on a timer" };
+
+/** What a waiting step waits for, from the engine's wait reason. */
+export function waitLabel(reason: string | null): string | null {
+  return reason ? (WAITS[reason] ?? reason) : null;
+}

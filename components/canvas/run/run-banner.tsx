@@ -3,7 +3,7 @@
 // link to its page, and a way to stop showing it. Announced politely to screen readers.
 import { useEffect, useState } from "react";
 import Link from "next/link";
-import { ExternalLink, Loader2, X } from "lucide-react";
+import { Clock, ExternalLink, Loader2, X } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { useAnnotations, useEditorContext } from "../store/context";
 import { formatDuration } from "./format";
@@ -50,7 +50,7 @@ function Banner() {
       data-status={run.status}
       className={cn("pointer-events-auto absolute left-1/2 top-3 z-10 flex max-w-[min(40rem,calc(100%-2rem))] -translate-x-1/2 items-center gap-3 rounded-full border px-4 py-1.5 text-sm shadow-sm", look.tone)}
     >
-      {!over && <Loader2 aria-hidden className="size-4 shrink-0 animate-spin" />}
+      {run.status === "paused" ? <Clock aria-hidden className="size-4 shrink-0" /> : !over && <Loader2 aria-hidden className="size-4 shrink-0 animate-spin" />}
       <span className="font-medium" data-testid="run-banner-status">
         {run.mode === "test" ? "Test run" : "Run"} · {look.label}
       </span>
