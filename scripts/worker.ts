@@ -4,7 +4,7 @@
 // lets steps in flight finish for a moment, and hands its runs back for other workers.
 //   SWITCHYARD_WORKERS            workers in this process (default 1)
 //   SWITCHYARD_WORKER_CONCURRENCY runs each works on at once (default 4)
-//   SWITCHYARD_LEASE_MS           lease length; a dead worker's runs move after it (default 30000)
+//   SWITCHYARD_LEASE_MS           lease length; a dead worker's runs move after it (default 10000)
 import mongoose from "mongoose";
 import { Worker } from "../lib/runtime/worker";
 
