@@ -14,27 +14,11 @@ import { syntheticWorkflow } from "../lib/workflow/synthetic";
 import { createWorkflow, saveGraph } from "../lib/workflows/service";
 import { User } from "../models/User";
 import type { Actor } from "../lib/auth/roles";
+import { percentile, waitForHttp } from "./lib/bench-utils";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function waitForHttp(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
 
 async function storeWorkflow(actor: Actor, nodes: number) {
   const created = await createWorkflow(actor, { name: `Bench ${nodes} nodes` });

@@ -22,6 +22,7 @@ import { defaultSettings } from "../lib/workflow/schema";
 import type { WorkflowGraph } from "../lib/workflow/types";
 import { User } from "../models/User";
 import type { Role } from "../lib/auth/roles";
+import { percentile, waitForHttp } from "./lib/bench-utils";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -39,19 +40,6 @@ function timedChain(): WorkflowGraph {
   nodes.push(endNode());
   edges.push(e(previous, "end"));
   return { nodes, edges };
-}
-
-async function waitForHttp(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer in time`);
 }
 
 function spawnLogged(command: string, args: string[], env: Record<string, string>): ChildProcess {
@@ -87,8 +75,6 @@ function followInBrowser(page: Page, runId: string): Promise<number[]> {
     runId,
   );
 }
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function layout(name: string) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-sse-"));
@@ -138,8 +124,7 @@ async function layout(name: string) {
       if (!started.ok) throw new Error(started.message);
       delays.push(...(await followInBrowser(page, started.runId)));
     }
-    delays.sort((a, b) => a - b);
-    return { name, events: delays.length, p50: pct(delays, 50), p95: pct(delays, 95), max: delays.at(-1) ?? NaN };
+    return { name, events: delays.length, p50: percentile(delays, 50), p95: percentile(delays, 95), max: Math.max(...delays) };
   } finally {
     await browser.close();
     await mongoose.disconnect();

@@ -8,8 +8,8 @@ import { publishAction } from "@/app/(app)/workflows/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import type { PublishProblem } from "@/lib/workflows/contract";
-import { useCanvasActions } from "../hooks/use-canvas-actions";
 import type { Autosaver } from "../store/autosaver";
+import { RefusalAlert } from "./refusal-alert";
 import { useEditorApi, useEditorContext } from "../store/context";
 import { controlClass } from "../inspector/field-parts";
 
@@ -26,7 +26,6 @@ export function PublishDialog({
 }) {
   const store = useEditorApi();
   const { workflowId } = useEditorContext();
-  const { focus } = useCanvasActions();
   const [notes, setNotes] = useState("");
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; problems: PublishProblem[] } | null>(null);
@@ -70,33 +69,7 @@ export function PublishDialog({
           </label>
           <textarea id="publish-notes" data-testid="publish-notes" rows={3} maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} className={controlClass} />
         </div>
-        {refusal && (
-          <div role="alert" data-testid="publish-refusal" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-500/10 dark:text-red-300">
-            <p>{refusal.message}</p>
-            {refusal.problems.length > 0 && (
-              <ul className="mt-2 list-disc space-y-1 pl-5 text-xs">
-                {refusal.problems.slice(0, 20).map((p, i) => (
-                  <li key={i}>
-                    {p.nodeId ? (
-                      <button
-                        type="button"
-                        className="text-left underline decoration-dotted"
-                        onClick={() => {
-                          onOpenChange(false);
-                          focus([p.nodeId!], p.edgeId ? [p.edgeId] : []);
-                        }}
-                      >
-                        {p.message}
-                      </button>
-                    ) : (
-                      p.message
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {refusal && <RefusalAlert message={refusal.message} problems={refusal.problems} testId="publish-refusal" onLeave={() => onOpenChange(false)} />}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel

@@ -15,7 +15,7 @@ import { Modal } from "@/components/ui/modal";
 import type { RunActionResult, RunMode } from "@/lib/runtime/contract";
 import { startFields, type InputField } from "@/lib/runtime/run-input";
 import { toWorkflowGraph } from "../graph/convert";
-import { useCanvasActions } from "../hooks/use-canvas-actions";
+import { RefusalAlert } from "../panels/refusal-alert";
 import type { Autosaver } from "../store/autosaver";
 import { useEditor, useEditorContext } from "../store/context";
 import { startLiveRun } from "./live-run";
@@ -39,7 +39,6 @@ function usePublishedFields(workflowId: string, version: number | null, enabled:
 
 export function RunDialog({ autosaver, open, onOpenChange, publishedVersion }: { autosaver: Autosaver; open: boolean; onOpenChange: (open: boolean) => void; publishedVersion: number | null }) {
   const { workflowId, store, annotations } = useEditorContext();
-  const { focus } = useCanvasActions();
   const [mode, setMode] = useState<RunMode>("test");
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const draftStart = useEditor((s) => s.nodes.find((n) => n.type === "start"));
@@ -108,26 +107,7 @@ export function RunDialog({ autosaver, open, onOpenChange, publishedVersion }: {
         ) : (
           <RunInputFields fields={fields} register={form.register} errors={form.formState.errors} />
         )}
-        {refusal && (
-          <div role="alert" data-testid="run-refusal" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-500/10 dark:text-red-300">
-            <p>{refusal.message}</p>
-            {refusal.problems.length > 0 && (
-              <ul className="mt-2 list-disc space-y-1 pl-5 text-xs">
-                {refusal.problems.slice(0, 20).map((p, i) => (
-                  <li key={i}>
-                    {p.nodeId ? (
-                      <button type="button" className="text-left underline decoration-dotted" onClick={() => (onOpenChange(false), focus([p.nodeId!], p.edgeId ? [p.edgeId] : []))}>
-                        {p.message}
-                      </button>
-                    ) : (
-                      p.message
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {refusal && <RefusalAlert message={refusal.message} problems={refusal.problems} testId="run-refusal" onLeave={() => onOpenChange(false)} />}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel
