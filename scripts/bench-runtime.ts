@@ -23,6 +23,7 @@ import { snapshotDraft } from "../lib/runtime/graphs";
 import { actor } from "../lib/workflows/test-fixtures";
 import { e, endNode, n, setNode, startNode, storeWorkflow } from "../lib/runtime/test-support";
 import { defaultSettings } from "../lib/workflow/schema";
+import { percentile } from "./lib/bench-utils";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 1_000);
@@ -78,8 +79,6 @@ async function drained(timeoutMs: number): Promise<number> {
   return performance.now() - started;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
 async function cycles(): Promise<{ steps: number; p50: number; p95: number }> {
   const events = await EventLog.find({ type: "node_start" }, { runId: 1, seq: 1, at: 1 }).lean();
   const byRun = new Map<string, number[]>();
@@ -89,8 +88,7 @@ async function cycles(): Promise<{ steps: number; p50: number; p95: number }> {
     times.sort((a, b) => a - b);
     for (let i = 1; i < times.length; i++) gaps.push(times[i] - times[i - 1]);
   }
-  gaps.sort((a, b) => a - b);
-  return { steps: events.length, p50: pct(gaps, 50), p95: pct(gaps, 95) };
+  return { steps: events.length, p50: percentile(gaps, 50), p95: percentile(gaps, 95) };
 }
 
 async function configuration(workerCount: number, group: string) {
