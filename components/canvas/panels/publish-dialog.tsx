@@ -1,15 +1,16 @@
 "use client";
 // Publishing: saves first, then asks the server to snapshot the draft as a new version. A
 // refusal (validation problems, a newer revision) is shown with the problems, each clickable.
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { Loader2 } from "lucide-react";
 import { toast } from "sonner";
 import { publishAction } from "@/app/(app)/workflows/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
+import { RefusalAlert } from "@/components/ui/refusal-alert";
 import type { PublishProblem } from "@/lib/workflows/contract";
+import { useFocusProblem } from "../hooks/use-focus-problem";
 import type { Autosaver } from "../store/autosaver";
-import { RefusalAlert } from "./refusal-alert";
 import { useEditorApi, useEditorContext } from "../store/context";
 import { controlClass } from "../inspector/field-parts";
 
@@ -28,6 +29,7 @@ export function PublishDialog({
   const { workflowId } = useEditorContext();
   const [notes, setNotes] = useState("");
   const [pending, setPending] = useState(false);
+  const onProblem = useFocusProblem(useCallback(() => onOpenChange(false), [onOpenChange]));
   const [refusal, setRefusal] = useState<{ message: string; problems: PublishProblem[] } | null>(null);
 
   const publish = async () => {
@@ -69,7 +71,7 @@ export function PublishDialog({
           </label>
           <textarea id="publish-notes" data-testid="publish-notes" rows={3} maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} className={controlClass} />
         </div>
-        {refusal && <RefusalAlert message={refusal.message} problems={refusal.problems} testId="publish-refusal" onLeave={() => onOpenChange(false)} />}
+        {refusal && <RefusalAlert message={refusal.message} problems={refusal.problems} testId="publish-refusal" onProblem={onProblem} />}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel

@@ -3,7 +3,7 @@
 // react-hook-form. Errors sit under their field and are announced.
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import type { InputField } from "@/lib/runtime/run-input";
-import { controlClass, FieldLabel } from "../inspector/field-parts";
+import { controlClass, FieldLabel } from "@/components/canvas/inspector/field-parts";
 import type { RunFormValues } from "./run-form-values";
 
 const PLACEHOLDER: Partial<Record<InputField["type"], string>> = { number: "e.g. 120", object: '{"key": "value"}' };
