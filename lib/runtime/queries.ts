@@ -13,7 +13,9 @@ import { valueFromText } from "./codec";
 import type { RunDetail, RunEventView, RunSummary } from "./contract";
 import { bookOf, stateOf } from "./execution-store";
 import { readEvents, toEventView } from "./follow";
+import { GraphMissing, loadRunGraph } from "./graphs";
 import { latestCheckpoint, liveHeads } from "./live-store";
+import { retryRefusal } from "@/lib/engine/retry-failed";
 import { authorizedRun } from "./start";
 
 async function orNull<T>(read: () => Promise<T>): Promise<T | null> {
@@ -49,6 +51,16 @@ function summaryOf(doc: SummaryDoc, names: Map<string, string>, status: RunStatu
   };
 }
 
+async function graphOf(graphId: string): Promise<RunDetail["graph"]> {
+  try {
+    const graph = await loadRunGraph(graphId);
+    return graph.nodes.map((n) => ({ nodeId: n.id, type: n.type, label: n.data?.title?.trim() || n.type }));
+  } catch (error) {
+    if (error instanceof GraphMissing) return [];
+    throw error;
+  }
+}
+
 function stepsOf(book: RunBook): RunDetail["steps"] {
   return book.history.map((h) => ({
     nodeId: h.nodeId,
@@ -82,6 +94,7 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
     input: state.data.input,
     output: state.output?.value,
     errorDetail: state.error ? { message: state.error.message, ...(state.error.code ? { code: state.error.code } : {}), ...(state.error.nodeId ? { nodeId: state.error.nodeId } : {}) } : null,
+    graph: await graphOf(doc.graphId),
     nodes: state.nodes.map((r) => ({ nodeId: r.nodeId, status: r.status, runs: r.runs })),
     waiting: state.tokens
       .filter((t) => t.state === "waiting")
@@ -93,6 +106,7 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
     depth: doc.depth ?? 0,
     canCancel: canEdit && !isTerminal(state.status),
     canRerun: canEdit,
+    canRetry: canEdit && !doc.parentExecutionId && retryRefusal(state) === null,
   };
 }
 
