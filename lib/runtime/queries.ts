@@ -112,13 +112,8 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
 
 const LIST_LIMIT = 100;
 
-/**
- * The workflow's latest runs, newest first, optionally of one status; null when the workflow is
- * not visible. Statuses of runs a worker holds come from their working copies, which are newer.
- */
-export async function listRuns(actor: Actor, workflowId: string, status?: RunStatus): Promise<RunSummary[] | null> {
-  const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
-  if (!workflow) return null;
+/** The workflow's latest runs, newest first, optionally of one status (the caller checked access). */
+async function runsOf(workflowId: string, status?: RunStatus): Promise<RunSummary[]> {
   const docs = await WorkflowExecution.find(
     { workflowId },
     { _id: 1, workflowId: 1, workflowName: 1, version: 1, status: 1, trigger: 1, createdAt: 1, startedAt: 1, endedAt: 1, metrics: 1, error: 1 },
@@ -132,6 +127,27 @@ export async function listRuns(actor: Actor, workflowId: string, status?: RunSta
     .map((doc) => summaryOf(doc, names, live.get(doc._id) ?? (doc.status as RunStatus)))
     .filter((run) => !status || run.status === status)
     .slice(0, LIST_LIMIT);
+}
+
+/**
+ * The workflow's latest runs, newest first, optionally of one status; null when the workflow is
+ * not visible. Statuses of runs a worker holds come from their working copies, which are newer.
+ */
+export async function listRuns(actor: Actor, workflowId: string, status?: RunStatus): Promise<RunSummary[] | null> {
+  const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
+  if (!workflow) return null;
+  return runsOf(workflowId, status);
+}
+
+/** The runs list page: the workflow's name and its latest runs; null when the workflow is not visible. */
+export async function listWorkflowRuns(
+  actor: Actor,
+  workflowId: string,
+  status?: RunStatus,
+): Promise<{ workflow: { id: string; name: string }; runs: RunSummary[]; limit: number } | null> {
+  const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
+  if (!workflow) return null;
+  return { workflow: { id: String(workflow._id), name: workflow.name }, runs: await runsOf(workflowId, status), limit: LIST_LIMIT };
 }
 
 /** A page of the run's events after `afterSeq`; null when the run is not visible. */
