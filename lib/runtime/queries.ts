@@ -144,10 +144,15 @@ export async function listWorkflowRuns(
   actor: Actor,
   workflowId: string,
   status?: RunStatus,
-): Promise<{ workflow: { id: string; name: string }; runs: RunSummary[]; limit: number } | null> {
+): Promise<{ workflow: { id: string; name: string; publishedVersion: number | null; canRun: boolean }; runs: RunSummary[]; limit: number } | null> {
   const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
   if (!workflow) return null;
-  return { workflow: { id: String(workflow._id), name: workflow.name }, runs: await runsOf(workflowId, status), limit: LIST_LIMIT };
+  const canRun = can(actor, "workflow:edit", aclOf(workflow.permissions)) && workflow.status !== "archived";
+  return {
+    workflow: { id: String(workflow._id), name: workflow.name, publishedVersion: workflow.publishedVersion ?? null, canRun },
+    runs: await runsOf(workflowId, status),
+    limit: LIST_LIMIT,
+  };
 }
 
 /** A page of the run's events after `afterSeq`; null when the run is not visible. */
