@@ -79,6 +79,11 @@ function stepsOf(book: RunBook): RunDetail["steps"] {
   }));
 }
 
+/** Whether the actor may see the run: the run page asks before it streams, so a hidden run answers a real 404. */
+export async function canSeeRun(actor: Actor, runId: string): Promise<boolean> {
+  return (await orNull(() => authorizedRun(actor, runId, "workflow:view"))) !== null;
+}
+
 export async function getRun(actor: Actor, runId: string): Promise<RunDetail | null> {
   const found = await orNull(() => authorizedRun(actor, runId, "workflow:view"));
   if (!found) return null;

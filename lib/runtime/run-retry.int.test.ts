@@ -66,6 +66,10 @@ describe("retrying a failed run (real database, real HTTP)", () => {
     // Its checkpoints gone, the run is read back from its execution document.
     await flushRetired(Date.now() + 60_000);
 
+    const failedView = await getRun(designer, runId);
+    expect(failedView).toMatchObject({ status: "failed", canRetry: true, canCancel: false });
+    expect(failedView!.graph.find((g) => g.nodeId === "fetch")).toEqual({ nodeId: "fetch", type: "action", label: "Fetch order" });
+
     await expect(retryFor(stranger, runId)).rejects.toThrow("does not exist, or its workflow is not shared with you");
 
     healthy = true;
@@ -93,7 +97,7 @@ describe("retrying a failed run (real database, real HTTP)", () => {
 
     // The run page's view and the analytics record tell the new ending.
     const view = await getRun(designer, runId);
-    expect(view).toMatchObject({ status: "completed", error: null, output: { status: "shipped" } });
+    expect(view).toMatchObject({ status: "completed", error: null, output: { status: "shipped" }, canRetry: false });
     expect(view!.steps.map((s) => [s.nodeId, s.attempt, s.status])).toEqual([
       ["start", 1, "succeeded"],
       ["prep", 1, "succeeded"],
