@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import Link from "next/link";
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { Archive, ArchiveRestore, Copy, Download, ExternalLink, MoreHorizontal, Share2, Trash2 } from "lucide-react";
+import { Archive, ArchiveRestore, Copy, Download, ExternalLink, History, MoreHorizontal, Share2, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
@@ -68,6 +68,11 @@ export function RowMenu({ workflow, canCreate }: { workflow: WorkflowSummary; ca
             <DropdownMenu.Item asChild className={itemClass}>
               <Link href={`/workflows/${workflow.id}`}>
                 <ExternalLink aria-hidden className="size-4" /> Open
+              </Link>
+            </DropdownMenu.Item>
+            <DropdownMenu.Item asChild className={itemClass}>
+              <Link href={`/workflows/${workflow.id}/runs`}>
+                <History aria-hidden className="size-4" /> Runs
               </Link>
             </DropdownMenu.Item>
             {canCreate && (

@@ -41,7 +41,21 @@ export type EngineEvent =
   | ({ type: "node_cancelled"; was: TokenState; waitReason?: string; reason: string } & StepRef)
   | { type: "workflow_complete"; at: number; output?: unknown; endNodeId?: string }
   | { type: "workflow_failed"; at: number; error: RunError }
-  | { type: "workflow_cancelled"; at: number; reason: string; by?: string };
+  | { type: "workflow_cancelled"; at: number; reason: string; by?: string }
+  /**
+   * A failed run was retried (lib/engine/retry-failed.ts): it runs again from the failed step
+   * (nodeId, stepId), and `steps` lists every step put back, with its new attempt.
+   */
+  | {
+      type: "run_retried";
+      at: number;
+      retry: number;
+      nodeId?: string;
+      stepId?: string;
+      steps: { nodeId: string; stepId: string; attempt: number }[];
+      previousError?: string;
+      by?: string;
+    };
 
 export type EngineEventType = EngineEvent["type"];
 

@@ -12,6 +12,7 @@ import {
   tick,
   type RunVersion,
 } from "./interpreter";
+import { retryFailedRun } from "./retry-failed";
 import { runStep } from "./run-step";
 import { isTerminal, type RunState, type Token, type Transition } from "./state";
 
@@ -136,6 +137,10 @@ export class Simulation {
 
   cancel(reason = "cancelled by a test", by?: string): Transition {
     return this.accept(cancelRun(this.state, this.version, this.clock, { reason, by }));
+  }
+
+  retryFailed(by?: string): Transition {
+    return this.accept(retryFailedRun(this.state, this.version, this.clock, by ? { by } : {}));
   }
 
   waiting(): Token[] {

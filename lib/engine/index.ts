@@ -16,6 +16,7 @@ export {
   type Step,
 } from "./interpreter";
 export { executorContext, idempotencyKey, runStep, type RunStepOptions } from "./run-step";
+export { retryFailedRun, retryRefusal, type RetryOptions } from "./retry-failed";
 export { builtinExecutors } from "./builtins";
 export { BUILTIN_TYPES } from "./compiled-graph";
 export type { ExecutorContext, ExecutorMap, ExecutorServices, ExpressionSite, NodeExecutor, StepResult } from "./executor";

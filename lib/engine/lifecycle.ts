@@ -5,7 +5,7 @@ import { listNames } from "./problems";
 import { reachableFrom } from "./graph-algorithms";
 import type { Draft } from "./draft";
 import { settleJoins } from "./joins";
-import { isTerminal, type RunError, type RunStatus, type Transition } from "./state";
+import { isTerminal, type RunError, type RunStatus, type Token, type Transition } from "./state";
 
 /** Stops every live step and pending join, telling the runtime which ones to free. */
 function stopEverything(draft: Draft, reason: string): void {
@@ -29,7 +29,12 @@ function stopEverything(draft: Draft, reason: string): void {
   state.endedAt = now;
 }
 
-export function failRun(draft: Draft, error: RunError): void {
+/**
+ * Ends the run as failed. What was live (the failed step's token when a step failed, and every
+ * step and join the failure stops) is kept in state.stopped for retryFailedRun.
+ */
+export function failRun(draft: Draft, error: RunError, failed?: Token): void {
+  draft.state.stopped = { ...(failed ? { failed } : {}), tokens: [...draft.state.tokens], joins: [...draft.state.joins] };
   stopEverything(draft, "the run failed");
   draft.state.status = "failed";
   draft.state.error = error;

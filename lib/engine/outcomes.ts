@@ -43,7 +43,7 @@ export function complete(draft: Draft, node: CompiledNode, token: Token, result:
   if (!choice.ok) {
     draft.removeToken(token.stepId);
     draft.updateRecord(node.id, { status: "failed", runs: (draft.record(node.id)?.runs ?? 0) + 1 });
-    failRun(draft, { message: choice.message, code: "bad_output", nodeId: node.id, stepId: token.stepId });
+    failRun(draft, { message: choice.message, code: "bad_output", nodeId: node.id, stepId: token.stepId }, token);
     return;
   }
   for (const v of result.variables ?? []) draft.setVariable(v.name, v.value);
@@ -91,7 +91,7 @@ export function fail(draft: Draft, node: CompiledNode, token: Token, error: Step
     return;
   }
   draft.emit({ type: "node_error", ...base, outcome: "fail", next: [] });
-  failRun(draft, runErrorFor(node, token, stepError));
+  failRun(draft, runErrorFor(node, token, stepError), token);
 }
 
 type Wait = Extract<StepResult, { kind: "wait" }>;

@@ -137,6 +137,14 @@ export interface NodeOutput {
   output?: unknown;
 }
 
+export interface StoppedFrontier {
+  /** The token of the step whose failure ended the run, as it was when it failed. */
+  failed?: Token;
+  /** Tokens the failure stopped, as they were. */
+  tokens: Token[];
+  joins: JoinActivation[];
+}
+
 export interface RunData {
   input?: unknown;
   variables: Variable[];
@@ -162,6 +170,13 @@ export interface RunState {
   /** The output of the last End node reached: the run's result. */
   output?: { nodeId: string; value?: unknown };
   error?: RunError;
+  /**
+   * What was live when the run failed (the failed step's token and the steps and joins the
+   * failure stopped), so retryFailedRun can put the run back where it was. Only on failed runs.
+   */
+  stopped?: StoppedFrontier;
+  /** How many times the run was retried after failing. */
+  retries?: number;
   /** The earliest moment the run needs attention without outside help: retry, timer, timeout. */
   wakeAt?: number;
 }

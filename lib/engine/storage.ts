@@ -3,7 +3,7 @@
 // are not: an HTTP response can hold nested arrays or keys with "." and "$", which FerretDB
 // refuses. encodeState turns each user value into a JSON string (absent when undefined);
 // decodeState reverses it. Events carry user values too: encode them with encodeValue.
-import type { RunState, Token } from "./state";
+import type { JoinActivation, RunState, Token } from "./state";
 
 export type Encoded = string | undefined;
 
@@ -36,6 +36,10 @@ function mapToken(token: Token, codec: Codec): Token {
   return out;
 }
 
+function mapJoin(join: JoinActivation, codec: Codec): JoinActivation {
+  return { ...join, arrivals: join.arrivals.map((a) => (a.output ? { ...a, output: boxed(a.output, codec) } : a)) };
+}
+
 function mapState(state: RunState, codec: Codec): RunState {
   const out: RunState = {
     ...state,
@@ -44,11 +48,15 @@ function mapState(state: RunState, codec: Codec): RunState {
       outputs: state.data.outputs.map((o) => set(o, "output", codec(o.output))),
     },
     tokens: state.tokens.map((t) => mapToken(t, codec)),
-    joins: state.joins.map((j) => ({ ...j, arrivals: j.arrivals.map((a) => (a.output ? { ...a, output: boxed(a.output, codec) } : a)) })),
+    joins: state.joins.map((j) => mapJoin(j, codec)),
   };
   const input = codec(state.data.input);
   if (input !== undefined) out.data.input = input;
   if (state.output) out.output = set(state.output, "value", codec(state.output.value));
+  if (state.stopped) {
+    const { failed, tokens, joins } = state.stopped;
+    out.stopped = { ...(failed ? { failed: mapToken(failed, codec) } : {}), tokens: tokens.map((t) => mapToken(t, codec)), joins: joins.map((j) => mapJoin(j, codec)) };
+  }
   if (state.error && state.error.details !== undefined) out.error = set(state.error, "details", codec(state.error.details));
   return out;
 }

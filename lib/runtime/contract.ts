@@ -61,6 +61,8 @@ export interface RunDetail extends RunSummary {
   output: unknown;
   error: string | null;
   errorDetail: { message: string; code?: string; nodeId?: string } | null;
+  /** The nodes of the graph the run executes, with their titles (empty when that graph is gone). */
+  graph: { nodeId: string; type: string; label: string }[];
   /** Every node that has a state in this run (the canvas colours them). */
   nodes: { nodeId: string; status: NodeStatus; runs: number }[];
   waiting: { stepId: string; nodeId: string; reason: string; since: string; until: string | null }[];
@@ -73,6 +75,8 @@ export interface RunDetail extends RunSummary {
   /** What the viewer may do with it. */
   canCancel: boolean;
   canRerun: boolean;
+  /** A failed run the viewer may continue from the step that failed (retryRunAction). */
+  canRetry: boolean;
 }
 
 export interface RunEventView {

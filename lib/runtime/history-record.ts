@@ -1,6 +1,7 @@
 // The execution_histories record of a run that ended: per-node metrics, AI usage, human
 // interactions. Built from the state and the runtime's book; written once (its _id is the
-// run's id, so a second write after a crash is a duplicate-key error, ignored).
+// run's id, so a second write after a crash is a duplicate-key error, ignored). A failed run
+// that was retried ends again: its record is then replaced by the new outcome.
 import type { RunVersion } from "@/lib/engine/interpreter";
 import type { RunState } from "@/lib/engine/state";
 import { ExecutionHistory } from "@/models/ExecutionHistory";
@@ -25,21 +26,26 @@ export function nodeMetrics(state: RunState, graph: RunVersion, book: RunBook): 
 export async function writeHistoryRecord(runId: string, meta: RunMeta, state: RunState, graph: RunVersion, book: RunBook): Promise<void> {
   const endedAt = state.endedAt ?? Date.now();
   const startedAt = state.startedAt ?? state.createdAt;
+  const record = {
+    _id: runId,
+    workflowId: meta.workflowId,
+    version: meta.version,
+    status: state.status,
+    startedAt: new Date(startedAt),
+    endedAt: new Date(endedAt),
+    duration: endedAt - startedAt,
+    nodeMetrics: nodeMetrics(state, graph, book),
+    aiUsage: book.aiUsage,
+    humanInteractions: book.humanInteractions.map((h) => ({ ...h, at: new Date(h.at) })),
+    trigger: { type: meta.trigger.type, by: meta.trigger.by },
+    error: state.error ? { message: state.error.message, code: state.error.code ?? null, nodeId: state.error.nodeId ?? null } : null,
+  };
+  if (state.retries) {
+    await ExecutionHistory.replaceOne({ _id: runId }, record, { upsert: true });
+    return;
+  }
   try {
-    await ExecutionHistory.create({
-      _id: runId,
-      workflowId: meta.workflowId,
-      version: meta.version,
-      status: state.status,
-      startedAt: new Date(startedAt),
-      endedAt: new Date(endedAt),
-      duration: endedAt - startedAt,
-      nodeMetrics: nodeMetrics(state, graph, book),
-      aiUsage: book.aiUsage,
-      humanInteractions: book.humanInteractions.map((h) => ({ ...h, at: new Date(h.at) })),
-      trigger: { type: meta.trigger.type, by: meta.trigger.by },
-      error: state.error ? { message: state.error.message, code: state.error.code ?? null, nodeId: state.error.nodeId ?? null } : null,
-    });
+    await ExecutionHistory.create(record);
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;
   }

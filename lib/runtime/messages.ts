@@ -1,5 +1,5 @@
-// Messages for a run from outside its worker (models/RunMessage.ts): a waiting step's answer and
-// cancel requests. Posting is an insert (a second answer to the same step attempt is refused by
+// Messages for a run from outside its worker (models/RunMessage.ts): a waiting step's answer,
+// cancel requests and retries of a failed run. Posting is an insert (a second answer to the same step attempt is refused by
 // the unique _id); the worker holding the run applies them to the latest state. Nothing outside
 // a worker ever writes a run's state.
 import type { StepResult } from "@/lib/engine/executor";
@@ -28,7 +28,17 @@ export interface CancelMessage {
   at: number;
 }
 
-export type RunMessageBody = ResumeMessage | CancelMessage;
+/** Continue a failed run from the step that failed (lib/engine/retry-failed.ts). */
+export interface RetryMessage {
+  kind: "retry";
+  /** The seq of the run's last event when the retry was asked: one retry per failure. */
+  afterSeq: number;
+  by: string | null;
+  metadata?: EventMetadata;
+  at: number;
+}
+
+export type RunMessageBody = ResumeMessage | CancelMessage | RetryMessage;
 
 export interface PendingMessage {
   id: string;
@@ -53,6 +63,19 @@ export function postResume(runId: string, message: ResumeMessage): Promise<"post
 /** A second cancel of the same run is a duplicate, and as good as the first. */
 export function postCancel(runId: string, message: CancelMessage): Promise<"posted" | "duplicate"> {
   return insert(`${runId}:cancel`, runId, message);
+}
+
+export function retryMessageId(runId: string, afterSeq: number): string {
+  return `${runId}:retry:${afterSeq}`;
+}
+
+/** A second retry of the same failure (the same last seq) is a duplicate: one retry per failure. */
+export function postRetry(runId: string, message: RetryMessage): Promise<"posted" | "duplicate"> {
+  return insert(retryMessageId(runId, message.afterSeq), runId, message);
+}
+
+export async function messageExists(id: string): Promise<boolean> {
+  return (await RunMessage.exists({ _id: id })) !== null;
 }
 
 /** Messages not applied yet, oldest first. */

@@ -13,7 +13,9 @@ import { valueFromText } from "./codec";
 import type { RunDetail, RunEventView, RunSummary } from "./contract";
 import { bookOf, stateOf } from "./execution-store";
 import { readEvents, toEventView } from "./follow";
+import { GraphMissing, loadRunGraph } from "./graphs";
 import { latestCheckpoint, liveHeads } from "./live-store";
+import { retryRefusal } from "@/lib/engine/retry-failed";
 import { authorizedRun } from "./start";
 
 async function orNull<T>(read: () => Promise<T>): Promise<T | null> {
@@ -49,6 +51,16 @@ function summaryOf(doc: SummaryDoc, names: Map<string, string>, status: RunStatu
   };
 }
 
+async function graphOf(graphId: string): Promise<RunDetail["graph"]> {
+  try {
+    const graph = await loadRunGraph(graphId);
+    return graph.nodes.map((n) => ({ nodeId: n.id, type: n.type, label: n.data?.title?.trim() || n.type }));
+  } catch (error) {
+    if (error instanceof GraphMissing) return [];
+    throw error;
+  }
+}
+
 function stepsOf(book: RunBook): RunDetail["steps"] {
   return book.history.map((h) => ({
     nodeId: h.nodeId,
@@ -67,6 +79,11 @@ function stepsOf(book: RunBook): RunDetail["steps"] {
   }));
 }
 
+/** Whether the actor may see the run: the run page asks before it streams, so a hidden run answers a real 404. */
+export async function canSeeRun(actor: Actor, runId: string): Promise<boolean> {
+  return (await orNull(() => authorizedRun(actor, runId, "workflow:view"))) !== null;
+}
+
 export async function getRun(actor: Actor, runId: string): Promise<RunDetail | null> {
   const found = await orNull(() => authorizedRun(actor, runId, "workflow:view"));
   if (!found) return null;
@@ -82,6 +99,7 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
     input: state.data.input,
     output: state.output?.value,
     errorDetail: state.error ? { message: state.error.message, ...(state.error.code ? { code: state.error.code } : {}), ...(state.error.nodeId ? { nodeId: state.error.nodeId } : {}) } : null,
+    graph: await graphOf(doc.graphId),
     nodes: state.nodes.map((r) => ({ nodeId: r.nodeId, status: r.status, runs: r.runs })),
     waiting: state.tokens
       .filter((t) => t.state === "waiting")
@@ -93,18 +111,14 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
     depth: doc.depth ?? 0,
     canCancel: canEdit && !isTerminal(state.status),
     canRerun: canEdit,
+    canRetry: canEdit && !doc.parentExecutionId && retryRefusal(state) === null,
   };
 }
 
 const LIST_LIMIT = 100;
 
-/**
- * The workflow's latest runs, newest first, optionally of one status; null when the workflow is
- * not visible. Statuses of runs a worker holds come from their working copies, which are newer.
- */
-export async function listRuns(actor: Actor, workflowId: string, status?: RunStatus): Promise<RunSummary[] | null> {
-  const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
-  if (!workflow) return null;
+/** The workflow's latest runs, newest first, optionally of one status (the caller checked access). */
+async function runsOf(workflowId: string, status?: RunStatus): Promise<RunSummary[]> {
   const docs = await WorkflowExecution.find(
     { workflowId },
     { _id: 1, workflowId: 1, workflowName: 1, version: 1, status: 1, trigger: 1, createdAt: 1, startedAt: 1, endedAt: 1, metrics: 1, error: 1 },
@@ -118,6 +132,32 @@ export async function listRuns(actor: Actor, workflowId: string, status?: RunSta
     .map((doc) => summaryOf(doc, names, live.get(doc._id) ?? (doc.status as RunStatus)))
     .filter((run) => !status || run.status === status)
     .slice(0, LIST_LIMIT);
+}
+
+/**
+ * The workflow's latest runs, newest first, optionally of one status; null when the workflow is
+ * not visible. Statuses of runs a worker holds come from their working copies, which are newer.
+ */
+export async function listRuns(actor: Actor, workflowId: string, status?: RunStatus): Promise<RunSummary[] | null> {
+  const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
+  if (!workflow) return null;
+  return runsOf(workflowId, status);
+}
+
+/** The runs list page: the workflow's name and its latest runs; null when the workflow is not visible. */
+export async function listWorkflowRuns(
+  actor: Actor,
+  workflowId: string,
+  status?: RunStatus,
+): Promise<{ workflow: { id: string; name: string; publishedVersion: number | null; canRun: boolean }; runs: RunSummary[]; limit: number } | null> {
+  const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
+  if (!workflow) return null;
+  const canRun = can(actor, "workflow:edit", aclOf(workflow.permissions)) && workflow.status !== "archived";
+  return {
+    workflow: { id: String(workflow._id), name: workflow.name, publishedVersion: workflow.publishedVersion ?? null, canRun },
+    runs: await runsOf(workflowId, status),
+    limit: LIST_LIMIT,
+  };
 }
 
 /** A page of the run's events after `afterSeq`; null when the run is not visible. */

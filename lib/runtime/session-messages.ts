@@ -1,8 +1,9 @@
 // Applying a run's messages in its worker: a cancel request ends the run (its steps in flight
-// are aborted); an answer completes a waiting step through the core. An answer for a step that
+// are aborted); a retry continues a failed run from the step that failed; an answer completes a waiting step through the core. An answer for a step that
 // has not started waiting yet (a child run faster than its parent's step) is kept for later;
 // one for a step that is gone, or an unreadable message, is marked applied and dropped.
 import { cancelRun, resumeWaiting } from "@/lib/engine/interpreter";
+import { retryFailedRun } from "@/lib/engine/retry-failed";
 import { isTerminal } from "@/lib/engine/state";
 import { recordHuman } from "./book";
 import type { RunEvent } from "./event-records";
@@ -16,6 +17,13 @@ export function applyMessages(session: RunSession, now: number): void {
       session.ack(message.id);
       const cancelled = cancelRun(session.state, session.graph, now, { reason: body.reason, ...(body.by ? { by: body.by } : {}) });
       if (session.accept(cancelled, body.metadata)) session.abortAll("the run was cancelled");
+      continue;
+    }
+    if (body?.kind === "retry") {
+      session.ack(message.id);
+      const retried = retryFailedRun(session.state, session.graph, now, body.by ? { by: body.by } : {});
+      // The waits the failure interrupted were cancelled when the run ended; the next end must not cancel them again.
+      if (session.accept(retried, body.metadata)) session.book.cancelledWaits = [];
       continue;
     }
     const token = body ? session.state.tokens.find((t) => t.stepId === body.stepId) : undefined;

@@ -1,6 +1,6 @@
 "use server";
 // Server actions for runs: start (test run of the draft, or a run of the published version),
-// cancel, re-run. Each validates its input with zod and authorizes through can() with the
+// cancel, re-run, retry a failed run from the step that failed. Each validates its input with zod and authorizes through can() with the
 // workflow's access list (lib/runtime/start.ts); refusals come back as results, never thrown.
 
 import { headers } from "next/headers";
@@ -8,6 +8,7 @@ import { PermissionError } from "@/lib/auth/errors";
 import { clientIp } from "@/lib/auth/client-ip";
 import { requireActionPermission, type CurrentUser } from "@/lib/auth/session";
 import type { ControlActionResult, RunActionResult, StartRunInput } from "@/lib/runtime/contract";
+import { retryFor } from "@/lib/runtime/retry";
 import { cancelFor, rerunFor, startRunFor, type RequestMeta } from "@/lib/runtime/start";
 import { UNEXPECTED } from "@/lib/workflows/run-action";
 
@@ -33,4 +34,9 @@ export async function cancelRunAction(runId: string): Promise<ControlActionResul
 
 export async function rerunAction(runId: string): Promise<RunActionResult> {
   return guarded((actor, request) => rerunFor(actor, runId, request));
+}
+
+/** Continues a failed run from the step that failed (the same run; what succeeded before is kept). */
+export async function retryRunAction(runId: string): Promise<ControlActionResult> {
+  return guarded((actor, request) => retryFor(actor, runId, request));
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import type { RunEventView } from "@/lib/runtime/contract";
+import { describeEvent } from "./describe-event";
+
+const labels = (id: string | null | undefined) => (id === "fetch" ? "Fetch order" : (id ?? ""));
+const ev = (type: string, data: Record<string, unknown> = {}, nodeId: string | null = "fetch"): RunEventView => ({ seq: 1, type, nodeId, stepId: nodeId ? `${nodeId}#1` : null, at: "2026-11-22T10:00:00.000Z", data });
+
+describe("describeEvent", () => {
+  it("names the node by its title and says what happened", () => {
+    expect(describeEvent(ev("node_complete", { durationMs: 1_234, attempt: 1 }), labels)).toEqual({ text: "Fetch order succeeded in 1.23 s", tone: "good" });
+    expect(describeEvent(ev("node_error", { attempt: 2, outcome: "fail", error: { message: "409 Conflict" } }), labels)).toEqual({ text: "Fetch order failed (attempt 2)", tone: "bad", detail: "409 Conflict" });
+    expect(describeEvent(ev("node_waiting", { reason: "human" }), labels).text).toBe("Fetch order: Waiting for a human task");
+    expect(describeEvent(ev("timer_set", { wakeAt: Date.UTC(2026, 10, 22, 11) }), labels).text).toBe("Fetch order: waiting until 22 Nov 2026, 11:00:00 UTC");
+  });
+
+  it("describes run-level events and unknown ones", () => {
+    expect(describeEvent(ev("workflow_failed", { error: { message: "boom" } }, null), labels)).toEqual({ text: "Run failed", tone: "bad", detail: "boom" });
+    expect(describeEvent(ev("run_retried", { retry: 1, previousError: "boom" }), labels)).toMatchObject({ text: "Retried from Fetch order", detail: "After: boom" });
+    expect(describeEvent(ev("ai_call", { provider: "simulated", model: "sim-1", inputTokens: 1_000, outputTokens: 200, cost: 0.0042 }), labels).text).toBe(
+      "Fetch order: AI call to simulated / sim-1, 1,200 tokens, $0.0042",
+    );
+    expect(describeEvent(ev("something_new", {}, null), labels).text).toBe("something new");
+  });
+});
