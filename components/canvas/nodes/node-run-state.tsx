@@ -6,7 +6,8 @@ import { CheckCircle2, Clock, Loader2, MinusCircle, RotateCw, XCircle, type Luci
 import { cn } from "@/lib/utils";
 import { useAnnotations } from "../store/context";
 import type { LiveNodeStatus } from "../run/live-run";
-import { formatDuration, waitLabel } from "../run/format";
+import { formatDuration } from "@/lib/format/run-format";
+import { waitLabel } from "../run/format";
 
 const LOOK: Record<LiveNodeStatus, { label: string; icon: LucideIcon | null; chip: string }> = {
   pending: { label: "Pending", icon: null, chip: "bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400" },

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { Clock, ExternalLink, Loader2, X } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { useAnnotations, useEditorContext } from "../store/context";
-import { formatDuration } from "./format";
+import { formatDuration } from "@/lib/format/run-format";
 import { isLiveRunOver, liveProgress, type LiveRunStatus } from "./live-run";
 
 const STATUS: Record<LiveRunStatus, { label: string; tone: string }> = {
