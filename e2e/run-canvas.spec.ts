@@ -56,6 +56,16 @@ test("a designer runs the expense template from the canvas and watches it move n
 
   const runHref = await page.getByTestId("run-banner-open").getAttribute("href");
   expect(runHref).toMatch(/^\/runs\/[a-f0-9]{24}$/);
+
+  // The run's page: paused at the manager's task, with the AI step's answer readable.
+  await page.getByTestId("run-banner-open").click();
+  await expect(page).toHaveURL(new RegExp(`${runHref}$`));
+  await expect(page.getByTestId("run-status").first()).toHaveAttribute("data-status", "paused");
+  const step = page.getByTestId("run-step").filter({ hasText: "Classify the claim" });
+  await step.getByRole("button", { name: /Classify the claim/ }).click();
+  const output = step.getByRole("group", { name: "Output of Classify the claim" });
+  await expect(output).toContainText("category");
+  await expect(output).toContainText("unusual");
 });
 
 test("the event stream refuses the signed-out and answers 404 for a run that is missing or not shared", async ({ page }) => {
