@@ -97,9 +97,9 @@ export async function dropRun(runId: string): Promise<void> {
   await RunQueue.deleteOne({ _id: runId });
 }
 
-/** Hands a claimed run back so another worker can take it now (a worker stopping). */
-export async function handBack(runId: string): Promise<void> {
-  await RunQueue.updateOne({ _id: runId }, { $set: { "lease.until": EPOCH, "lease.owner": null, runnableAt: new Date() } });
+/** Hands a claimed run back so another worker can take it from runnableAt (a worker stopping, or one that hit an error). */
+export async function handBack(runId: string, runnableAt = new Date()): Promise<void> {
+  await RunQueue.updateOne({ _id: runId }, { $set: { "lease.until": EPOCH, "lease.owner": null, runnableAt } });
 }
 
 /** Every slot of the workflow is taken: try the run again later. */

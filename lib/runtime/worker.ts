@@ -8,13 +8,16 @@ import { executors as defaultExecutors } from "@/lib/nodes/executors";
 import { onNudge, onWork } from "./bus";
 import { runtimeConfig, type RuntimeConfig } from "./config";
 import { serviceProviders } from "./providers";
-import { claimCandidates, claimRun, type QueueEntry } from "./queue";
+import { claimCandidates, claimRun, handBack, type QueueEntry } from "./queue";
 import { LeaseLost, type RunSession } from "./session";
 import { exitsFor } from "./session-exit";
 import { openSession } from "./session-open";
 import type { RuntimeServices } from "./services";
 import type { ServiceProviders } from "./step-services";
 import { sweep } from "./sweep";
+
+/** How long a run that stopped on an error rests before a worker takes it up again. */
+const ERROR_PAUSE_MS = 1_000;
 
 export interface WorkerOptions {
   owner?: string;
@@ -139,9 +142,14 @@ export class Worker {
       unsubscribe = onNudge(runId, () => void current.refreshMessages().catch(() => {}));
       await session.drive(exitsFor(session));
     } catch (error) {
-      // LeaseLost: another worker continues the run. Anything else: the lease runs out and
-      // another worker takes the run over from its last checkpoint.
-      if (!(error instanceof LeaseLost)) this.log(`run ${runId} stopped on an unexpected error`, error);
+      // LeaseLost: another worker continues the run. Anything else (e.g. the embedded database
+      // answering "database is locked" under load): hand the run back to be taken over from its
+      // last checkpoint after a short pause, instead of after the whole lease. The checkpoint
+      // chain fences any overlap; if even this write fails, the lease still runs out.
+      if (!(error instanceof LeaseLost)) {
+        this.log(`run ${runId} stopped on an unexpected error; it continues from its last checkpoint`, error);
+        if (session) await handBack(runId, new Date(Date.now() + ERROR_PAUSE_MS)).catch(() => {});
+      }
     } finally {
       unsubscribe();
       session?.abortAll("the worker let go of the run");
