@@ -38,7 +38,7 @@ function liveWorkflow(name: string) {
     nodes: [
       node("start", "start", "Start", { fields: [{ name: "order", type: "number", required: true }] }, 0),
       node("prep", "set", "Prepare order", { assignments: [{ variable: "label", expression: "'order-' & $string($.order)" }] }, 240),
-      node("pause", "timer", "Short pause", { mode: "delay", delaySeconds: 3 }, 480),
+      node("pause", "timer", "Short pause", { mode: "delay", delaySeconds: 6 }, 480),
       node("end", "end", "Done", { outputMapping: [{ key: "label", expression: "$vars.label" }] }, 720),
     ],
     edges: [edge("start", "prep"), edge("prep", "pause"), edge("pause", "end")],
@@ -104,7 +104,7 @@ test("a designer watches a test run succeed live and opens a step's output", asy
 
   await expect(page.getByRole("heading", { name: "Live run journey" })).toBeVisible();
   await expect(page.getByText("Test run of draft")).toBeVisible();
-  // The timer keeps the run going for 3 s: it is watched, not found finished.
+  // The timer keeps the run going for 6 s: it is watched, not found finished.
   await expect(page.getByTestId("run-status").first()).not.toHaveAttribute("data-status", "completed");
   await expect(page.getByTestId("live-indicator")).toBeVisible();
   await expect(page.getByTestId("run-waiting")).toContainText("Short pause: Timer until");
@@ -207,6 +207,7 @@ test("the runs list filters by status, in the URL", async ({ page }) => {
 });
 
 test("someone the workflow is not shared with gets 404 for its runs", async ({ page }) => {
+  expect(flakyRunId, "runs after the journeys above, which start the run").not.toBe("");
   await signInAs(page, "approver");
   const runPage = await page.goto(`/runs/${flakyRunId}`);
   expect(runPage?.status()).toBe(404);

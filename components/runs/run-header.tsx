@@ -3,13 +3,13 @@ import { ArrowLeft } from "lucide-react";
 import type { RunDetail } from "@/lib/runtime/contract";
 import { formatCost, formatCount, formatDuration, formatMoment } from "@/lib/format/run-format";
 import { RunStatusBadge } from "./run-status-badge";
-import { triggerLabel, versionLabel } from "./run-labels";
+import { startedBy, versionLabel } from "./run-labels";
 
 function Figure({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</dt>
-      <dd className="mt-1 truncate text-sm font-medium tabular-nums" data-testid={testId}>
+      <dd className="mt-1 text-sm font-medium tabular-nums break-words" data-testid={testId}>
         {value}
       </dd>
     </div>
@@ -35,7 +35,7 @@ export function RunHeader({ run, actions, now }: { run: RunDetail; actions?: Rea
             <RunStatusBadge status={run.status} className="text-sm" />
           </div>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {versionLabel(run.version)} · {triggerLabel(run.trigger)} · <span className="font-mono text-xs">{run.id}</span>
+            {versionLabel(run.version)} · {startedBy(run.trigger)} · <span className="font-mono text-xs">{run.id}</span>
             {run.parentRunId && (
               <>
                 {" · "}

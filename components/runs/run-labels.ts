@@ -19,3 +19,9 @@ export function triggerLabel(trigger: RunSummary["trigger"]): string {
   const kind = TRIGGERS[trigger.type] ?? trigger.type;
   return trigger.byName ? `${kind} by ${trigger.byName}` : kind;
 }
+
+/** The header's words: "started by Dana Designer", or how it started when no person did ("Schedule"). */
+export function startedBy(trigger: RunSummary["trigger"]): string {
+  if (trigger.type === "test" || trigger.type === "manual") return trigger.byName ? `started by ${trigger.byName}` : "started by hand";
+  return triggerLabel(trigger);
+}

@@ -13,7 +13,7 @@ import type { ControlActionResult } from "./contract";
 import { readRun } from "./control";
 import type { EventMetadata } from "./event-records";
 import { messageExists, postRetry, retryMessageId } from "./messages";
-import { wakeRun } from "./queue";
+import { readEntry, wakeRun } from "./queue";
 import { authorizedRun, type RequestMeta } from "./start";
 
 export const CHILD_RUN_RETRY = "This run was started by a subprocess step of another run, which already got its result. Retry that run instead.";
@@ -59,11 +59,13 @@ export async function retryFor(actor: Actor, runId: unknown, request: RequestMet
     if (run.seq > asked.afterSeq || run.state.status !== "failed") {
       return { ok: true, message: "The run continues from the step that failed.", status: run.state.status };
     }
-    // A worker finishing the run as it failed deletes its messages: a retry asked in that
-    // instant is gone without being applied. Ask once more.
+    // A worker finishing the run as it failed deletes its messages and its queue entry: a retry
+    // asked in that instant is gone, or left without an entry. Ask once more, or queue it again.
     if (!reposted && !(await messageExists(id))) {
       reposted = true;
       await requestRetry(doc._id, options);
+    } else if (!(await readEntry(doc._id))) {
+      await wakeRun(doc._id, run.meta.workflowId, run.meta.concurrency);
     }
   }
   return { ok: true, message: asked.message, status: "failed" };
