@@ -19,6 +19,9 @@ import { e, endNode, n, setNode, sleep, startNode, storeWorkflow } from "./test-
 
 const ROOT = path.resolve(__dirname, "../..");
 const RUNS = 24;
+// Kills stop after this many, so the runs can finish even on a loaded machine, where a new
+// worker process may take seconds to start and would otherwise be killed before it works.
+const MAX_KILLS = 14;
 const designer = actor(["designer"]);
 const workers = new Set<ChildProcess>();
 let kills = 0;
@@ -85,7 +88,7 @@ describe("durability under SIGKILL (real worker processes)", () => {
       runIds.push(res.runId);
     }
 
-    const deadline = Date.now() + 45_000;
+    const deadline = Date.now() + 150_000;
     let fullRestart = false;
     for (;;) {
       const open = await WorkflowExecution.countDocuments({ _id: { $in: runIds }, status: { $nin: ["completed", "failed", "cancelled"] } });
@@ -106,7 +109,7 @@ describe("durability under SIGKILL (real worker processes)", () => {
         for (const child of alive) kill(child);
         await sleep(300);
         for (let i = 0; i < 3; i++) spawnWorker();
-      } else if (alive.length > 0) {
+      } else if (alive.length > 0 && kills < MAX_KILLS) {
         kill(alive[Math.floor(Math.random() * alive.length)]);
         spawnWorker();
       }
@@ -140,5 +143,5 @@ describe("durability under SIGKILL (real worker processes)", () => {
     for (const runId of runIds) expect(heads.get(runId)?.kind ?? "finished", runId).toBe("finished");
     console.log(`durability: ${RUNS} runs, ${kills} SIGKILLs (one full restart), ${replays} steps replayed after a crash`);
     expect(kills).toBeGreaterThanOrEqual(3);
-  }, 60_000);
+  }, 200_000);
 });
