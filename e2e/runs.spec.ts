@@ -73,12 +73,12 @@ async function importWorkflow(page: Page, file: { name: string }): Promise<strin
 }
 
 /** Starts a test run of the draft from the runs list's "Start a run" dialog; returns the run id. */
-async function startTestRun(page: Page, workflowId: string, input: unknown): Promise<string> {
+async function startTestRun(page: Page, workflowId: string, input: Record<string, string | number>): Promise<string> {
   await page.goto(`/workflows/${workflowId}/runs`);
   await page.getByTestId("start-run").click();
-  const dialog = page.getByRole("dialog", { name: "Start a run" });
-  await dialog.getByLabel("Input (JSON)").fill(JSON.stringify(input));
-  await dialog.getByTestId("start-run-submit").click();
+  const dialog = page.getByRole("dialog", { name: "Run this workflow" });
+  for (const [name, value] of Object.entries(input)) await dialog.getByTestId(`run-input-${name}`).fill(String(value));
+  await dialog.getByTestId("run-confirm").click();
   await expect(page).toHaveURL(/\/runs\/[a-f0-9]{24}$/);
   return page.url().match(/\/runs\/([a-f0-9]{24})$/)![1];
 }
@@ -171,14 +171,14 @@ test("the runs list filters by status, in the URL", async ({ page }) => {
 
   // Input that fails the start node's fields is refused beside the input; nothing starts.
   await page.getByTestId("start-run").click();
-  const dialog = page.getByRole("dialog", { name: "Start a run" });
-  await dialog.getByLabel("Input (JSON)").fill('{"order": "seven"}');
-  await dialog.getByTestId("start-run-submit").click();
-  await expect(dialog.getByTestId("start-run-errors")).toContainText("order");
-  await expect(dialog.getByLabel("Input (JSON)")).toHaveAttribute("aria-invalid", "true");
-  await dialog.getByLabel("Input (JSON)").fill("{ not json");
-  await dialog.getByTestId("start-run-submit").click();
-  await expect(dialog.getByTestId("start-run-errors")).toContainText("not valid JSON");
+  const dialog = page.getByRole("dialog", { name: "Run this workflow" });
+  await dialog.getByTestId("run-input-order").fill("seven");
+  await dialog.getByTestId("run-confirm").click();
+  await expect(dialog.getByTestId("field-error")).toContainText("order must be a number");
+  await expect(dialog.getByTestId("run-input-order")).toHaveAttribute("aria-invalid", "true");
+  await dialog.getByTestId("run-input-order").fill("");
+  await dialog.getByTestId("run-confirm").click();
+  await expect(dialog.getByTestId("field-error")).toContainText("order is required");
   await page.keyboard.press("Escape");
   await page.reload();
   await expect(page.getByTestId("run-row")).toHaveCount(2);

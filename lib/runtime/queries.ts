@@ -6,7 +6,7 @@ import { PermissionError } from "@/lib/auth/errors";
 import { can, type Actor } from "@/lib/auth/roles";
 import { isTerminal, type RunState, type RunStatus } from "@/lib/engine/state";
 import { aclOf } from "@/lib/workflows/access";
-import { authorizedWorkflow, iso, userNames } from "@/lib/workflows/store";
+import { authorizedWorkflow, graphOf as draftGraphOf, iso, userNames } from "@/lib/workflows/store";
 import { WorkflowExecution, type ExecutionDoc } from "@/models/WorkflowExecution";
 import type { RunBook } from "./book";
 import { valueFromText } from "./codec";
@@ -16,6 +16,7 @@ import { readEvents, toEventView } from "./follow";
 import { GraphMissing, loadRunGraph } from "./graphs";
 import { latestCheckpoint, liveHeads } from "./live-store";
 import { retryRefusal } from "@/lib/engine/retry-failed";
+import { startFields, type InputField } from "./run-input";
 import { authorizedRun } from "./start";
 
 async function orNull<T>(read: () => Promise<T>): Promise<T | null> {
@@ -149,12 +150,12 @@ export async function listWorkflowRuns(
   actor: Actor,
   workflowId: string,
   status?: RunStatus,
-): Promise<{ workflow: { id: string; name: string; publishedVersion: number | null; canRun: boolean }; runs: RunSummary[]; limit: number } | null> {
-  const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
+): Promise<{ workflow: { id: string; name: string; publishedVersion: number | null; canRun: boolean; draftFields: InputField[] }; runs: RunSummary[]; limit: number } | null> {
+  const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view", { graph: true }));
   if (!workflow) return null;
   const canRun = can(actor, "workflow:edit", aclOf(workflow.permissions)) && workflow.status !== "archived";
   return {
-    workflow: { id: String(workflow._id), name: workflow.name, publishedVersion: workflow.publishedVersion ?? null, canRun },
+    workflow: { id: String(workflow._id), name: workflow.name, publishedVersion: workflow.publishedVersion ?? null, canRun, draftFields: canRun ? startFields(draftGraphOf(workflow)) : [] },
     runs: await runsOf(workflowId, status),
     limit: LIST_LIMIT,
   };

@@ -5,7 +5,7 @@ import { ArrowLeft, History } from "lucide-react";
 import { RunStatusFilter } from "@/components/runs/run-status-filter";
 import { runStatusLabel } from "@/components/runs/run-status-badge";
 import { RunsTable } from "@/components/runs/runs-table";
-import { StartRunDialog } from "@/components/runs/start-run-dialog";
+import { StartRunButton } from "@/components/runs/start-run-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -33,7 +33,7 @@ export default async function WorkflowRunsPage({ params, searchParams }: Props) 
       <PageHeader
         title={`Runs of ${workflow.name}`}
         description={filter.status ? `${shown} ${runStatusLabel(filter.status).toLowerCase()} ${runs.length === 1 ? "run" : "runs"}, newest first` : `${shown} ${runs.length === 1 ? "run" : "runs"}, newest first`}
-        actions={workflow.canRun && <StartRunDialog workflowId={workflow.id} publishedVersion={workflow.publishedVersion} />}
+        actions={workflow.canRun && <StartRunButton workflowId={workflow.id} publishedVersion={workflow.publishedVersion} draftFields={workflow.draftFields} />}
       />
       {filter.problem && (
         <p role="alert" className="mb-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-800 dark:border-amber-500/30 dark:bg-amber-500/10 dark:text-amber-300" data-testid="filter-problem">
