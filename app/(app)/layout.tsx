@@ -5,11 +5,14 @@ import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
 import { Logo } from "@/components/shell/logo";
+import { NotificationBell } from "@/components/shell/notification-bell";
+import { QueryProvider } from "@/components/shell/query-provider";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSignedIn();
   const items = NAV_ITEMS.filter((item) => can(user, item.permission));
   return (
+    <QueryProvider>
     <div className="flex min-h-screen">
       <a
         href="#main"
@@ -35,7 +38,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               </Link>
             ))}
           </nav>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            {can(user, "inbox:use") && <NotificationBell />}
             <UserMenu name={user.name} email={user.email} roles={[...user.roles]} />
           </div>
         </header>
@@ -44,5 +48,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </main>
       </div>
     </div>
+    </QueryProvider>
   );
 }
