@@ -76,7 +76,7 @@ test("an approver sees a new task arrive, approves it with a comment, the run co
   await expect(manager.page).toHaveURL(new RegExp(`/inbox/${taskId}$`));
   await expect(manager.page.getByTestId("task-title")).toHaveText("Approve 2400 EUR from sam@example.com");
   await expect(manager.page.getByText("Laptop for a new hire").first()).toBeVisible();
-  await expect(manager.page.getByTestId("countdown")).toContainText(/due in (1 d 23 h|2 d)/);
+  await expect(manager.page.getByTestId("countdown")).toContainText(/due in 4[78] h/);
   await expect(manager.page.getByTestId("run-link")).toHaveText(runId);
   await manager.page.screenshot({ path: "/tmp/inbox-task.png", fullPage: true });
 
