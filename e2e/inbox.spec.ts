@@ -63,6 +63,9 @@ test("an approver sees a new task arrive, approves it with a comment, the run co
   await expect(row).toBeVisible({ timeout: 15_000 });
   await expect(manager.page.getByTestId("tab-available")).toContainText("1");
   await manager.page.screenshot({ path: "/tmp/inbox-list.png" });
+  await manager.page.emulateMedia({ colorScheme: "dark" });
+  await manager.page.screenshot({ path: "/tmp/inbox-list-dark.png" });
+  await manager.page.emulateMedia({ colorScheme: "light" });
 
   // The admin (who may act on any task) opens it too, before the manager decides.
   const admin = await signedIn(browser, "admin");
@@ -79,6 +82,9 @@ test("an approver sees a new task arrive, approves it with a comment, the run co
   await expect(manager.page.getByTestId("countdown")).toContainText(/due in 4[78] h/);
   await expect(manager.page.getByTestId("run-link")).toHaveText(runId);
   await manager.page.screenshot({ path: "/tmp/inbox-task.png", fullPage: true });
+  await manager.page.emulateMedia({ colorScheme: "dark" });
+  await manager.page.screenshot({ path: "/tmp/inbox-task-dark.png", fullPage: true });
+  await manager.page.emulateMedia({ colorScheme: "light" });
 
   await manager.page.getByLabel("Comment for the employee").fill("Fine, enjoy the laptop");
   await manager.page.locator("#decision-reason").fill("Checked the receipt");

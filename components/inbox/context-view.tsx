@@ -10,6 +10,13 @@ export function humanize(key: string): string {
   return spaced ? spaced[0].toUpperCase() + spaced.slice(1) : key;
 }
 
+/** An AI step's output ({ text | object, usage, model, provider, … }): what matters is the answer. */
+function aiAnswer(value: Record<string, unknown>): { answer: unknown; model: string } | null {
+  if (typeof value.provider !== "string" || typeof value.model !== "string") return null;
+  if (!("text" in value) && !("object" in value)) return null;
+  return { answer: "object" in value && value.object !== undefined ? value.object : value.text, model: value.provider === value.model ? value.model : `${value.provider} ${value.model}` };
+}
+
 function Scalar({ value }: { value: unknown }) {
   if (value === null || value === undefined || value === "") return <span className="text-zinc-400">—</span>;
   if (typeof value === "boolean") return <span>{value ? "Yes" : "No"}</span>;
@@ -36,9 +43,15 @@ export function ValueView({ value, depth = 0 }: { value: unknown; depth?: number
     );
   }
   const entries = Object.entries(value as Record<string, unknown>);
-  // An AI step's text answer: show the text itself.
-  const text = (value as { text?: unknown }).text;
-  if (typeof text === "string" && entries.every(([k]) => ["text", "usage", "model", "provider", "finishReason"].includes(k))) return <Scalar value={text} />;
+  const ai = aiAnswer(value as Record<string, unknown>);
+  if (ai) {
+    return (
+      <div className="space-y-1">
+        <ValueView value={ai.answer} depth={depth} />
+        <p className="text-xs text-zinc-500">Answer from {ai.model}</p>
+      </div>
+    );
+  }
   if (entries.length === 0) return <span className="text-zinc-400">—</span>;
   return (
     <dl className={cn("grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-1.5", depth > 0 && "border-l border-zinc-200 pl-3 dark:border-zinc-800")}>

@@ -99,7 +99,7 @@ export function TaskDecisionForm({ taskId, fields, initialAction }: { taskId: st
       ))}
       <div className="space-y-1.5">
         <label htmlFor="decision-reason" className="block text-sm font-medium">
-          Comment <span className="font-normal text-zinc-500">(required to reject)</span>
+          Reason or note <span className="font-normal text-zinc-500">(required to reject; added to the comments)</span>
         </label>
         <textarea
           id="decision-reason"
@@ -107,7 +107,7 @@ export function TaskDecisionForm({ taskId, fields, initialAction }: { taskId: st
           className={inputClass}
           aria-invalid={Boolean(errorOf(REASON))}
           aria-describedby={errorOf(REASON) ? "decision-reason-error" : undefined}
-          placeholder={initialAction === "reject" ? "Why do you reject it?" : "Optional for approval; goes to the comment thread"}
+          placeholder={initialAction === "reject" ? "Why do you reject it?" : "Optional when you approve"}
           {...reasonField}
           ref={(el) => {
             reasonFormRef(el);
