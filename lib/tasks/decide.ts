@@ -7,12 +7,27 @@ import type { TaskActor } from "./access";
 import { auditTask, type RequestMeta } from "./audit";
 import { completeTask, type CompleteResult, type ResumeRun } from "./complete";
 import { NOT_FOUND, visibleTask } from "./result";
+import { isOpen } from "./rows";
+import { User } from "@/models/User";
+import type { HumanTaskDoc } from "@/models/HumanTask";
+
+/** "Mia holds this task since …" when someone else holds an open task (admins may still act). */
+async function heldByOther(actor: TaskActor, task: HumanTaskDoc): Promise<string | null> {
+  if (!isOpen(task.status) || !task.assignee || actor.roles.includes("admin")) return null;
+  const who = task.assignee.trim().toLowerCase();
+  if (who === actor.id || who === actor.email?.toLowerCase()) return null;
+  const user = /^[a-f0-9]{24}$/i.test(who) ? await User.findById(who, { name: 1 }).lean() : await User.findOne({ email: who }, { name: 1 }).lean();
+  const since = task.claimedAt ? ` since ${new Date(task.claimedAt).toISOString()}` : "";
+  return `${user?.name ?? task.assignee} holds this task${since}. Nothing was changed.`;
+}
 
 export type DecideResult = CompleteResult;
 
 export async function decideTask(actor: TaskActor, taskId: string, input: unknown, meta: RequestMeta | null): Promise<DecideResult> {
   const task = await visibleTask(actor, taskId);
   if (!task) return { ...NOT_FOUND };
+  const held = await heldByOther(actor, task);
+  if (held) return { ok: false, code: "forbidden", message: held };
   const body = (input ?? {}) as { decision?: unknown; comment?: unknown };
   if (body.decision === "reject" && (typeof body.comment !== "string" || body.comment.trim().length < 3)) {
     return { ok: false, code: "invalid", message: "Say why you reject it.", errors: { comment: ["A reason is required to reject (at least 3 characters)"] } };

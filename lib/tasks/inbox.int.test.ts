@@ -97,6 +97,7 @@ describe("inbox actions (real database)", () => {
     expect(await Notification.countDocuments({ userId: mia.id, link: `/inbox/${taskId}` })).toBe(1);
     // Ann delegated it away: she can still see it, but no longer act on it.
     expect(await claimTask(ann, taskId, meta)).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/^Mia holds this task/) });
+    expect(await decideTask(bob, taskId, { decision: "approve" }, meta)).toMatchObject({ ok: false, code: "forbidden", message: expect.stringMatching(/^Mia holds this task\. Nothing was changed\.$/) });
     expect(await commentOnTask(ann, taskId, { text: "  FYI  " }, meta)).toEqual({ ok: true, message: "Comment added." });
     expect((await HumanTask.findById(taskId).lean())!.comments).toMatchObject([{ by: ann.id, byName: "Ann", text: "FYI" }]);
     expect(await commentOnTask(ann, taskId, { text: " " }, meta)).toMatchObject({ ok: false, errors: { text: ["Write a comment"] } });
