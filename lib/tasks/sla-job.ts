@@ -41,7 +41,7 @@ function rowSla(row: TaskRow): SlaTask {
     status: row.status,
     createdAt: row.createdAt,
     dueAt: row.dueAt,
-    // escalateAt already folds in afterMinutes; express it back as "escalate after 0 minutes from then".
+    // The row keeps only when the escalation is due (createdAt + afterMinutes); give it back in that form.
     escalation: row.escalateAt === null ? null : { afterMinutes: (row.escalateAt - row.createdAt) / 60_000, action: "due" },
     escalatedAt: null,
     remindedAt: row.reminded ? row.createdAt : null,
