@@ -130,16 +130,18 @@ async function main() {
   const out = (s: string) => (console.log(s), lines.push(s));
   try {
     await waitForHttp(`${base}/login`, 300_000);
-    await mongoose.connect(`mongodb://127.0.0.1:${dbPort}/switchyard`);
+    // The index loads through connectDb (lib/db/connect.ts), which wants the app's settings: the same database.
+    Object.assign(process.env, { MONGODB_URI: `mongodb://127.0.0.1:${dbPort}/switchyard`, NEXTAUTH_SECRET: "bench-only-not-a-secret-0123456789abcdef", CREDENTIALS_KEY: Buffer.alloc(32, 7).toString("base64") });
+    await mongoose.connect(process.env.MONGODB_URI!);
     const demo = JSON.parse(readFileSync(path.join(dataDir, "demo-users.json"), "utf8")) as { email: string; password: string; roles: string[] }[];
     const approver = demo.find((u) => u.roles.includes("approver"))!;
     const user = await User.findOne({ email: approver.email }).lean();
     const viewer: InboxViewer = { id: String(user!._id), email: approver.email, roles: ["approver"], seeAll: false };
 
     out(`seeded ${TASKS.toLocaleString("en")} open + 2,000 completed tasks in ${(await seed(TASKS)).toFixed(0)} ms`);
-    const scan = await timed(() => HumanTask.find({ status: "pending", candidateRoles: "approver" }).sort({ dueAt: 1 }).limit(100).select("title status priority dueAt").lean(), 3);
-    const count = await timed(() => HumanTask.countDocuments({ status: "pending", candidateRoles: "approver" }), 3);
-    out(`plain FerretDB query, first 100 by due date: ${fmt(scan)} (p50/p95 of 3); countDocuments: ${fmt(count)}`);
+    const scan = await timed(() => HumanTask.find({ status: "pending", candidateRoles: "approver" }).sort({ dueAt: 1 }).limit(100).select("title status priority dueAt").lean(), 2);
+    const count = await timed(() => HumanTask.countDocuments({ status: "pending", candidateRoles: "approver" }), 2);
+    out(`plain FerretDB query, first 100 by due date: ${fmt(scan)} (p50/p95 of 2); countDocuments: ${fmt(count)}`);
 
     const load = await timed(async () => void (await taskRows()), 1);
     out(`task index, one-time load (one scan, rows only): ${load[0].toFixed(0)} ms`);
