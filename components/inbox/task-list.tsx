@@ -3,14 +3,14 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { claimTaskAction, decideTaskAction } from "@/app/(app)/inbox/actions";
 import type { InboxPage, InboxParams } from "@/lib/tasks/inbox-query";
 import { SUMMARY_KEY } from "@/components/shell/use-inbox-summary";
 import { KeyboardHelp } from "./keyboard-help";
 import { ROW_HEIGHT, RowSkeleton, TaskRowView } from "./task-row";
-import { useInboxList } from "./use-inbox-list";
+import { PAGE_SIZE, useInboxPages } from "./use-inbox-list";
 import { useNow } from "./use-now";
 
 function typing(target: EventTarget | null): boolean {
@@ -19,32 +19,37 @@ function typing(target: EventTarget | null): boolean {
 }
 
 export function TaskList({ params, first, onTotal, empty }: { params: InboxParams; first: InboxPage; onTotal?: (page: InboxPage) => void; empty: React.ReactNode }) {
-  const list = useInboxList(params, first);
   const router = useRouter();
   const queryClient = useQueryClient();
   const now = useNow(30_000);
-  const rows = useMemo(() => list.data.pages.flatMap((p) => p.rows), [list.data]);
-  const latest = list.data.pages[0];
-  const total = latest.total;
+  const [range, setRange] = useState<[number, number]>([0, 20]);
+  const { head, total, rowAt } = useInboxPages(params, first, range[0], range[1]);
   const [selected, setSelected] = useState(0);
   const [help, setHelp] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => onTotal?.(latest), [latest, onTotal]);
+  useEffect(() => onTotal?.(head), [head, onTotal]);
 
   // The virtualizer's functions change every render by design; React Compiler skips this component, which is what we want.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // The pages to fetch follow the rendered range; state only changes when a page boundary is crossed.
+    onChange: (v) => {
+      const items = v.getVirtualItems();
+      if (items.length === 0) return;
+      const from = items[0].index;
+      const to = items[items.length - 1].index;
+      setRange((r) => (Math.floor(r[0] / PAGE_SIZE) === Math.floor(from / PAGE_SIZE) && Math.floor(r[1] / PAGE_SIZE) === Math.floor(to / PAGE_SIZE) ? r : [from, to]));
+    },
+  });
   const items = virtualizer.getVirtualItems();
-  const lastVisible = items.at(-1)?.index ?? 0;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
 
-  // Load the next page before the user scrolls into rows that are not here yet.
-  useEffect(() => {
-    if (lastVisible >= rows.length - 20 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [lastVisible, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
-
-  const current = rows[Math.min(selected, rows.length - 1)];
+  const current = rowAt(Math.min(selected, total - 1));
+  const select = useCallback((index: number) => setSelected(index), []);
 
   const refresh = useCallback(async () => {
     await Promise.all([queryClient.invalidateQueries({ queryKey: ["inbox"] }), queryClient.invalidateQueries({ queryKey: SUMMARY_KEY })]);
@@ -105,10 +110,10 @@ export function TaskList({ params, first, onTotal, empty }: { params: InboxParam
       >
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {items.map((item) => {
-            const row = rows[item.index];
+            const row = rowAt(item.index);
             return (
               <div key={item.key} role="listitem" style={{ position: "absolute", top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}>
-                {row ? <TaskRowView row={row} selected={item.index === selected} now={now} onSelect={() => setSelected(item.index)} /> : <RowSkeleton />}
+                {row ? <TaskRowView row={row} index={item.index} selected={item.index === selected} now={now} onSelect={select} /> : <RowSkeleton />}
               </div>
             );
           })}

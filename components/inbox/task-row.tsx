@@ -9,7 +9,10 @@ import { PriorityBadge, TaskStatusBadge } from "./priority-badge";
 
 export const ROW_HEIGHT = 68;
 
-export const TaskRowView = memo(function TaskRowView({ row, selected, now, onSelect }: { row: TaskRow; selected: boolean; now: number; onSelect: () => void }) {
+// One formatter for every row: toLocaleString() builds a new one per call, which shows in scrolling.
+const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+export const TaskRowView = memo(function TaskRowView({ row, index, selected, now, onSelect }: { row: TaskRow; index: number; selected: boolean; now: number; onSelect: (index: number) => void }) {
   const due = dueLabel(row.dueAt, now);
   const late = row.dueAt !== null && row.dueAt <= now;
   return (
@@ -18,8 +21,7 @@ export const TaskRowView = memo(function TaskRowView({ row, selected, now, onSel
       data-testid="task-row"
       data-task-id={row.id}
       aria-current={selected ? "true" : undefined}
-      onFocus={onSelect}
-      onMouseEnter={onSelect}
+      onFocus={() => onSelect(index)}
       className={cn(
         "flex h-full items-center gap-4 border-b border-zinc-100 px-4 outline-none dark:border-zinc-800",
         selected ? "bg-accent-50 ring-2 ring-inset ring-accent-500/40 dark:bg-accent-500/10" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/50",
@@ -28,7 +30,7 @@ export const TaskRowView = memo(function TaskRowView({ row, selected, now, onSel
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{row.title}</p>
         <p className="truncate text-xs text-zinc-500">
-          {row.workflowName || "Workflow"} · created {new Date(row.createdAt).toLocaleString()}
+          {row.workflowName || "Workflow"} · created {DATE.format(row.createdAt)}
         </p>
       </div>
       <PriorityBadge priority={row.priority} className="hidden sm:inline-flex" />
