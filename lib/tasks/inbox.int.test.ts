@@ -14,7 +14,8 @@ import { commentOnTask } from "./comment";
 import { createTaskForStep } from "./create";
 import { decideTask } from "./decide";
 import { inboxPage, inboxParamsSchema, type InboxViewer } from "./inbox-query";
-import { resetTaskIndex, taskRows } from "./open-index";
+import { checkClock, resetTaskIndex, taskRows } from "./open-index";
+import { InboxClock } from "@/models/InboxClock";
 import { runSlaPass } from "./sla-job";
 
 const meta = { ipAddress: "203.0.113.9", userAgent: "vitest" };
@@ -157,5 +158,15 @@ describe("inbox actions (real database)", () => {
     expect(after.rows.map((r) => r.id)).toContain(a.taskId);
     expect(after.counts.mine).toBeGreaterThanOrEqual(1);
     expect(after.rows.every((r) => r.assignee === ann.id)).toBe(true);
+  });
+
+  it("notices a task another process created through the shared clock, without rescanning on a timer", async () => {
+    const before = [...(await taskRows())].length;
+    // Another process (a standalone worker) inserted a task and bumped the clock.
+    const other = await HumanTask.create({ idempotencyKey: "elsewhere:1", title: "Made elsewhere", executionId: "run-x", workflowId: "000000000000000000000fff", nodeId: "n", stepId: "n#1", candidateRoles: ["approver"] });
+    expect([...(await taskRows())].length).toBe(before);
+    await InboxClock.updateOne({ _id: "tasks" }, { $set: { changedAt: new Date(Date.now() + 1_000), by: "another-process" } }, { upsert: true });
+    await checkClock();
+    expect([...(await taskRows())].map((r) => r.id)).toContain(String(other._id));
   });
 });
