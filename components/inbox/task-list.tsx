@@ -106,7 +106,7 @@ export function TaskList({ params, first, onTotal, empty }: { params: InboxParam
         data-testid="task-list"
         role="list"
         aria-label={`${total} tasks`}
-        className="h-[calc(100vh-19rem)] min-h-80 overflow-y-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+        className="max-h-[calc(100vh-19rem)] overflow-y-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
       >
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {items.map((item) => {
