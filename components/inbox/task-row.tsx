@@ -18,6 +18,8 @@ export const TaskRowView = memo(function TaskRowView({ row, index, selected, now
   return (
     <Link
       href={`/inbox/${row.id}`}
+      // Rows fly past while scrolling: prefetching each one's page would send thousands of requests.
+      prefetch={false}
       data-testid="task-row"
       data-task-id={row.id}
       aria-current={selected ? "true" : undefined}
