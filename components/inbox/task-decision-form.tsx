@@ -86,9 +86,15 @@ export function TaskDecisionForm({ taskId, fields, initialAction }: { taskId: st
         router.refresh();
         return;
       }
+      if (res.code === "closed") {
+        // Someone else decided first: the page reloads to show their outcome, so the message goes
+        // to a toast that outlives this form.
+        toast.error(res.message, { duration: 10_000 });
+        router.refresh();
+        return;
+      }
       for (const [name, errs] of Object.entries(res.errors ?? {})) form.setError(name === "comment" ? REASON : name, { message: errs.join(" ") });
       setMessage(res.message);
-      if (res.code === "closed") router.refresh();
     });
 
   const errorOf = (name: string) => form.formState.errors[name]?.message as string | undefined;
