@@ -19,7 +19,18 @@ const formFieldSchema = new Schema(
   { _id: false },
 );
 
-const commentSchema = new Schema({ by: { type: String, required: true }, text: { type: String, required: true }, at: { type: Date, required: true } }, { _id: false });
+const commentSchema = new Schema(
+  { by: { type: String, required: true }, byName: { type: String, default: null }, text: { type: String, required: true }, at: { type: Date, required: true } },
+  { _id: false },
+);
+
+export const TASK_HISTORY_TYPES = ["created", "claimed", "released", "delegated", "escalated", "overdue", "reminded", "completed", "cancelled"] as const;
+
+/** The task's own history, shown on the task: who did what, when. `detail` is free text (a reason, a target). */
+const historySchema = new Schema(
+  { type: { type: String, enum: TASK_HISTORY_TYPES, required: true }, by: { type: String, default: null }, byName: { type: String, default: null }, at: { type: Date, required: true }, detail: { type: String, default: null } },
+  { _id: false },
+);
 
 const taskSchema = new Schema(
   {
@@ -47,6 +58,12 @@ const taskSchema = new Schema(
     },
     reminders: { type: [new Schema({ at: Date, sentAt: Date }, { _id: false })], default: [] },
     comments: { type: [commentSchema], default: [] },
+    history: { type: [historySchema], default: [] },
+    /** The workflow's name when the task was created, for the inbox list and its workflow filter. */
+    workflowName: { type: String, default: "" },
+    claimedAt: { type: Date, default: null },
+    /** Set once the node's escalation was applied (it runs once per task). */
+    escalatedAt: { type: Date, default: null },
     executionId: { type: String, required: true },
     workflowId: { type: String, required: true },
     nodeId: { type: String, required: true },

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { Inbox, LayoutDashboard, Settings, Workflow, type LucideIcon } from "lucide-react";
 import { cn } from "@/lib/utils";
 import type { NavIcon, NavItem } from "@/components/shell/nav-items";
+import { InboxBadge } from "@/components/shell/inbox-badge";
 
 const ICONS: Record<NavIcon, LucideIcon> = {
   workflows: Workflow,
@@ -34,6 +35,7 @@ export function Sidebar({ items }: { items: NavItem[] }) {
           >
             <Icon aria-hidden className="size-4" />
             {item.label}
+            {item.icon === "inbox" && <InboxBadge />}
           </Link>
         );
       })}

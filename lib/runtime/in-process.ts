@@ -1,6 +1,7 @@
 // The worker the web server runs in its own process (started from instrumentation.ts), kept on
 // globalThis so a dev reload or a second bundle of this module never starts a second one.
 import { connectDb } from "@/lib/db/connect";
+import { startSlaJob } from "@/lib/tasks/sla-job";
 import { Worker } from "./worker";
 
 const holder = globalThis as unknown as { __switchyardWorker?: Worker };
@@ -10,6 +11,7 @@ export async function startInProcessWorker(): Promise<Worker> {
   await connectDb();
   const worker = new Worker();
   holder.__switchyardWorker = worker.start();
+  startSlaJob(); // inbox SLAs (overdue, escalation, reminders) run beside the in-process worker
   const stop = () => void worker.stop(5_000);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -8,6 +8,7 @@ import "server-only";
 import type { Types } from "mongoose";
 import { HumanTask, OPEN_TASK_STATUSES } from "@/models/HumanTask";
 import { TaskClosure, type TaskClosureDoc } from "@/models/TaskClosure";
+import { touchTask } from "./open-index";
 
 export interface Closure {
   kind: "completed" | "cancelled";
@@ -17,6 +18,8 @@ export interface Closure {
   by: string | null;
   at: Date;
   comment?: string | null;
+  /** The person's name, for the task's history and comments. */
+  byName?: string | null;
 }
 
 /** true when this closure won; false when the task was already closed (read the winner with closureOf). */
@@ -45,9 +48,13 @@ export async function mirror(taskId: Types.ObjectId, closure: Closure): Promise<
         ...(closure.kind === "completed" ? { result: closure.output, completedBy: closure.by, completedAt: closure.at } : {}),
       },
       $inc: { version: 1 },
-      ...(closure.comment && closure.by ? { $push: { comments: { by: closure.by, text: closure.comment, at: closure.at } } } : {}),
+      $push: {
+        history: { type: closure.kind, by: closure.by, byName: closure.byName ?? null, at: closure.at, detail: closure.kind === "completed" ? ((closure.output as { decision?: string } | null)?.decision ?? null) : ((closure.output as { reason?: string } | null)?.reason ?? null) },
+        ...(closure.comment && closure.by ? { comments: { by: closure.by, byName: closure.byName ?? null, text: closure.comment, at: closure.at } } : {}),
+      },
     },
   );
+  touchTask(String(taskId));
 }
 
 export async function markResumed(taskId: Types.ObjectId, at = new Date()): Promise<void> {

@@ -126,7 +126,7 @@ export async function completeTask(actor: TaskActor, taskId: string, input: unkn
 
   const at = new Date();
   const output: TaskOutput = { decision, values: checked.values, comment: comment || null, by: actor.id, at: at.toISOString() };
-  const won = await closeTaskOnce(task._id, { kind: "completed", runId: task.executionId, stepId: task.stepId, output, by: actor.id, at, comment });
+  const won = await closeTaskOnce(task._id, { kind: "completed", runId: task.executionId, stepId: task.stepId, output, by: actor.id, at, comment, byName: actor.name ?? null });
   if (!won) return alreadyClosed(task._id);
   const answer = resumeOf({ ...task, result: output })!;
   const run = (await resume(answer)) ?? undefined;

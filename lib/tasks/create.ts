@@ -4,7 +4,19 @@ import "server-only";
 import { objectIdFromKey } from "@/lib/db/key-id";
 import type { HumanTaskRequest } from "@/lib/runtime/services";
 import { HumanTask } from "@/models/HumanTask";
+import { Workflow } from "@/models/Workflow";
 import { cancelTaskForStep } from "./cancel";
+import { notifyAboutTask } from "./notify";
+import { touchTask } from "./open-index";
+
+async function workflowName(workflowId: string): Promise<string> {
+  try {
+    const wf = await Workflow.findById(workflowId, { name: 1 }).lean<{ name?: string }>();
+    return wf?.name ?? "";
+  } catch {
+    return ""; // a name is a nicety for the list; never fail the step for it
+  }
+}
 
 export function taskIdForKey(idempotencyKey: string): string {
   return String(objectIdFromKey("human_task", idempotencyKey));
@@ -30,12 +42,20 @@ export async function createTaskForStep(request: HumanTaskRequest): Promise<{ ta
     nodeId: request.nodeId,
     stepId: request.stepId,
     version: 0,
+    workflowName: await workflowName(request.workflowId),
+    history: [{ type: "created", by: null, byName: null, at: new Date(), detail: null }],
   };
+  let inserted = false;
   try {
-    await HumanTask.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true });
+    inserted = (await HumanTask.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true })).upsertedCount === 1;
   } catch (error) {
     // Two replays racing: the other one inserted it. Anything else is a real failure.
     if ((error as { code?: number }).code !== 11000) throw error;
+  }
+  touchTask(String(_id));
+  if (inserted) {
+    const people = [...(request.assignee ? [request.assignee] : request.candidateUsers)];
+    await notifyAboutTask({ id: String(_id), title: request.title, version: 0 }, "new", people);
   }
   return { taskId: String(_id) };
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExecutorMap } from "@/lib/engine/executor";
 import type { RuntimeServices } from "@/lib/runtime/services";
 import { startRunFor } from "@/lib/runtime/start";
-import { storeWorkflow, testWorker, waitForStatus } from "@/lib/runtime/test-support";
+import { eventsOf, storeWorkflow, testWorker, waitForStatus } from "@/lib/runtime/test-support";
 import type { Worker } from "@/lib/runtime/worker";
 import { actionExecutor } from "@/lib/nodes/action/executor";
 import { aiExecutor } from "@/lib/nodes/ai/executor";
@@ -22,6 +22,9 @@ import { Notification } from "@/models/Notification";
 import { User } from "@/models/User";
 import { completeTask } from "./complete";
 import { tasksService } from "./create";
+import { decideTask } from "./decide";
+import { ExecutionHistory } from "@/models/ExecutionHistory";
+import { EventLog } from "@/models/EventLog";
 
 const executors: ExecutorMap<RuntimeServices> = {
   action: actionExecutor,
@@ -70,5 +73,28 @@ describe("the expense template on the runtime with the real executors", () => {
     const review = finished.data.outputs.find((o) => o.nodeId === "manager_approval")?.output;
     expect(review).toMatchObject({ decision: "approve", values: { comment: "Fine" }, by: manager.id });
     expect(await Notification.countDocuments({ userId: String(employee._id) })).toBe(1);
+  });
+
+  it("50 concurrent decisions on one task: one decision, one resumed run, recorded in the run's history", async () => {
+    const boss = await User.create({ email: "boss2@example.com", name: "Boss Two", passwordHash: "x", roles: ["manager"] });
+    const manager = { id: String(boss._id), email: "boss2@example.com", name: "Boss Two", roles: ["manager" as const], active: true };
+    const workflowId = await storeWorkflow(designer, getTemplate("expense-approval")!.build());
+    const started = await startRunFor(designer, { workflowId, mode: "test", input: { employee: "emp@example.com", amount: 2_400, currency: "EUR", description: "Desk" } });
+    if (!started.ok) throw new Error(started.message);
+    expect((await waitForStatus(started.runId, ["paused", "failed", "completed"])).status).toBe("paused");
+    const task = await HumanTask.findOne({ executionId: started.runId }).lean();
+    const meta = { ipAddress: "198.51.100.7", userAgent: "vitest" };
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => decideTask(manager, String(task!._id), i % 2 ? { decision: "reject", comment: `no ${i}` } : { decision: "approve", comment: `ok ${i}` }, meta)),
+    );
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    const finished = await waitForStatus(started.runId);
+    expect(finished.status).toBe("completed");
+    expect((await eventsOf(started.runId)).filter((e) => e.type === "human_approval")).toHaveLength(1);
+    const approval = await EventLog.findOne({ runId: started.runId, type: "human_approval" }).lean();
+    expect(approval!.metadata).toMatchObject({ userId: manager.id, ipAddress: "198.51.100.7", userAgent: "vitest" });
+    const history = await ExecutionHistory.findById(started.runId).lean();
+    expect(history!.humanInteractions).toMatchObject([{ nodeId: "manager_approval", by: manager.id, handle: (winners[0] as { resume: { handle: string } }).resume.handle }]);
   });
 });

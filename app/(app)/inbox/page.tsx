@@ -1,19 +1,22 @@
-import { Inbox } from "lucide-react";
 import { requirePagePermission } from "@/lib/auth/session";
+import { connectDb } from "@/lib/db/connect";
+import { inboxParamsSchema, tabsFor } from "@/lib/tasks/inbox-query";
+import { inboxFor, viewerOf } from "@/lib/tasks/queries";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { InboxView } from "@/components/inbox/inbox-view";
 
 export const metadata = { title: "Inbox" };
 
-export default async function InboxPage() {
-  await requirePagePermission("inbox:use");
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePagePermission("inbox:use");
+  await connectDb();
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const params = inboxParamsSchema.parse(raw);
+  const first = await inboxFor(user, params);
   return (
     <>
-      <PageHeader title="Inbox" description="Human steps of running workflows that wait for you." />
-      <EmptyState icon={Inbox} title="Nothing waiting for you">
-        When a workflow reaches an approval or a task assigned to you or your roles, it appears here with its context,
-        its form and its due date. You can claim it, approve or reject it, comment and delegate.
-      </EmptyState>
+      <PageHeader title="Inbox" description="Human steps of running workflows that wait for you or your roles." />
+      <InboxView key={JSON.stringify(params)} params={params} first={first} tabs={tabsFor(viewerOf(user))} />
     </>
   );
 }

@@ -1,0 +1,17 @@
+import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
+
+// One document ("tasks") that every process bumps after it changes a human task, so the other
+// server processes learn by one read by _id (the cheap read on the embedded FerretDB) that their
+// in-memory inbox index is stale, instead of rescanning human_tasks on a timer.
+const inboxClockSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    changedAt: { type: Date, required: true },
+    /** The process that bumped it last, so a process ignores its own changes. */
+    by: { type: String, required: true },
+  },
+  { collection: "inbox_clock", versionKey: false },
+);
+
+export const InboxClock: Model<InferSchemaType<typeof inboxClockSchema>> =
+  (mongoose.models.InboxClock as Model<InferSchemaType<typeof inboxClockSchema>>) ?? mongoose.model("InboxClock", inboxClockSchema);
