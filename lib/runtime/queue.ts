@@ -21,14 +21,27 @@ function normalize(entry: QueueEntry | null): QueueEntry | null {
 
 const fresh = (workflowId: string, concurrency: number) => ({ workflowId, concurrency, lease: { owner: null, token: 0, until: EPOCH }, waitingForSlot: false });
 
+/**
+ * An upsert by _id. Two at once may both try the insert and one then fails with a duplicate
+ * key; the entry exists by then, so that one is simply applied again as an update.
+ */
+async function upsertEntry(runId: string, update: Parameters<typeof RunQueue.updateOne>[1]): Promise<void> {
+  try {
+    await RunQueue.updateOne({ _id: runId }, update, { upsert: true });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    await RunQueue.updateOne({ _id: runId }, update);
+  }
+}
+
 /** Makes the run claimable from `runnableAt` on, creating its entry if it has none. */
 export async function addToQueue(runId: string, workflowId: string, concurrency: number, runnableAt = new Date()): Promise<void> {
-  await RunQueue.updateOne({ _id: runId }, { $setOnInsert: { ...fresh(workflowId, concurrency), runnableAt } }, { upsert: true });
+  await upsertEntry(runId, { $setOnInsert: { ...fresh(workflowId, concurrency), runnableAt } });
 }
 
 /** Makes the run claimable now (a message arrived): sets runnableAt, creating the entry if needed. */
 export async function wakeRun(runId: string, workflowId: string, concurrency: number): Promise<void> {
-  await RunQueue.updateOne({ _id: runId }, { $set: { runnableAt: new Date() }, $setOnInsert: fresh(workflowId, concurrency) }, { upsert: true });
+  await upsertEntry(runId, { $set: { runnableAt: new Date() }, $setOnInsert: fresh(workflowId, concurrency) });
 }
 
 /** Runs that are runnable now and not leased, longest waiting first: one read of the queue. */
