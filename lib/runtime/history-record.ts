@@ -3,9 +3,11 @@
 // run's id, so a second write after a crash is a duplicate-key error, ignored).
 import type { RunVersion } from "@/lib/engine/interpreter";
 import type { RunState } from "@/lib/engine/state";
+import { recordRunEnd } from "@/lib/rollups/fold";
 import { ExecutionHistory } from "@/models/ExecutionHistory";
 import type { RunBook } from "./book";
 import type { RunMeta } from "./meta";
+import { runClock } from "./clock";
 
 export interface NodeMetric {
   nodeId: string;
@@ -22,25 +24,34 @@ export function nodeMetrics(state: RunState, graph: RunVersion, book: RunBook): 
   return state.nodes.map((r) => ({ nodeId: r.nodeId, type: types.get(r.nodeId) ?? "", runs: r.runs, durationMs: durations.get(r.nodeId) ?? 0, status: r.status }));
 }
 
+/** A human step's time limit (its "Due in"), so roll-ups can count SLA breaches from the record alone. */
+function slaMsOf(graph: RunVersion, nodeId: string): number | null {
+  const minutes = (graph.nodes.find((n) => n.id === nodeId)?.data.config as { dueInMinutes?: unknown } | undefined)?.dueInMinutes;
+  return typeof minutes === "number" && minutes > 0 ? minutes * 60_000 : null;
+}
+
 export async function writeHistoryRecord(runId: string, meta: RunMeta, state: RunState, graph: RunVersion, book: RunBook): Promise<void> {
-  const endedAt = state.endedAt ?? Date.now();
+  const endedAt = state.endedAt ?? runClock.now();
   const startedAt = state.startedAt ?? state.createdAt;
+  const record = {
+    _id: runId,
+    workflowId: meta.workflowId,
+    version: meta.version,
+    status: state.status,
+    startedAt: new Date(startedAt),
+    endedAt: new Date(endedAt),
+    duration: endedAt - startedAt,
+    nodeMetrics: nodeMetrics(state, graph, book),
+    aiUsage: book.aiUsage,
+    humanInteractions: book.humanInteractions.map((h) => ({ ...h, at: new Date(h.at), slaMs: slaMsOf(graph, h.nodeId) })),
+    trigger: { type: meta.trigger.type, by: meta.trigger.by },
+    error: state.error ? { message: state.error.message, code: state.error.code ?? null, nodeId: state.error.nodeId ?? null } : null,
+  };
   try {
-    await ExecutionHistory.create({
-      _id: runId,
-      workflowId: meta.workflowId,
-      version: meta.version,
-      status: state.status,
-      startedAt: new Date(startedAt),
-      endedAt: new Date(endedAt),
-      duration: endedAt - startedAt,
-      nodeMetrics: nodeMetrics(state, graph, book),
-      aiUsage: book.aiUsage,
-      humanInteractions: book.humanInteractions.map((h) => ({ ...h, at: new Date(h.at) })),
-      trigger: { type: meta.trigger.type, by: meta.trigger.by },
-      error: state.error ? { message: state.error.message, code: state.error.code ?? null, nodeId: state.error.nodeId ?? null } : null,
-    });
+    await ExecutionHistory.create(record);
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;
   }
+  // The dashboard's roll-ups, from the same record (once per run, however often this runs).
+  await recordRunEnd(record);
 }
