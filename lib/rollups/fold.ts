@@ -64,7 +64,8 @@ export interface FoldResult {
   busy: boolean;
 }
 
-async function foldOnce(): Promise<FoldResult> {
+/** One pass, not serialized with this process's others (the claim keeps folders apart). */
+export async function foldPass(): Promise<FoldResult> {
   let folded = 0;
   for (;;) {
     if (!(await RollupInbox.exists({}))) return { folded, busy: false };
@@ -87,7 +88,7 @@ let chain: Promise<unknown> = Promise.resolve();
 
 /** One fold pass over the inbox; passes in this process run one after another. */
 export function foldPending(): Promise<FoldResult> {
-  const next = chain.then(foldOnce, foldOnce);
+  const next = chain.then(foldPass, foldPass);
   chain = next.catch(() => {});
   return next;
 }
