@@ -160,7 +160,7 @@ describe("roll-ups", () => {
     expect(statuses).toContain("completed");
     const failedDoc = (await DailyRollup.find().lean<DailyRollupDoc[]>()).find((d) => (d.stats as DayStats).failed > 0);
     expect(failedDoc).toBeTruthy();
-    expect((failedDoc.stats as DayStats).failures[0]).toMatchObject({ nodeId: "validate", lastMessage: expect.stringContaining("totals do not match") });
+    expect((failedDoc!.stats as DayStats).failures[0]).toMatchObject({ nodeId: "validate", lastMessage: expect.stringContaining("totals do not match") });
 
     // A rebuild from the histories gives the same documents.
     const before = (await DailyRollup.find().sort({ _id: 1 }).lean<DailyRollupDoc[]>()).map((d) => ({ _id: d._id, stats: d.stats }));
