@@ -1,7 +1,9 @@
-// Drives one run to its end the way people would, for the demo seeder and the roll-up test:
-// a scripted approver completes each human task through completeTask (the inbox's own path)
-// after a chosen wait, and timers are waited out. Waits are jumps of the run clock
-// (lib/runtime/clock.ts), so a run that "took three hours" is recorded so by the engine itself.
+// Drives runs to their end the way people would, for the demo seeder and the roll-up test: a
+// scripted approver completes each human task through completeTask (the inbox's own path) after
+// a chosen wait, and timers are waited out. Waits are jumps of the run clock
+// (lib/runtime/clock.ts), taken only while every run of the group is idle (ended, or waiting
+// for a person or a timer), earliest first: a discrete-event simulation in which each run's
+// recorded durations are what the engine measured plus the waits it really had.
 import type { Actor } from "@/lib/auth/roles";
 import { isTerminal, type RunStatus } from "@/lib/engine/state";
 import { runClock, setRunClockTo } from "@/lib/runtime/clock";
@@ -19,32 +21,75 @@ export interface ScriptedApprover {
   waitMs(task: HumanTaskDoc): number;
 }
 
+interface Planned {
+  at: number;
+  task: HumanTaskDoc;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function driveToEnd(runId: string, approver: ScriptedApprover, timeoutMs = 120_000): Promise<RunStatus> {
+export async function driveAll(runIds: readonly string[], approver: ScriptedApprover, timeoutMs = 300_000): Promise<RunStatus[]> {
   const deadline = Date.now() + timeoutMs;
+  const done = new Map<string, RunStatus>();
+  const planned = new Map<string, Planned>();
   const answered = new Set<string>();
   for (;;) {
-    if (Date.now() > deadline) throw new Error(`run ${runId} did not end within ${timeoutMs} ms`);
-    const run = await readRun(runId);
-    if (!run) throw new Error(`run ${runId} does not exist`);
-    const { state } = run;
-    if (isTerminal(state.status)) {
-      // Finished once its queue entry is gone (history record and roll-up inbox written).
-      if ((await RunQueue.countDocuments({ _id: runId })) === 0) return state.status;
-    } else {
-      for (const token of state.tokens.filter((t) => t.state === "waiting" && t.wait)) {
-        if (token.wait!.reason === "human" && !answered.has(token.stepId)) {
-          const task = await HumanTask.findOne({ executionId: runId, stepId: token.stepId, status: { $in: OPEN_TASK_STATUSES } }).lean<HumanTaskDoc>();
-          if (!task) continue;
-          answered.add(token.stepId);
-          setRunClockTo(Math.max(runClock.now(), token.wait!.since) + approver.waitMs(task));
-          const done = await completeTask(approver.actorFor(task), String(task._id), approver.answer(task));
-          if (!done.ok) throw new Error(`the scripted approver could not complete task ${String(task._id)}: ${done.message}`);
+    if (Date.now() > deadline) throw new Error(`runs ${runIds.filter((id) => !done.has(id)).join(", ")} did not end within ${timeoutMs} ms`);
+    let busy = false;
+    const actions: { at: number; key?: string }[] = [];
+    for (const runId of runIds.filter((id) => !done.has(id))) {
+      const run = await readRun(runId);
+      if (!run) throw new Error(`run ${runId} does not exist`);
+      const { state } = run;
+      if (isTerminal(state.status)) {
+        // Finished once its queue entry is gone (history record and roll-up inbox written).
+        if ((await RunQueue.countDocuments({ _id: runId })) === 0) done.set(runId, state.status);
+        else busy = true;
+        continue;
+      }
+      if (state.tokens.length === 0 || state.tokens.some((t) => t.state !== "waiting" || !t.wait)) {
+        busy = true;
+        continue;
+      }
+      for (const token of state.tokens) {
+        const key = `${runId}:${token.stepId}:${token.attempt}`;
+        if (token.wait!.reason === "human") {
+          if (answered.has(key)) {
+            busy = true; // answered; the run has not taken the answer yet
+            continue;
+          }
+          if (!planned.has(key)) {
+            const task = await HumanTask.findOne({ executionId: runId, stepId: token.stepId, status: { $in: OPEN_TASK_STATUSES } }).lean<HumanTaskDoc>();
+            if (!task) {
+              busy = true;
+              continue;
+            }
+            planned.set(key, { at: token.wait!.since + approver.waitMs(task), task });
+          }
+          actions.push({ at: planned.get(key)!.at, key });
+        } else {
+          const at = token.wait!.until ?? state.wakeAt;
+          if (at === undefined) throw new Error(`run ${runId} waits for "${token.wait!.reason}", which a scripted run cannot answer`);
+          if (at <= runClock.now()) busy = true; // due: the engine is about to move it
+          else actions.push({ at });
         }
       }
-      if (state.wakeAt !== undefined && runClock.now() < state.wakeAt) setRunClockTo(state.wakeAt + 1_000);
+    }
+    if (done.size === runIds.length) return runIds.map((id) => done.get(id)!);
+    if (!busy && actions.length > 0) {
+      const next = actions.reduce((a, b) => (b.at < a.at ? b : a));
+      if (runClock.now() < next.at) setRunClockTo(next.at + (next.key ? 0 : 1_000));
+      if (next.key) {
+        const { task } = planned.get(next.key)!;
+        answered.add(next.key);
+        const result = await completeTask(approver.actorFor(task), String(task._id), approver.answer(task));
+        if (!result.ok) throw new Error(`the scripted approver could not complete task ${String(task._id)}: ${result.message}`);
+      }
     }
     await sleep(25);
   }
+}
+
+export async function driveToEnd(runId: string, approver: ScriptedApprover, timeoutMs?: number): Promise<RunStatus> {
+  return (await driveAll([runId], approver, timeoutMs))[0];
 }

@@ -5,7 +5,7 @@
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExecutorMap } from "@/lib/engine/executor";
-import { driveToEnd } from "@/lib/demo/scripted-run";
+import { driveAll } from "@/lib/demo/scripted-run";
 import { aiExecutor } from "@/lib/nodes/ai/executor";
 import { humanExecutor } from "@/lib/nodes/human/executor";
 import { scriptExecutor } from "@/lib/nodes/script/executor";
@@ -147,7 +147,7 @@ describe("roll-ups", () => {
         if (!res.ok) throw new Error(res.message);
         runIds.push(res.runId);
       }
-      for (const id of runIds) await driveToEnd(id, approver);
+      await driveAll(runIds, approver);
     }
     resetRunClock();
     await foldAll();
