@@ -5,7 +5,7 @@ import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 const rollupFoldedSchema = new Schema(
   {
     _id: { type: String, required: true },
-    key: { type: String, required: true },
+    day: { type: String, required: true },
   },
   { collection: "rollup_folded", versionKey: false },
 );

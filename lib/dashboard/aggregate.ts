@@ -3,13 +3,10 @@
 // and the benchmark share it and it can be tested without a database.
 import { histogramCount, percentile } from "@/lib/rollups/histogram";
 import { addStats, NANOS_PER_DOLLAR, type DayStats } from "@/lib/rollups/stats";
+import type { DayRow } from "@/lib/rollups/store";
 import { compare, daysBetween, type Change, type Periods } from "./periods";
 
-export interface DayRow {
-  workflowId: string;
-  day: string;
-  stats: DayStats;
-}
+export type { DayRow };
 
 export interface Kpi {
   key: KpiKey;

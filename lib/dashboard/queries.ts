@@ -5,12 +5,11 @@ import "server-only";
 // with dashboard:see-all (managers, admins), else the ones they own (designers).
 import { can, type Actor } from "@/lib/auth/roles";
 import { foldAll } from "@/lib/rollups/fold";
-import type { DayStats } from "@/lib/rollups/stats";
+import { readDays } from "@/lib/rollups/store";
 import { aclOf } from "@/lib/workflows/access";
-import { DailyRollup, type DailyRollupDoc } from "@/models/DailyRollup";
 import { RollupInbox } from "@/models/RollupInbox";
 import { Workflow } from "@/models/Workflow";
-import { aggregate, type DashboardData, type DayRow } from "./aggregate";
+import { aggregate, type DashboardData } from "./aggregate";
 import type { ParsedFilters } from "./params";
 
 export interface WorkflowOption {
@@ -65,8 +64,7 @@ export async function loadDashboard(actor: Actor, parsed: ParsedFilters): Promis
   const started = performance.now();
   const [scope] = await Promise.all([scopeFor(actor, parsed), foldRecentEnds()]);
   const { previous, current } = parsed.periods;
-  const docs = await DailyRollup.find({ day: { $gte: previous.from, $lte: current.to } }, { workflowId: 1, day: 1, stats: 1 }).lean<DailyRollupDoc[]>();
-  const rows: DayRow[] = docs.filter((d) => inScope(scope, d.workflowId)).map((d) => ({ workflowId: d.workflowId, day: d.day, stats: d.stats as DayStats }));
+  const rows = (await readDays(previous.from, current.to)).filter((r) => inScope(scope, r.workflowId));
   const data = aggregate(rows, parsed.periods, scope.names);
   return { data, scope, ms: Math.round(performance.now() - started) };
 }

@@ -7,15 +7,18 @@
 // 200 concurrent `$inc` upserts of one document left it at 38 (lib/rollups/rollups.int.test.ts
 // keeps that measurement honest), so concurrent increments are lost.
 //
-// Each run is counted exactly once, whatever crashes: for one day the folder (1) marks as
+// Each run is counted exactly once, whatever crashes: for one day (one document for all
+// workflows, models/DailyRollup.ts) the folder (1) marks as
 // folded the entries its previous fold already added (named in the day's lastBatch), (2) writes
 // the day with the new entries and lastBatch = their ids, (3) marks those as folded, (4) deletes
 // the entries. An entry found folded (rollup_folded, by _id) is only deleted.
+import mongoose from "mongoose";
 import { claimOnce, releaseClaims } from "@/lib/db/claim";
 import { DailyRollup, type DailyRollupDoc } from "@/models/DailyRollup";
 import { RollupFolded } from "@/models/RollupFolded";
 import { RollupInbox, type RollupInboxDoc } from "@/models/RollupInbox";
-import { addStats, contributionOf, countsInRollups, emptyStats, rollupDay, rollupKey, type DayStats, type HistoryLike } from "./stats";
+import { addToDay, contributionOf, countsInRollups, rollupDay, type HistoryLike } from "./stats";
+import { packDay, packStats, unpackDay, unpackStats } from "./store";
 import { insertIgnoringDuplicates } from "./write";
 
 export const FOLDER_CLAIM = "rollups:folder";
@@ -29,7 +32,7 @@ export async function recordRunEnd(history: HistoryLike): Promise<void> {
   const workflowId = String(history.workflowId);
   const day = rollupDay(history.endedAt);
   try {
-    await RollupInbox.create({ _id: history._id, key: rollupKey(workflowId, day), workflowId, day, stats: contributionOf(history), at: new Date() });
+    await RollupInbox.create({ _id: history._id, day, workflowId, stats: packStats(contributionOf(history)), at: new Date() });
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;
   }
@@ -37,11 +40,11 @@ export async function recordRunEnd(history: HistoryLike): Promise<void> {
 }
 
 async function markFolded(entries: readonly RollupInboxDoc[]): Promise<void> {
-  await insertIgnoringDuplicates(RollupFolded, entries.map((e) => ({ _id: e._id, key: e.key })));
+  await insertIgnoringDuplicates(RollupFolded, entries.map((e) => ({ _id: e._id, day: e.day })));
 }
 
-async function foldKey(key: string, entries: RollupInboxDoc[]): Promise<number> {
-  const doc = await DailyRollup.findById(key).lean<DailyRollupDoc>();
+async function foldDay(day: string, entries: RollupInboxDoc[]): Promise<number> {
+  const doc = await DailyRollup.findById(day).lean<DailyRollupDoc>();
   const lastBatch = new Set(doc?.lastBatch ?? []);
   const inLastBatch = entries.filter((e) => lastBatch.has(e._id));
   const others = entries.filter((e) => !lastBatch.has(e._id));
@@ -49,9 +52,9 @@ async function foldKey(key: string, entries: RollupInboxDoc[]): Promise<number> 
   const fresh = others.filter((_, i) => !folded[i]);
   await markFolded(inLastBatch);
   if (fresh.length > 0) {
-    const stats = addStats((doc?.stats as DayStats | undefined) ?? emptyStats(), ...fresh.map((e) => e.stats as DayStats));
-    const { workflowId, day } = fresh[0];
-    await DailyRollup.replaceOne({ _id: key }, { _id: key, workflowId, day, stats, v: (doc?.v ?? 0) + 1, lastBatch: fresh.map((e) => e._id) }, { upsert: true });
+    let workflows = doc ? unpackDay(doc) : [];
+    for (const e of fresh) workflows = addToDay(workflows, e.workflowId, unpackStats(e.stats));
+    await DailyRollup.replaceOne({ _id: day }, { _id: day, day, workflows: packDay(workflows), v: (doc?.v ?? 0) + 1, lastBatch: fresh.map((e) => e._id) }, { upsert: true });
     await markFolded(fresh);
   }
   await RollupInbox.deleteMany({ _id: { $in: entries.map((e) => e._id) } });
@@ -74,9 +77,9 @@ export async function foldPass(): Promise<FoldResult> {
     try {
       const entries = await RollupInbox.find().limit(BATCH).lean<RollupInboxDoc[]>();
       full = entries.length === BATCH;
-      const byKey = new Map<string, RollupInboxDoc[]>();
-      for (const e of entries) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
-      for (const [key, group] of byKey) folded += await foldKey(key, group);
+      const byDay = new Map<string, RollupInboxDoc[]>();
+      for (const e of entries) byDay.set(e.day, [...(byDay.get(e.day) ?? []), e]);
+      for (const [day, group] of byDay) folded += await foldDay(day, group);
     } finally {
       await releaseClaims([FOLDER_CLAIM]);
     }
@@ -113,6 +116,8 @@ export function scheduleFold(delayMs = 250): void {
   if (timer) return;
   timer = setTimeout(() => {
     timer = null;
+    // Disconnected (a script or test that has finished): the next process to fold takes the inbox.
+    if (mongoose.connection.readyState !== 1) return;
     foldPending()
       .then((r) => r.busy && scheduleFold(1_000))
       .catch((error) => {

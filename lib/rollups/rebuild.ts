@@ -8,7 +8,8 @@ import { DailyRollup } from "@/models/DailyRollup";
 import { ExecutionHistory } from "@/models/ExecutionHistory";
 import { RollupFolded } from "@/models/RollupFolded";
 import { FOLDER_CLAIM, FOLDER_STALE_MS, foldAll } from "./fold";
-import { addStats, contributionOf, countsInRollups, rollupDay, rollupKey, type DayStats, type HistoryLike } from "./stats";
+import { addToDay, contributionOf, countsInRollups, rollupDay, type HistoryLike, type WorkflowDay } from "./stats";
+import { packDay } from "./store";
 import { insertIgnoringDuplicates } from "./write";
 
 export async function rebuildRollups(options: { log?: (line: string) => void } = {}): Promise<{ runs: number; days: number }> {
@@ -20,22 +21,18 @@ export async function rebuildRollups(options: { log?: (line: string) => void } =
   }
   const renew = setInterval(() => void Claim.updateOne({ _id: FOLDER_CLAIM }, { $set: { at: new Date() } }).catch(() => {}), FOLDER_STALE_MS / 3);
   let runs = 0;
-  const days = new Map<string, { workflowId: string; day: string; stats: DayStats }>();
+  const days = new Map<string, WorkflowDay[]>();
   try {
     const cursor = ExecutionHistory.find({}, { _id: 1, workflowId: 1, status: 1, endedAt: 1, duration: 1, nodeMetrics: 1, aiUsage: 1, humanInteractions: 1, error: 1, trigger: 1 })
       .lean()
       .cursor({ batchSize: 2_000 });
-    let ids: { _id: string; key: string }[] = [];
+    let ids: { _id: string; day: string }[] = [];
     for await (const h of cursor) {
       const history = h as unknown as HistoryLike;
       if (!countsInRollups(history)) continue;
-      const workflowId = String(history.workflowId);
       const day = rollupDay(history.endedAt);
-      const key = rollupKey(workflowId, day);
-      const prev = days.get(key);
-      const c = contributionOf(history);
-      days.set(key, { workflowId, day, stats: prev ? addStats(prev.stats, c) : addStats(c) });
-      ids.push({ _id: history._id, key });
+      days.set(day, addToDay(days.get(day) ?? [], String(history.workflowId), contributionOf(history)));
+      ids.push({ _id: history._id, day });
       runs += 1;
       if (ids.length >= 5_000) {
         await insertIgnoringDuplicates(RollupFolded, ids);
@@ -45,7 +42,7 @@ export async function rebuildRollups(options: { log?: (line: string) => void } =
     }
     await insertIgnoringDuplicates(RollupFolded, ids);
     await DailyRollup.deleteMany({});
-    const docs = [...days].map(([key, d]) => ({ _id: key, workflowId: d.workflowId, day: d.day, stats: d.stats, v: 1, lastBatch: [] }));
+    const docs = [...days].map(([day, workflows]) => ({ _id: day, day, workflows: packDay(workflows), v: 1, lastBatch: [] }));
     for (let i = 0; i < docs.length; i += 1_000) await DailyRollup.insertMany(docs.slice(i, i + 1_000));
   } finally {
     clearInterval(renew);

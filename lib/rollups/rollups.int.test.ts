@@ -17,7 +17,7 @@ import type { Worker } from "@/lib/runtime/worker";
 import { tasksService } from "@/lib/tasks/create";
 import { publishWorkflow } from "@/lib/workflows/service";
 import { actor } from "@/lib/workflows/test-fixtures";
-import { DailyRollup, type DailyRollupDoc } from "@/models/DailyRollup";
+import { DailyRollup } from "@/models/DailyRollup";
 import { ExecutionHistory } from "@/models/ExecutionHistory";
 import { HumanTask } from "@/models/HumanTask";
 import { RollupFolded } from "@/models/RollupFolded";
@@ -25,7 +25,12 @@ import { RollupInbox } from "@/models/RollupInbox";
 import { foldAll, foldPass, recordRunEnd } from "./fold";
 import { exactPercentile, percentile, withinHistogramError } from "./histogram";
 import { rebuildRollups } from "./rebuild";
-import { contributionOf, countsInRollups, rollupDay, rollupKey, toNanos, type DayStats, type HistoryLike } from "./stats";
+import { contributionOf, countsInRollups, rollupDay, toNanos, type HistoryLike } from "./stats";
+import { packDay, packStats, readDays, type DayRow } from "./store";
+
+const rowKey = (workflowId: string, day: string) => `${workflowId}:${day}`;
+const allRows = () => readDays("2000-01-01", "2100-01-01");
+const rowOf = async (workflowId: string, day: string) => (await allRows()).find((r) => r.workflowId === workflowId && r.day === day);
 
 const designer = actor(["designer", "manager"]);
 const executors = { ai: aiExecutor, script: scriptExecutor, human: humanExecutor } as unknown as ExecutorMap<RuntimeServices>;
@@ -95,14 +100,14 @@ async function compareWithHistories(): Promise<number> {
   const histories = (await ExecutionHistory.find().lean()) as unknown as HistoryLike[];
   const groups = new Map<string, HistoryLike[]>();
   for (const h of histories.filter(countsInRollups)) {
-    const key = rollupKey(String(h.workflowId), rollupDay(h.endedAt));
+    const key = rowKey(String(h.workflowId), rollupDay(h.endedAt));
     groups.set(key, [...(groups.get(key) ?? []), h]);
   }
-  const docs = await DailyRollup.find().lean<DailyRollupDoc[]>();
-  expect(docs.map((d) => d._id).sort()).toEqual([...groups.keys()].sort());
-  for (const doc of docs) {
-    const want = direct(groups.get(doc._id)!);
-    const s = doc.stats as DayStats;
+  const rows = await allRows();
+  expect(rows.map((r) => rowKey(r.workflowId, r.day)).sort()).toEqual([...groups.keys()].sort());
+  for (const row of rows) {
+    const want = direct(groups.get(rowKey(row.workflowId, row.day))!);
+    const s = row.stats;
     expect({ runs: s.runs, completed: s.completed, failed: s.failed, costNanos: s.costNanos, tokens: s.tokens, aiCalls: s.aiCalls, tasksCompleted: s.tasksCompleted, approveMs: s.approveMs, slaBreaches: s.slaBreaches, durationMs: s.durationMs }).toEqual({
       runs: want.runs, completed: want.completed, failed: want.failed, costNanos: want.costNanos, tokens: want.tokens, aiCalls: want.aiCalls, tasksCompleted: want.tasksCompleted, approveMs: want.approveMs, slaBreaches: want.slaBreaches, durationMs: want.durationMs,
     });
@@ -152,28 +157,28 @@ describe("roll-ups", () => {
     resetRunClock();
     await foldAll();
     const total = await compareWithHistories();
-    const sums = (await DailyRollup.find().lean<DailyRollupDoc[]>()).map((d) => d.stats as DayStats);
+    const sums = (await allRows()).map((r) => r.stats);
     console.log("[rollups]", JSON.stringify({ runs: sums.reduce((t, s) => t + s.runs, 0), failed: sums.reduce((t, s) => t + s.failed, 0), approvals: sums.reduce((t, s) => t + s.tasksCompleted, 0), sla: sums.reduce((t, s) => t + s.slaBreaches, 0), costNanos: sums.reduce((t, s) => t + s.costNanos, 0) }));
     expect(sums.some((s) => s.failed > 0 && s.tasksCompleted > 0 && s.slaBreaches > 0) || (sums.some((s) => s.failed > 0) && sums.some((s) => s.slaBreaches > 0))).toBe(true);
     expect(total).toBeGreaterThanOrEqual(12);
     const statuses = await ExecutionHistory.distinct("status");
     expect(statuses).toContain("completed");
-    const failedDoc = (await DailyRollup.find().lean<DailyRollupDoc[]>()).find((d) => (d.stats as DayStats).failed > 0);
-    expect(failedDoc).toBeTruthy();
-    expect((failedDoc!.stats as DayStats).failures[0]).toMatchObject({ nodeId: "validate", lastMessage: expect.stringContaining("totals do not match") });
+    const failedRow = (await allRows()).find((r) => r.stats.failed > 0);
+    expect(failedRow).toBeTruthy();
+    expect(failedRow!.stats.failures[0]).toMatchObject({ nodeId: "validate", lastMessage: expect.stringContaining("totals do not match") });
 
     // A rebuild from the histories gives the same documents.
-    const before = (await DailyRollup.find().sort({ _id: 1 }).lean<DailyRollupDoc[]>()).map((d) => ({ _id: d._id, stats: d.stats }));
+    const sorted = (rows: DayRow[]) => rows.sort((a, b) => rowKey(a.workflowId, a.day).localeCompare(rowKey(b.workflowId, b.day)));
+    const before = sorted(await allRows());
     const rebuilt = await rebuildRollups();
     expect(rebuilt.runs).toBe(total);
-    const after = (await DailyRollup.find().sort({ _id: 1 }).lean<DailyRollupDoc[]>()).map((d) => ({ _id: d._id, stats: d.stats }));
+    const after = sorted(await allRows());
     expect(after).toEqual(before);
   }, 240_000);
 
   it("counts each run exactly once: concurrent ends and folders, replays after a fold, a folder that died after writing", async () => {
     const workflowId = new mongoose.Types.ObjectId().toString();
     const endedAt = new Date("2026-03-04T10:00:00Z");
-    const key = rollupKey(workflowId, "2026-03-04");
     const history = (i: number): HistoryLike => ({
       _id: `${workflowId.slice(0, 12)}${String(i).padStart(12, "0")}`,
       workflowId,
@@ -191,8 +196,7 @@ describe("roll-ups", () => {
     // Late replays of ends that were already folded.
     await Promise.all(runs.slice(0, 30).map((h) => recordRunEnd(h)));
     await foldAll();
-    const doc = await DailyRollup.findById(key).lean<DailyRollupDoc>();
-    const s = doc!.stats as DayStats;
+    const s = (await rowOf(workflowId, "2026-03-04"))!.stats;
     expect(s.runs).toBe(120);
     expect(s.failed).toBe(24);
     expect(s.costNanos).toBe(runs.reduce((t, h) => t + toNanos(h.aiUsage![0].cost), 0));
@@ -201,11 +205,10 @@ describe("roll-ups", () => {
     // A folder that died after writing the day but before marking its batch: the day names the
     // run in lastBatch and the inbox still holds it. The next fold must not count it again.
     const extra = { ...history(500), endedAt: new Date("2026-03-05T10:00:00Z") };
-    const extraKey = rollupKey(workflowId, "2026-03-05");
-    await RollupInbox.create({ _id: extra._id, key: extraKey, workflowId, day: "2026-03-05", stats: contributionOf(extra), at: new Date() });
-    await DailyRollup.create({ _id: extraKey, workflowId, day: "2026-03-05", stats: contributionOf(extra), v: 1, lastBatch: [extra._id] });
+    await RollupInbox.create({ _id: extra._id, day: "2026-03-05", workflowId, stats: packStats(contributionOf(extra)), at: new Date() });
+    await DailyRollup.create({ _id: "2026-03-05", day: "2026-03-05", workflows: packDay([{ workflowId, stats: contributionOf(extra) }]), v: 1, lastBatch: [extra._id] });
     await foldAll();
-    expect(((await DailyRollup.findById(extraKey).lean<DailyRollupDoc>())!.stats as DayStats).runs).toBe(1);
+    expect((await rowOf(workflowId, "2026-03-05"))!.stats.runs).toBe(1);
     expect(await RollupInbox.countDocuments()).toBe(0);
   }, 120_000);
 });

@@ -18,7 +18,8 @@ export interface StepFailures {
   nodeId: string;
   failures: number;
   lastMessage: string;
-  lastAt: Date;
+  /** ISO time of the latest failure. */
+  lastAt: string;
   lastRunId: string;
 }
 
@@ -74,8 +75,18 @@ export function rollupDay(endedAt: Date): string {
   return new Date(endedAt).toISOString().slice(0, 10);
 }
 
-export function rollupKey(workflowId: string, day: string): string {
-  return `${workflowId}:${day}`;
+/** One workflow's figures for one day: what a day document holds a list of. */
+export interface WorkflowDay {
+  workflowId: string;
+  stats: DayStats;
+}
+
+/** Adds `stats` to the workflow's entry of a day's list (a new list; entries sorted by workflow id). */
+export function addToDay(list: readonly WorkflowDay[], workflowId: string, stats: DayStats): WorkflowDay[] {
+  const out = list.filter((w) => w.workflowId !== workflowId);
+  const prev = list.find((w) => w.workflowId === workflowId);
+  out.push({ workflowId, stats: prev ? addStats(prev.stats, stats) : addStats(stats) });
+  return out.sort((a, b) => a.workflowId.localeCompare(b.workflowId));
 }
 
 export function contributionOf(h: HistoryLike): DayStats {
@@ -103,7 +114,7 @@ export function contributionOf(h: HistoryLike): DayStats {
     approveMs: waits.reduce((s, w) => s + w, 0),
     approvals: histogramOf(waits),
     slaBreaches: (h.humanInteractions ?? []).filter((i) => i.slaMs != null && (i.waitedMs ?? 0) > i.slaMs).length,
-    failures: failedStep === null ? [] : [{ nodeId: failedStep, failures: 1, lastMessage: (h.error?.message ?? "").slice(0, 500), lastAt: new Date(h.endedAt), lastRunId: h._id }],
+    failures: failedStep === null ? [] : [{ nodeId: failedStep, failures: 1, lastMessage: (h.error?.message ?? "").slice(0, 500), lastAt: new Date(h.endedAt).toISOString(), lastRunId: h._id }],
   };
 }
 
@@ -121,10 +132,10 @@ function mergeModels(into: ModelUsage[], rows: readonly ModelUsage[]): void {
 function mergeFailures(into: StepFailures[], rows: readonly StepFailures[]): void {
   for (const r of rows) {
     const row = into.find((f) => f.nodeId === r.nodeId);
-    if (!row) into.push({ ...r, lastAt: new Date(r.lastAt) });
+    if (!row) into.push({ ...r });
     else {
       row.failures += r.failures;
-      if (new Date(r.lastAt).getTime() >= new Date(row.lastAt).getTime()) Object.assign(row, { lastMessage: r.lastMessage, lastAt: new Date(r.lastAt), lastRunId: r.lastRunId });
+      if (r.lastAt >= row.lastAt) Object.assign(row, { lastMessage: r.lastMessage, lastAt: r.lastAt, lastRunId: r.lastRunId });
     }
   }
 }
