@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HISTOGRAM_MAX_ERROR, addValue, bucketOf, exactPercentile, histogramCount, histogramOf, mergeHistograms, percentile, withinHistogramError } from "./histogram";
+import { HISTOGRAM_MAX_ERROR, bucketOf, exactPercentile, histogramCount, histogramOf, mergeHistograms, percentile, withinHistogramError } from "./histogram";
 
 function seeded(seed: number) {
   let s = seed >>> 0;
@@ -19,7 +19,8 @@ describe("duration histogram", () => {
   });
 
   it("is empty-safe", () => {
-    expect(percentile([], 0.5)).toBeNull();
+    expect(percentile(histogramOf([]), 0.5)).toBeNull();
+    expect(mergeHistograms(histogramOf([]), histogramOf([]))).toEqual({ o: 0, c: [] });
     expect(exactPercentile([], 0.95)).toBeNull();
   });
 
@@ -42,7 +43,7 @@ describe("duration histogram", () => {
     const values = Array.from({ length: 500 }, () => rand() * 1e7);
     const parts = [values.slice(0, 100), values.slice(100, 333), values.slice(333)].map(histogramOf);
     let oneByOne = histogramOf([]);
-    for (const v of values) oneByOne = addValue(oneByOne, v);
+    for (const v of values) oneByOne = mergeHistograms(oneByOne, histogramOf([v]));
     expect(mergeHistograms(...parts)).toEqual(oneByOne);
     expect(mergeHistograms(...parts)).toEqual(histogramOf(values));
   });

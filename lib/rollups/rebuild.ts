@@ -42,7 +42,9 @@ export async function rebuildRollups(options: { log?: (line: string) => void } =
     }
     await insertIgnoringDuplicates(RollupFolded, ids);
     await DailyRollup.deleteMany({});
-    const docs = [...days].map(([day, workflows]) => ({ _id: day, day, workflows: packDay(workflows), v: 1, lastBatch: [] }));
+    // A new version no earlier read can have cached (lib/rollups/store.ts); folds count on from it.
+    const v = Date.now();
+    const docs = [...days].map(([day, workflows]) => ({ _id: day, day, workflows: packDay(workflows), v, lastBatch: [] }));
     for (let i = 0; i < docs.length; i += 1_000) await DailyRollup.insertMany(docs.slice(i, i + 1_000));
   } finally {
     clearInterval(renew);

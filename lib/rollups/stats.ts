@@ -1,7 +1,7 @@
 // What a roll-up holds for one workflow and one day, and how one ended run contributes to it.
 // Pure: the runtime's hook, the folder and the rebuild all derive a run's contribution from its
 // execution_histories record with contributionOf, so they cannot disagree.
-import { histogramOf, mergeHistograms, type Bucket } from "./histogram";
+import { emptyHistogram, histogramOf, mergeHistograms, type Histogram } from "./histogram";
 
 /** Costs are summed as whole nano-dollars so that sums are exact whatever the order. */
 export const NANOS_PER_DOLLAR = 1e9;
@@ -29,7 +29,7 @@ export interface DayStats {
   failed: number;
   cancelled: number;
   durationMs: number;
-  durations: Bucket[];
+  durations: Histogram;
   costNanos: number;
   tokens: number;
   aiCalls: number;
@@ -37,7 +37,7 @@ export interface DayStats {
   tasksCreated: number;
   tasksCompleted: number;
   approveMs: number;
-  approvals: Bucket[];
+  approvals: Histogram;
   slaBreaches: number;
   failures: StepFailures[];
 }
@@ -63,8 +63,8 @@ export function countsInRollups(h: Pick<HistoryLike, "trigger">): boolean {
 
 export function emptyStats(): DayStats {
   return {
-    runs: 0, completed: 0, failed: 0, cancelled: 0, durationMs: 0, durations: [], costNanos: 0, tokens: 0, aiCalls: 0, models: [],
-    tasksCreated: 0, tasksCompleted: 0, approveMs: 0, approvals: [], slaBreaches: 0, failures: [],
+    runs: 0, completed: 0, failed: 0, cancelled: 0, durationMs: 0, durations: emptyHistogram(), costNanos: 0, tokens: 0, aiCalls: 0, models: [],
+    tasksCreated: 0, tasksCompleted: 0, approveMs: 0, approvals: emptyHistogram(), slaBreaches: 0, failures: [],
   };
 }
 
@@ -159,8 +159,8 @@ export function addStats(...parts: readonly DayStats[]): DayStats {
     mergeModels(out.models, p.models ?? []);
     mergeFailures(out.failures, p.failures ?? []);
   }
-  out.durations = mergeHistograms(...parts.map((p) => p.durations ?? []));
-  out.approvals = mergeHistograms(...parts.map((p) => p.approvals ?? []));
+  out.durations = mergeHistograms(...parts.map((p) => p.durations));
+  out.approvals = mergeHistograms(...parts.map((p) => p.approvals));
   out.models.sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model));
   out.failures.sort((a, b) => a.nodeId.localeCompare(b.nodeId));
   return out;
