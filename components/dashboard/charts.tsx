@@ -54,7 +54,16 @@ export function DashboardCharts({ series, models, filters }: { series: SeriesPoi
         </ResponsiveContainer>
       </Panel>
 
-      <Panel title="AI cost by model" description={models.length ? "US dollars per day, stacked by provider/model." : "No AI calls in this period."}>
+      <Panel
+        title="AI cost by model"
+        description={
+          models.length === 0
+            ? "No AI calls in this period."
+            : series.some((p) => p.cost > 0)
+              ? "US dollars per day, stacked by provider/model."
+              : "The AI calls of this period cost nothing: their models are free (the simulated provider is)."
+        }
+      >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={costRows} onClick={drill} style={{ cursor: "pointer" }}>
             {grid}

@@ -31,8 +31,16 @@ export function KpiCards({ kpis, filters, previousLabel }: { kpis: Kpi[]; filter
               {formatKpi(kpi.key, kpi.value)}
             </span>
             <span className={cn("mt-1 block text-xs tabular-nums", tone(kpi))} title={`Previous period (${previousLabel}): ${formatKpi(kpi.key, kpi.previous)}`}>
-              {kpi.change ? formatChange(kpi.change) : "no change to show"}
-              <span className="text-zinc-500"> vs previous</span>
+              {kpi.change ? (
+                <>
+                  {formatChange(kpi.change)}
+                  <span className="text-zinc-500"> vs previous period</span>
+                </>
+              ) : kpi.previous === null ? (
+                "no earlier period to compare"
+              ) : (
+                `previous: ${formatKpi(kpi.key, kpi.previous)}`
+              )}
             </span>
           </Link>
         </li>

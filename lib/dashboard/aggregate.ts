@@ -89,7 +89,12 @@ export function aggregate(rows: readonly DayRow[], periods: Periods, names: Read
   const { current, previous } = periods;
   const inCurrent = rows.filter((r) => r.day >= current.from && r.day <= current.to);
   const inPrevious = rows.filter((r) => r.day >= previous.from && r.day <= previous.to);
-  const now = addStats(...inCurrent.map((r) => r.stats));
+  const days = daysBetween(current.from, current.to);
+  const byDay = new Map<string, DayStats[]>();
+  for (const r of inCurrent) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r.stats]);
+  const dayTotals = days.map((day) => addStats(...(byDay.get(day) ?? [])));
+  // The period's totals from the day totals: 90 merges instead of one per workflow-day.
+  const now = addStats(...dayTotals);
   const before = addStats(...inPrevious.map((r) => r.stats));
   const a = kpisOf(now);
   const b = kpisOf(before);
@@ -100,12 +105,9 @@ export function aggregate(rows: readonly DayRow[], periods: Periods, names: Read
     change: inPrevious.length > 0 ? compare(a[key], b[key], key === "successRate" ? "points" : "relative") : null,
   }));
 
-  const days = daysBetween(current.from, current.to);
-  const byDay = new Map<string, DayStats[]>();
-  for (const r of inCurrent) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r.stats]);
   const models = [...new Set(now.models.map(modelLabel))].sort();
-  const series = days.map((day): SeriesPoint => {
-    const s = addStats(...(byDay.get(day) ?? []));
+  const series = days.map((day, i): SeriesPoint => {
+    const s = dayTotals[i];
     return {
       day,
       runs: s.runs,

@@ -28,7 +28,44 @@ interface Planned {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A run to start at a point of run time; returns the new run's id. */
+export interface ScheduledStart {
+  at: number;
+  start: () => Promise<string>;
+}
+
+/**
+ * Starts runs at their times and drives them all to their ends, as one timeline: each start,
+ * answer and timer happens in time order, when every started run is idle. Returns the statuses
+ * in the order of `starts`.
+ */
+export async function simulate(starts: readonly ScheduledStart[], approver: ScriptedApprover, options: { timeoutMs?: number; onEnd?: (ended: number) => void } = {}): Promise<RunStatus[]> {
+  const queue = [...starts].sort((a, b) => a.at - b.at);
+  const order = new Map(starts.map((s, i) => [s, i]));
+  const runIds: string[] = new Array(starts.length);
+  // The timeline begins at the first start (in the past); from there the clock only moves on.
+  if (queue.length > 0) setRunClockTo(queue[0].at);
+  return driveLoop(runIds, approver, options.timeoutMs ?? 600_000, async () => {
+    const next = queue[0];
+    if (!next) return null;
+    return {
+      at: next.at,
+      run: async () => {
+        queue.shift();
+        if (runClock.now() < next.at) setRunClockTo(next.at);
+        runIds[order.get(next)!] = await next.start();
+      },
+    };
+  }, options.onEnd);
+}
+
 export async function driveAll(runIds: readonly string[], approver: ScriptedApprover, timeoutMs = 300_000): Promise<RunStatus[]> {
+  return driveLoop([...runIds], approver, timeoutMs, async () => null);
+}
+
+type NextStart = () => Promise<{ at: number; run: () => Promise<void> } | null>;
+
+async function driveLoop(runIds: string[], approver: ScriptedApprover, timeoutMs: number, nextStart: NextStart, onEnd?: (ended: number) => void): Promise<RunStatus[]> {
   const deadline = Date.now() + timeoutMs;
   const done = new Map<string, RunStatus>();
   const planned = new Map<string, Planned>();
@@ -37,14 +74,16 @@ export async function driveAll(runIds: readonly string[], approver: ScriptedAppr
     if (Date.now() > deadline) throw new Error(`runs ${runIds.filter((id) => !done.has(id)).join(", ")} did not end within ${timeoutMs} ms`);
     let busy = false;
     const actions: { at: number; key?: string }[] = [];
-    for (const runId of runIds.filter((id) => !done.has(id))) {
+    for (const runId of runIds.filter((id) => id !== undefined && !done.has(id))) {
       const run = await readRun(runId);
       if (!run) throw new Error(`run ${runId} does not exist`);
       const { state } = run;
       if (isTerminal(state.status)) {
         // Finished once its queue entry is gone (history record and roll-up inbox written).
-        if ((await RunQueue.countDocuments({ _id: runId })) === 0) done.set(runId, state.status);
-        else busy = true;
+        if ((await RunQueue.countDocuments({ _id: runId })) === 0) {
+          done.set(runId, state.status);
+          onEnd?.(done.size);
+        } else busy = true;
         continue;
       }
       if (state.tokens.length === 0 || state.tokens.some((t) => t.state !== "waiting" || !t.wait)) {
@@ -75,8 +114,11 @@ export async function driveAll(runIds: readonly string[], approver: ScriptedAppr
         }
       }
     }
-    if (done.size === runIds.length) return runIds.map((id) => done.get(id)!);
-    if (!busy && actions.length > 0) {
+    const start = busy ? null : await nextStart();
+    if (!start && done.size === runIds.length && runIds.every((id) => id !== undefined)) return runIds.map((id) => done.get(id)!);
+    if (start && (actions.length === 0 || start.at <= Math.min(...actions.map((a) => a.at)))) {
+      await start.run();
+    } else if (!busy && actions.length > 0) {
       const next = actions.reduce((a, b) => (b.at < a.at ? b : a));
       if (runClock.now() < next.at) setRunClockTo(next.at + (next.key ? 0 : 1_000));
       if (next.key) {

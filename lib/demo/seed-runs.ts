@@ -16,7 +16,7 @@ import { getTemplate } from "@/lib/workflows/templates";
 import type { HumanTaskDoc } from "@/models/HumanTask";
 import { Workflow } from "@/models/Workflow";
 import { INVOICE_CHECK_NAME, invoiceCheckGraph } from "./invoice-check";
-import { driveAll, type ScriptedApprover } from "./scripted-run";
+import { simulate, type ScriptedApprover } from "./scripted-run";
 
 export interface DemoPeople {
   designer: Actor;
@@ -122,21 +122,19 @@ export async function seedDemoRuns(people: DemoPeople, options: SeedRunsOptions)
   const approver = approverFor(people, rand);
   const statuses: Record<string, number> = {};
   const counts: Partial<Record<Kind, number>> = {};
-  const BATCH = 6;
   try {
-    for (let i = 0; i < starts.length; i += BATCH) {
-      setRunClockTo(starts[i]);
-      const ids: string[] = [];
-      for (let j = i; j < Math.min(i + BATCH, starts.length); j++) {
+    const scheduled = starts.map((at, j) => ({
+      at,
+      start: async () => {
         const kind = kinds[j % kinds.length];
         const nth = (counts[kind] = (counts[kind] ?? 0) + 1);
         const started = await startRunFor(people.designer, { workflowId: workflows[kind], mode: "published", input: inputFor(kind, rand, people, nth) });
         if (!started.ok) throw new Error(`Starting a ${kind} run failed: ${started.message}`);
-        ids.push(started.runId);
-      }
-      for (const status of await driveAll(ids, approver)) statuses[status] = (statuses[status] ?? 0) + 1;
-      log(`${Math.min(i + BATCH, starts.length)} of ${starts.length} runs done`);
-    }
+        return started.runId;
+      },
+    }));
+    const ended = await simulate(scheduled, approver, { timeoutMs: Math.max(600_000, options.runs * 10_000), onEnd: (n) => n % 10 === 0 && log(`${n} of ${starts.length} runs done`) });
+    for (const status of ended) statuses[status] = (statuses[status] ?? 0) + 1;
   } finally {
     resetRunClock();
     await worker.stop(2_000);

@@ -18,7 +18,7 @@ import { WorkflowTable } from "@/components/dashboard/workflow-table";
 export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePagePermission("dashboard:view");
+  const actor = await requirePagePermission("dashboard:view"); // also checked by layout.tsx, before the skeleton
   const parsed = parseFilters(await searchParams);
   const { data, scope, ms } = await loadDashboard(actor, parsed);
   const filters = { ...parsed.filters, workflow: scope.selected };

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ListChecks } from "lucide-react";
-import { requirePagePermission } from "@/lib/auth/session";
+import { Suspense } from "react";
+import { requirePagePermission, type CurrentUser } from "@/lib/auth/session";
 import { parseFilters, filterQuery } from "@/lib/dashboard/params";
 import { listEndedRuns, RUNS_PAGE_SIZE } from "@/lib/dashboard/runs";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,13 +9,27 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLink } from "@/components/dashboard/export-link";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { Notices } from "@/components/dashboard/notices";
+import { RunsSkeleton } from "@/components/dashboard/runs-skeleton";
 import { RunsTable } from "@/components/dashboard/runs-table";
 
 export const metadata = { title: "Runs" };
 
-export default async function RunsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// No loading.tsx here: a skeleton boundary above the page would answer 200 before the
+// permission check could answer 403 (and a runs/layout.tsx would also cover /runs/[id]).
+export default async function RunsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("dashboard:view");
-  const parsed = parseFilters(await searchParams);
+  const raw = await searchParams;
+  return (
+    <Suspense key={JSON.stringify(raw)} fallback={<RunsSkeleton />}>
+      <RunsExplorer actor={actor} raw={raw} />
+    </Suspense>
+  );
+}
+
+async function RunsExplorer({ actor, raw }: { actor: CurrentUser; raw: Awaited<SearchParams> }) {
+  const parsed = parseFilters(raw);
   const { rows, total, scope } = await listEndedRuns(actor, parsed);
   const filters = { ...parsed.filters, workflow: scope.selected };
   const { current } = parsed.periods;
