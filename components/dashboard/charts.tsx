@@ -46,10 +46,10 @@ export function DashboardCharts({ series, models, filters }: { series: SeriesPoi
             <YAxis yAxisId="rate" orientation="right" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={40} {...AXIS} />
             <Tooltip {...tooltipStyle} labelFormatter={(d) => shortDay(String(d))} formatter={(v, name) => (name === "Success rate" ? formatPercent(v as number) : String(v))} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar yAxisId="runs" dataKey="completed" name="Completed" stackId="runs" fill="#10b981" />
-            <Bar yAxisId="runs" dataKey="failed" name="Failed" stackId="runs" fill="#ef4444" />
-            <Bar yAxisId="runs" dataKey="cancelled" name="Cancelled" stackId="runs" fill="#a1a1aa" />
-            <Line yAxisId="rate" dataKey="successRate" name="Success rate" stroke="#6366f1" strokeWidth={2} dot={false} connectNulls />
+            <Bar yAxisId="runs" dataKey="completed" name="Completed" stackId="runs" fill="#10b981" isAnimationActive={false} />
+            <Bar yAxisId="runs" dataKey="failed" name="Failed" stackId="runs" fill="#ef4444" isAnimationActive={false} />
+            <Bar yAxisId="runs" dataKey="cancelled" name="Cancelled" stackId="runs" fill="#a1a1aa" isAnimationActive={false} />
+            <Line yAxisId="rate" dataKey="successRate" name="Success rate" stroke="#6366f1" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
       </Panel>
@@ -72,7 +72,7 @@ export function DashboardCharts({ series, models, filters }: { series: SeriesPoi
             <Tooltip {...tooltipStyle} labelFormatter={(d) => shortDay(String(d))} formatter={(v) => formatMoney(v as number)} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {models.map((m, i) => (
-              <Bar key={m} dataKey={m} name={m} stackId="cost" fill={COLORS[i % COLORS.length]} />
+              <Bar key={m} dataKey={m} name={m} stackId="cost" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -86,8 +86,8 @@ export function DashboardCharts({ series, models, filters }: { series: SeriesPoi
             <YAxis scale="log" domain={["auto", "auto"]} allowDataOverflow tickFormatter={(v: number) => formatDuration(v)} width={56} {...AXIS} />
             <Tooltip {...tooltipStyle} labelFormatter={(d) => shortDay(String(d))} formatter={(v) => formatDuration(v as number)} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Line dataKey="p50" name="p50" stroke="#14b8a6" strokeWidth={2} dot={false} connectNulls />
-            <Line dataKey="p95" name="p95" stroke="#f59e0b" strokeWidth={2} dot={false} connectNulls />
+            <Line dataKey="p50" name="p50" stroke="#14b8a6" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+            <Line dataKey="p95" name="p95" stroke="#f59e0b" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </Panel>
@@ -101,9 +101,9 @@ export function DashboardCharts({ series, models, filters }: { series: SeriesPoi
             <YAxis yAxisId="t" orientation="right" tickFormatter={(v: number) => formatDuration(v)} width={56} {...AXIS} />
             <Tooltip {...tooltipStyle} labelFormatter={(d) => shortDay(String(d))} formatter={(v, name) => (name === "Median wait" ? formatDuration(v as number) : String(v))} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar yAxisId="n" dataKey="approvals" name="Tasks completed" fill="#a5b4fc" />
-            <Bar yAxisId="n" dataKey="slaBreaches" name="SLA breaches" fill="#f87171" />
-            <Line yAxisId="t" dataKey="medianApprove" name="Median wait" stroke="#6366f1" strokeWidth={2} dot={false} connectNulls />
+            <Bar yAxisId="n" dataKey="approvals" name="Tasks completed" fill="#a5b4fc" isAnimationActive={false} />
+            <Bar yAxisId="n" dataKey="slaBreaches" name="SLA breaches" fill="#f87171" isAnimationActive={false} />
+            <Line yAxisId="t" dataKey="medianApprove" name="Median wait" stroke="#6366f1" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
       </Panel>

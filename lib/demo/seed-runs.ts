@@ -5,7 +5,7 @@
 // completes each human task through completeTask after a plausible wait. Nothing is written to
 // the dashboard directly: its figures are the roll-ups of these runs.
 import type { Actor } from "@/lib/auth/roles";
-import { resetRunClock, runClock, setRunClockTo } from "@/lib/runtime/clock";
+import { resetRunClock, runClock } from "@/lib/runtime/clock";
 import { serviceProviders } from "@/lib/runtime/providers";
 import { startRunFor } from "@/lib/runtime/start";
 import { Worker } from "@/lib/runtime/worker";
