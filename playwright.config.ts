@@ -37,6 +37,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",
-    env: { PORT: String(port), SWITCHYARD_DATA_DIR: dataDir, NEXTAUTH_URL: baseURL },
+    // E2E_DEMO_RUNS: demo runs made through the real engine before the server starts (scripts/e2e.mjs sets it for the dashboard spec).
+    env: { PORT: String(port), SWITCHYARD_DATA_DIR: dataDir, NEXTAUTH_URL: baseURL, SWITCHYARD_DEMO_RUNS: process.env.E2E_DEMO_RUNS ?? "" },
   },
 });

@@ -20,7 +20,8 @@ const executionHistorySchema = new Schema(
       default: [],
     },
     humanInteractions: {
-      type: [{ nodeId: String, stepId: String, by: String, handle: String, at: Date, waitedMs: Number, _id: false }],
+      // slaMs: the human step's "Due in" when it had one (for SLA breaches in the roll-ups).
+      type: [{ nodeId: String, stepId: String, by: String, handle: String, at: Date, waitedMs: Number, slaMs: Number, _id: false }],
       default: [],
     },
     trigger: {

@@ -91,7 +91,9 @@ async function main() {
     console.log(`Embedded database (FerretDB on SQLite) at ${database.uri}, data in ${path.join(dataDir, "db")}`);
     // First start: one demo user per role, printed once and kept in the data folder.
     if (!existsSync(path.join(dataDir, "demo-users.json"))) {
-      const code = await run(TSX_BIN, [path.join(ROOT, "scripts/seed-demo.ts")], {
+      // SWITCHYARD_DEMO_RUNS=N: also run the demo workflows N times (before the server and its worker start).
+      const demoRuns = process.env.SWITCHYARD_DEMO_RUNS ? ["--runs", process.env.SWITCHYARD_DEMO_RUNS] : [];
+      const code = await run(TSX_BIN, ["--conditions=react-server", path.join(ROOT, "scripts/seed-demo.ts"), ...demoRuns], {
         env: { ...env, SWITCHYARD_DATA_DIR: dataDir },
         cwd: ROOT,
       });

@@ -18,6 +18,13 @@ describe("can", () => {
     expect(can(actor(["approver", "manager"]), "dashboard:view")).toBe(true);
   });
 
+  it("shows every workflow's figures to managers and admins, only their own to designers", () => {
+    expect(can(actor(["manager"]), "dashboard:see-all")).toBe(true);
+    expect(can(actor(["admin"]), "dashboard:see-all")).toBe(true);
+    expect(can(actor(["designer"]), "dashboard:view")).toBe(true);
+    expect(can(actor(["designer"]), "dashboard:see-all")).toBe(false);
+  });
+
   it("refuses everything to a missing or deactivated user", () => {
     expect(can(null, "workflows:view")).toBe(false);
     expect(can(actor(["admin"], false), "workflows:view")).toBe(false);

@@ -23,6 +23,8 @@ export type Permission =
   | "inbox:use"
   | "inbox:see-all"
   | "dashboard:view"
+  /** Every workflow's figures on the dashboard; without it, a designer sees the workflows they own. */
+  | "dashboard:see-all"
   | "settings:view"
   | "users:manage"
   | "credentials:manage"
@@ -52,13 +54,14 @@ const GRANTS: Record<Role, readonly Exclude<Permission, WorkflowPermission>[]> =
     "inbox:use",
     "inbox:see-all",
     "dashboard:view",
+    "dashboard:see-all",
     "settings:view",
     "users:manage",
     "credentials:manage",
   ],
   designer: ["workflows:view", "workflows:create", "inbox:use", "dashboard:view", "settings:view"],
   approver: ["workflows:view", "inbox:use", "settings:view"],
-  manager: ["workflows:view", "inbox:use", "inbox:see-all", "dashboard:view", "settings:view"],
+  manager: ["workflows:view", "inbox:use", "inbox:see-all", "dashboard:view", "dashboard:see-all", "settings:view"],
 };
 
 export interface Actor {

@@ -12,6 +12,7 @@ import { insertCheckpoint } from "./live-store";
 import { newRunId } from "./ids";
 import { triggerMetadata, type RunMeta } from "./meta";
 import { addToQueue } from "./queue";
+import { runClock } from "./clock";
 
 export interface EnqueueRequest {
   /** A fixed id (child runs derive theirs from the parent step); a new one otherwise. */
@@ -27,7 +28,7 @@ export type EnqueueResult = { ok: true; runId: string; existed: boolean } | { ok
 
 export async function enqueueRun(request: EnqueueRequest): Promise<EnqueueResult> {
   const runId = request.runId ?? newRunId();
-  const started = startRun(request.version, request.input, Date.now(), { runId });
+  const started = startRun(request.version, request.input, runClock.now(), { runId });
   if (!started.ok) return { ok: false, message: started.message, problems: started.problems };
   await request.beforeInsert?.();
   const meta: RunMeta = { ...request.meta, concurrency: request.version.settings?.concurrency ?? 0 };

@@ -4,9 +4,11 @@
 // that was retried ends again: its record is then replaced by the new outcome.
 import type { RunVersion } from "@/lib/engine/interpreter";
 import type { RunState } from "@/lib/engine/state";
+import { recordRunEnd } from "@/lib/rollups/fold";
 import { ExecutionHistory } from "@/models/ExecutionHistory";
 import type { RunBook } from "./book";
 import type { RunMeta } from "./meta";
+import { runClock } from "./clock";
 
 export interface NodeMetric {
   nodeId: string;
@@ -23,8 +25,14 @@ export function nodeMetrics(state: RunState, graph: RunVersion, book: RunBook): 
   return state.nodes.map((r) => ({ nodeId: r.nodeId, type: types.get(r.nodeId) ?? "", runs: r.runs, durationMs: durations.get(r.nodeId) ?? 0, status: r.status }));
 }
 
+/** A human step's time limit (its "Due in"), so roll-ups can count SLA breaches from the record alone. */
+function slaMsOf(graph: RunVersion, nodeId: string): number | null {
+  const minutes = (graph.nodes.find((n) => n.id === nodeId)?.data.config as { dueInMinutes?: unknown } | undefined)?.dueInMinutes;
+  return typeof minutes === "number" && minutes > 0 ? minutes * 60_000 : null;
+}
+
 export async function writeHistoryRecord(runId: string, meta: RunMeta, state: RunState, graph: RunVersion, book: RunBook): Promise<void> {
-  const endedAt = state.endedAt ?? Date.now();
+  const endedAt = state.endedAt ?? runClock.now();
   const startedAt = state.startedAt ?? state.createdAt;
   const record = {
     _id: runId,
@@ -36,17 +44,20 @@ export async function writeHistoryRecord(runId: string, meta: RunMeta, state: Ru
     duration: endedAt - startedAt,
     nodeMetrics: nodeMetrics(state, graph, book),
     aiUsage: book.aiUsage,
-    humanInteractions: book.humanInteractions.map((h) => ({ ...h, at: new Date(h.at) })),
+    humanInteractions: book.humanInteractions.map((h) => ({ ...h, at: new Date(h.at), slaMs: slaMsOf(graph, h.nodeId) })),
     trigger: { type: meta.trigger.type, by: meta.trigger.by },
     error: state.error ? { message: state.error.message, code: state.error.code ?? null, nodeId: state.error.nodeId ?? null } : null,
   };
   if (state.retries) {
     await ExecutionHistory.replaceOne({ _id: runId }, record, { upsert: true });
-    return;
+  } else {
+    try {
+      await ExecutionHistory.create(record);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
   }
-  try {
-    await ExecutionHistory.create(record);
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-  }
+  // The dashboard's roll-ups, from the same record: counted once per run, at its first end (a
+  // run retried after failing keeps the figures of that first end until rollups:rebuild).
+  await recordRunEnd(record);
 }

@@ -12,6 +12,7 @@ import { deleteMessages, pendingMessages } from "./messages";
 import { dropRun, handBack, releaseRun, wakeRun } from "./queue";
 import type { RunSession } from "./session";
 import { releaseSlot } from "./slots";
+import { runClock } from "./clock";
 
 export interface SessionExits {
   /** Leaves a run that cannot move now: paused for a timer, a person or a child run. */
@@ -45,7 +46,7 @@ export function exitsFor(session: RunSession): SessionExits {
     async finish() {
       const { state, book } = session;
       if (!isTerminal(state.status)) throw new Error(`finish() called on a run that is ${state.status}`);
-      book.metrics.totalDuration = (state.endedAt ?? Date.now()) - (state.startedAt ?? state.createdAt);
+      book.metrics.totalDuration = (state.endedAt ?? runClock.now()) - (state.startedAt ?? state.createdAt);
       await session.persist("finished");
       await writeExecution(runId, state, session.seq, book, session.v);
       retire(session);

@@ -22,6 +22,7 @@ import type { RuntimeServices } from "./services";
 import { applyMessages } from "./session-messages";
 import { StepRunner } from "./step-runner";
 import { servicesForStep, type ServiceProviders } from "./step-services";
+import { runClock } from "./clock";
 
 export interface SessionDeps {
   owner: string;
@@ -148,7 +149,7 @@ export class RunSession {
       this.acks = [];
       await markApplied(acks);
     }
-    const due = this.unflushed.length >= FLUSH_EVENTS || Date.now() - (this.unflushed[0]?.at ?? Infinity) >= FLUSH_MS;
+    const due = this.unflushed.length >= FLUSH_EVENTS || runClock.now() - (this.unflushed[0]?.at ?? Infinity) >= FLUSH_MS;
     if (kind !== "step" || due) await this.flushEvents();
   }
 
@@ -245,7 +246,7 @@ export class RunSession {
         recordAiUsage: (usage) => {
           recordAiUsage(this.book, usage);
           const { provider, model, inputTokens, outputTokens, cost, durationMs } = usage;
-          this.addEvents([{ type: "ai_call", at: Date.now(), nodeId: step.nodeId, stepId: step.stepId, attempt: step.attempt, provider, model, inputTokens, outputTokens, cost, durationMs }]);
+          this.addEvents([{ type: "ai_call", at: runClock.now(), nodeId: step.nodeId, stepId: step.stepId, attempt: step.attempt, provider, model, inputTokens, outputTokens, cost, durationMs }]);
         },
         startChild: (request) => startChildRun({ runId: this.runId, depth: meta.depth, startedBy: meta.trigger.by }, request),
       },
@@ -257,7 +258,7 @@ export class RunSession {
   /** Applies the results that arrived, one at a time, each to the latest state. */
   private applyResults(): void {
     for (const { step, result } of this.runner.take()) {
-      this.accept(applyStepResult(this.state, this.graph, step, result, Date.now()));
+      this.accept(applyStepResult(this.state, this.graph, step, result, runClock.now()));
       this.extras.delete(step.stepId);
     }
   }
@@ -283,7 +284,7 @@ export class RunSession {
     let includeStarted = true;
     for (;;) {
       if (this.lost) throw new LeaseLost(this.runId);
-      const now = Date.now();
+      const now = runClock.now();
       applyMessages(this, now);
       if (!isTerminal(this.state.status) && this.state.wakeAt !== undefined && now >= this.state.wakeAt) this.accept(tick(this.state, this.graph, now));
       if (isTerminal(this.state.status)) {
@@ -305,13 +306,13 @@ export class RunSession {
           await exit.handBack();
           return "handed-back";
         }
-        const untilWake = this.state.wakeAt === undefined ? Infinity : this.state.wakeAt - Date.now();
+        const untilWake = this.state.wakeAt === undefined ? Infinity : this.state.wakeAt - runClock.now();
         if (untilWake > this.deps.config.holdMs) {
           await exit.release();
           return "released";
         }
       }
-      await this.waitForActivity(this.state.wakeAt === undefined ? undefined : this.state.wakeAt - Date.now());
+      await this.waitForActivity(this.state.wakeAt === undefined ? undefined : this.state.wakeAt - runClock.now());
       this.applyResults();
     }
   }

@@ -6,6 +6,7 @@ import type { ExecutorMap, StepResult } from "@/lib/engine/executor";
 import type { Step } from "@/lib/engine/interpreter";
 import { runStep } from "@/lib/engine/run-step";
 import type { RuntimeServices } from "./services";
+import { runClock } from "./clock";
 
 interface Inflight {
   controller: AbortController;
@@ -40,7 +41,7 @@ export class StepRunner {
       flight.timer = setTimeout(() => this.abort(step.stepId, `the step did not finish within ${step.timeoutMs} ms`), step.timeoutMs + 1);
     }
     this.inflight.set(step.stepId, flight);
-    void runStep(step, this.executors, { now: Date.now(), signal: flight.controller.signal, services }).then((result) => {
+    void runStep(step, this.executors, { now: runClock.now(), signal: flight.controller.signal, services }).then((result) => {
       if (this.inflight.get(step.stepId) !== flight) return; // aborted: the result no longer counts
       clearTimeout(flight.timer);
       this.inflight.delete(step.stepId);
