@@ -18,30 +18,15 @@ import { inboxPage, inboxParamsSchema, type InboxViewer } from "../lib/tasks/inb
 import { taskRows } from "../lib/tasks/open-index";
 import { HumanTask } from "../models/HumanTask";
 import { User } from "../models/User";
+import { percentile, waitForHttp } from "./lib/bench-utils";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 const fmt = (xs: number[]) => `${percentile(xs, 50).toFixed(1)} / ${percentile(xs, 95).toFixed(1)} ms`;
 
-async function waitForHttp(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
 
 async function seed(count: number) {
   const now = Date.now();

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { RunStatusBadge } from "@/components/runs/run-status-badge";
+import type { RunStatus } from "@/lib/engine/state";
 import type { RunRow } from "@/lib/dashboard/runs";
 import { formatDuration, formatMoney } from "@/lib/dashboard/format";
-
-const TONE = { completed: "green", failed: "red", cancelled: "neutral" } as const;
 
 export function RunsTable({ rows }: { rows: RunRow[] }) {
   return (
@@ -29,7 +28,7 @@ export function RunsTable({ rows }: { rows: RunRow[] }) {
               </td>
               <td className="max-w-48 truncate px-4 py-2.5">{r.workflowName}</td>
               <td className="px-4 py-2.5">
-                <Badge tone={TONE[r.status as keyof typeof TONE] ?? "neutral"}>{r.status}</Badge>
+                <RunStatusBadge status={r.status as RunStatus} />
               </td>
               <td className="whitespace-nowrap px-4 py-2.5 tabular-nums">{r.endedAt.slice(0, 16).replace("T", " ")}</td>
               <td className="px-4 py-2.5 text-right tabular-nums">{formatDuration(r.durationMs)}</td>
