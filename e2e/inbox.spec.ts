@@ -1,10 +1,10 @@
-// The inbox journey: a designer starts a run of the expense template (by the startRunAction
-// server action, as the canvas's Run button does), the manager waiting on /inbox sees the task
+// The inbox journey: a designer starts a run of the expense template from the canvas's Run
+// dialog, the manager waiting on /inbox sees the task
 // arrive without reloading (badge and list), opens it, approves with a comment, and the run
 // completes; a second approver who had the same task open is told it is done; the reject path
 // needs a reason.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { serverActionId, signInAs } from "./helpers";
+import { signInAs } from "./helpers";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -19,16 +19,16 @@ async function createExpenseWorkflow(page: Page, name: string): Promise<string> 
   return new URL(page.url()).pathname.split("/").pop()!;
 }
 
-/** Starts a test run through the server action the designer's Run button calls; returns the run id. */
-async function startRun(page: Page, workflowId: string, input: Record<string, unknown>): Promise<string> {
-  const actionId = await serverActionId(page, "startRunAction");
-  const reply = await page.request.post(`/workflows/${workflowId}`, {
-    headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-    data: JSON.stringify([{ workflowId, mode: "test", input }]),
-  });
-  const text = await reply.text();
-  const runId = text.match(/"runId":"([^"]+)"/)?.[1];
-  if (!runId) throw new Error(`The run did not start: ${text.slice(0, 400)}`);
+/** Starts a test run from the designer's Run dialog (the page is on the canvas); returns the run id. */
+async function startRun(page: Page, input: Record<string, string | number>): Promise<string> {
+  await page.getByTestId("run-button").click();
+  const dialog = page.getByRole("dialog", { name: "Run this workflow" });
+  for (const [name, value] of Object.entries(input)) await dialog.getByTestId(`run-input-${name}`).fill(String(value));
+  await dialog.getByTestId("run-confirm").click();
+  await expect(dialog).toBeHidden();
+  const href = await page.getByTestId("run-banner-open").getAttribute("href");
+  const runId = href?.match(/^\/runs\/([a-f0-9]{24})$/)?.[1];
+  if (!runId) throw new Error(`No run link on the canvas (${href})`);
   return runId;
 }
 
@@ -54,8 +54,8 @@ test("an approver sees a new task arrive, approves it with a comment, the run co
   await expect(manager.page.getByText("Nothing here")).toBeVisible();
 
   const designer = await signedIn(browser, "designer");
-  const workflowId = await createExpenseWorkflow(designer.page, `Inbox journey ${testInfo.workerIndex}-${Date.now()}`);
-  const runId = await startRun(designer.page, workflowId, { employee: "sam@example.com", amount: 2400, currency: "EUR", description: "Laptop for a new hire" });
+  await createExpenseWorkflow(designer.page, `Inbox journey ${testInfo.workerIndex}-${Date.now()}`);
+  const runId = await startRun(designer.page, { employee: "sam@example.com", amount: 2400, currency: "EUR", description: "Laptop for a new hire" });
 
   // No reload: the badge and the list poll.
   await expect(manager.page.getByTestId("inbox-badge")).toHaveText("1", { timeout: 15_000 });
@@ -95,6 +95,8 @@ test("an approver sees a new task arrive, approves it with a comment, the run co
   await expect(manager.page.getByTestId("task-history")).toContainText("Approved");
   await expectRunStatus(manager.page, "completed");
   await expect(manager.page.getByTestId("inbox-badge")).toHaveCount(0, { timeout: 15_000 });
+  await manager.page.goto(`/runs/${runId}`);
+  await expect(manager.page.getByTestId("run-status").first()).toHaveAttribute("data-status", "completed");
 
   // The second approver still had the open form: the server says it is done, nothing changes.
   await admin.page.getByRole("button", { name: "Approve" }).click();
@@ -109,8 +111,8 @@ test("an approver sees a new task arrive, approves it with a comment, the run co
 
 test("rejecting needs a reason, then the run takes the reject branch to its end", async ({ browser }, testInfo) => {
   const designer = await signedIn(browser, "designer");
-  const workflowId = await createExpenseWorkflow(designer.page, `Inbox reject ${testInfo.workerIndex}-${Date.now()}`);
-  await startRun(designer.page, workflowId, { employee: "kim@example.com", amount: 9100, currency: "EUR", description: "Conference in Lisbon" });
+  await createExpenseWorkflow(designer.page, `Inbox reject ${testInfo.workerIndex}-${Date.now()}`);
+  await startRun(designer.page, { employee: "kim@example.com", amount: 9100, currency: "EUR", description: "Conference in Lisbon" });
 
   const manager = await signedIn(browser, "manager");
   await manager.page.goto("/inbox?tab=available&q=kim");
