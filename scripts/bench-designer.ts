@@ -3,20 +3,14 @@
 // nodes, then prints: stored document size, autosave server time (p50/p95 of saveGraph, the
 // function behind the autosave action), time to an interactive canvas in Chromium, and frames
 // per second while dragging a node and panning (requestAnimationFrame callbacks counted).
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import mongoose from "mongoose";
 import { chromium, type Page } from "@playwright/test";
-import { freePort } from "../lib/db/ferretdb.mjs";
 import { syntheticWorkflow } from "../lib/workflow/synthetic";
 import { createWorkflow, saveGraph } from "../lib/workflows/service";
 import { User } from "../models/User";
 import type { Actor } from "../lib/auth/roles";
-import { percentile, waitForHttp } from "./lib/bench-utils";
+import { percentile, startBenchApp } from "./lib/bench-utils";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 
@@ -95,19 +89,11 @@ async function drag(page: Page, selector: string, dx: number, dy: number, steps 
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-"));
-  const [port, dbPort] = [await freePort(), await freePort()];
-  const base = `http://localhost:${port}`;
-  const app = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), SWITCHYARD_DATA_DIR: dataDir, SWITCHYARD_DB_PORT: String(dbPort), NEXTAUTH_URL: base, SWITCHYARD_WORKER: "off" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const app = await startBenchApp();
+  const { base } = app;
   try {
-    await waitForHttp(`${base}/login`, 300_000);
-    await mongoose.connect(`mongodb://127.0.0.1:${dbPort}/switchyard`);
-    const demo = JSON.parse(readFileSync(path.join(dataDir, "demo-users.json"), "utf8")) as { email: string; password: string; roles: string[] }[];
-    const designer = demo.find((u) => u.roles.includes("designer"))!;
+    await mongoose.connect(app.dbUri);
+    const designer = app.demoUser("designer");
     const user = await User.findOne({ email: designer.email }).lean();
     const actor: Actor = { id: String(user!._id), roles: ["designer"], active: true };
 
@@ -138,9 +124,7 @@ async function main() {
     for (const r of rows) console.log(`| ${r.join(" | ")} |`);
   } finally {
     await mongoose.disconnect().catch(() => {});
-    app.kill("SIGTERM");
-    await new Promise((r) => app.once("exit", r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await app.stop();
   }
 }
 

@@ -7,20 +7,14 @@
 //  - GET /api/inbox and /api/inbox/summary over HTTP from the signed-in approver, p50/p95,
 //  - frames per second in Chromium while wheel-scrolling the virtualised list of 10,000 tasks.
 //   BENCH_TASKS (10000)
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import mongoose from "mongoose";
 import { chromium, type Page } from "@playwright/test";
-import { freePort } from "../lib/db/ferretdb.mjs";
 import { inboxPage, inboxParamsSchema, type InboxViewer } from "../lib/tasks/inbox-query";
 import { taskRows } from "../lib/tasks/open-index";
 import { HumanTask } from "../models/HumanTask";
 import { User } from "../models/User";
-import { percentile, waitForHttp } from "./lib/bench-utils";
+import { percentile, startBenchApp } from "./lib/bench-utils";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
@@ -103,23 +97,15 @@ async function scrollFps(page: Page, deltaY: number, steps = 150) {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-inbox-"));
-  const [port, dbPort] = [await freePort(), await freePort()];
-  const base = `http://localhost:${port}`;
-  const app = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), SWITCHYARD_DATA_DIR: dataDir, SWITCHYARD_DB_PORT: String(dbPort), NEXTAUTH_URL: base, SWITCHYARD_WORKER: "off" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const app = await startBenchApp();
+  const { base } = app;
   const lines: string[] = [];
   const out = (s: string) => (console.log(s), lines.push(s));
   try {
-    await waitForHttp(`${base}/login`, 300_000);
     // The index loads through connectDb (lib/db/connect.ts), which wants the app's settings: the same database.
-    Object.assign(process.env, { MONGODB_URI: `mongodb://127.0.0.1:${dbPort}/switchyard`, NEXTAUTH_SECRET: "bench-only-not-a-secret-0123456789abcdef", CREDENTIALS_KEY: Buffer.alloc(32, 7).toString("base64") });
+    Object.assign(process.env, { MONGODB_URI: app.dbUri, NEXTAUTH_SECRET: "bench-only-not-a-secret-0123456789abcdef", CREDENTIALS_KEY: Buffer.alloc(32, 7).toString("base64") });
     await mongoose.connect(process.env.MONGODB_URI!);
-    const demo = JSON.parse(readFileSync(path.join(dataDir, "demo-users.json"), "utf8")) as { email: string; password: string; roles: string[] }[];
-    const approver = demo.find((u) => u.roles.includes("approver"))!;
+    const approver = app.demoUser("approver");
     const user = await User.findOne({ email: approver.email }).lean();
     const viewer: InboxViewer = { id: String(user!._id), email: approver.email, roles: ["approver"], seeAll: false };
 
@@ -163,9 +149,7 @@ async function main() {
     await browser.close();
   } finally {
     await mongoose.disconnect().catch(() => {});
-    app.kill("SIGTERM");
-    await new Promise((r) => app.once("exit", r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await app.stop();
   }
 }
 

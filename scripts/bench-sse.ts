@@ -9,12 +9,10 @@
 //   runs them in another process (the stream learns of them by polling the run's head).
 //   BENCH_RUNS (20)  BENCH_LAYOUTS ("in-process,separate")
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import mongoose from "mongoose";
 import { chromium, type Page } from "@playwright/test";
-import { freePort } from "../lib/db/ferretdb.mjs";
 import { enqueueRun } from "../lib/runtime/enqueue";
 import { snapshotDraft } from "../lib/runtime/graphs";
 import { e, endNode, n, setNode, startNode, storeWorkflow } from "../lib/runtime/test-support";
@@ -22,7 +20,7 @@ import { defaultSettings } from "../lib/workflow/schema";
 import type { WorkflowGraph } from "../lib/workflow/types";
 import { User } from "../models/User";
 import type { Role } from "../lib/auth/roles";
-import { percentile, waitForHttp } from "./lib/bench-utils";
+import { percentile, startBenchApp } from "./lib/bench-utils";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -40,18 +38,6 @@ function timedChain(): WorkflowGraph {
   nodes.push(endNode());
   edges.push(e(previous, "end"));
   return { nodes, edges };
-}
-
-function spawnLogged(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
-}
-
-function stop(child: ChildProcess) {
-  try {
-    process.kill(-child.pid!, "SIGTERM");
-  } catch {
-    // already gone
-  }
 }
 
 /** Opens the run's event stream in the page and resolves with each event's delay (ms) once the run ends. */
@@ -77,36 +63,24 @@ function followInBrowser(page: Page, runId: string): Promise<number[]> {
 }
 
 async function layout(name: string) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-sse-"));
-  const [port, dbPort] = [await freePort(), await freePort()];
   const separate = name === "separate";
-  const children: ChildProcess[] = [];
+  const app = await startBenchApp({ SWITCHYARD_WORKER: separate ? "off" : "on" });
+  let worker: ChildProcess | null = null;
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"] });
   try {
-    children.push(
-      spawnLogged("node", ["scripts/start.mjs"], {
-        PORT: String(port),
-        SWITCHYARD_DATA_DIR: dataDir,
-        SWITCHYARD_DB_PORT: String(dbPort),
-        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-        ...(separate ? { SWITCHYARD_WORKER: "off" } : {}),
-      }),
-    );
-    await waitForHttp(`http://127.0.0.1:${port}/login`, 240_000);
-    const uri = `mongodb://127.0.0.1:${dbPort}/switchyard`;
     if (separate) {
-      const secrets = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as Record<string, string>;
-      children.push(spawnLogged(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], { ...secrets, MONGODB_URI: uri }));
+      const secrets = JSON.parse(readFileSync(path.join(app.dataDir, "secrets.json"), "utf8")) as Record<string, string>;
+      worker = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], { cwd: ROOT, env: { ...process.env, ...secrets, MONGODB_URI: app.dbUri }, stdio: ["ignore", "ignore", "inherit"] });
     }
-    await mongoose.connect(uri);
-    const admin = (JSON.parse(readFileSync(path.join(dataDir, "demo-users.json"), "utf8")) as { email: string; password: string; roles: string[] }[]).find((u) => u.roles.includes("admin"))!;
+    await mongoose.connect(app.dbUri);
+    const admin = app.demoUser("admin");
     const adminDoc = await User.findOne({ email: admin.email }).lean();
     const owner = { id: String(adminDoc!._id), roles: adminDoc!.roles as Role[], active: true };
     const graph = timedChain();
     const workflowId = await storeWorkflow(owner, graph);
     const draft = snapshotDraft(workflowId, graph, defaultSettings);
 
-    const page = await browser.newPage({ baseURL: `http://127.0.0.1:${port}` });
+    const page = await browser.newPage({ baseURL: app.base });
     await page.goto("/login");
     await page.getByLabel("Email").fill(admin.email);
     await page.getByLabel("Password").fill(admin.password);
@@ -128,9 +102,8 @@ async function layout(name: string) {
   } finally {
     await browser.close();
     await mongoose.disconnect();
-    for (const child of children.reverse()) stop(child);
-    await new Promise((r) => setTimeout(r, 2_000));
-    rmSync(dataDir, { recursive: true, force: true });
+    worker?.kill("SIGTERM");
+    await app.stop();
   }
 }
 
