@@ -34,6 +34,8 @@ export type Permission =
 export type WorkflowPermission =
   | "workflow:view"
   | "workflow:edit"
+  /** Start runs of it (test or published), cancel, re-run and retry them; also what a trigger, a key or a parent run needs. */
+  | "workflow:run"
   | "workflow:publish"
   | "workflow:share"
   | "workflow:delete";
@@ -71,8 +73,8 @@ export interface Actor {
 }
 
 const RELATION_GRANTS: Record<"owner" | "editor" | "viewer", readonly WorkflowPermission[]> = {
-  owner: ["workflow:view", "workflow:edit", "workflow:publish", "workflow:share", "workflow:delete"],
-  editor: ["workflow:view", "workflow:edit", "workflow:publish"],
+  owner: ["workflow:view", "workflow:edit", "workflow:run", "workflow:publish", "workflow:share", "workflow:delete"],
+  editor: ["workflow:view", "workflow:edit", "workflow:run", "workflow:publish"],
   viewer: ["workflow:view"],
 };
 

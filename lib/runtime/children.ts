@@ -2,11 +2,11 @@
 // (services.runs.startChild), and the child's end answers the parent's waiting step. Cancelling
 // or failing a parent cancels the children its interrupted steps were waiting for.
 import { isValidObjectId } from "mongoose";
-import { can, isRole, type Role } from "@/lib/auth/roles";
+import { loadActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/roles";
 import { idempotencyKey } from "@/lib/engine/run-step";
 import type { RunState } from "@/lib/engine/state";
 import { aclOf } from "@/lib/workflows/access";
-import { User } from "@/models/User";
 import { Workflow } from "@/models/Workflow";
 import { versionId } from "@/models/WorkflowVersion";
 import type { CancelledWait } from "./book";
@@ -37,22 +37,23 @@ export interface ParentRun {
   startedBy: string | null;
 }
 
-async function mayView(userId: string | null, permissions: Parameters<typeof aclOf>[0]): Promise<boolean> {
-  if (!userId || !isValidObjectId(userId)) return true; // started by the system (a schedule, a webhook)
-  const user = await User.findById(userId, { roles: 1, active: 1 }).lean();
-  if (!user) return false;
-  const actor = { id: userId, roles: (user.roles ?? []).filter(isRole) as Role[], active: Boolean(user.active) };
-  return can(actor, "workflow:view", aclOf(permissions));
+/**
+ * Whether the starter of the parent run may run the child workflow: a run acts with the rights
+ * of whoever started it, through every path (DESIGN.md, "Security stance"). A run started by no
+ * one (null) is refused: every trigger acts as a user.
+ */
+async function mayRun(userId: string | null, permissions: Parameters<typeof aclOf>[0]): Promise<boolean> {
+  return can(await loadActor(userId), "workflow:run", aclOf(permissions));
 }
 
 /** Starts (or, for a replayed step, finds) the child run. Throws ChildRunRefused with a clear message. */
 export async function startChildRun(parent: ParentRun, request: ChildRunRequest): Promise<{ runId: string }> {
   const depth = parent.depth + 1;
   if (depth > MAX_DEPTH) throw new ChildRunRefused(`sub-workflows can be nested at most ${MAX_DEPTH} deep, and this run is already ${parent.depth} deep`);
-  const missing = `the sub-workflow ${request.workflowId} does not exist, or the person who started this run cannot see it`;
+  const missing = `the sub-workflow ${request.workflowId} does not exist, or the person who started this run may not run it`;
   if (!isValidObjectId(request.workflowId)) throw new ChildRunRefused(missing);
   const workflow = await Workflow.findById(request.workflowId, { graph: 0, versions: 0 }).lean();
-  if (!workflow || !(await mayView(parent.startedBy, workflow.permissions))) throw new ChildRunRefused(missing);
+  if (!workflow || !(await mayRun(parent.startedBy, workflow.permissions))) throw new ChildRunRefused(missing);
   if (workflow.publishedVersion == null) throw new ChildRunRefused(`the sub-workflow "${workflow.name}" has no published version: publish it first`);
   const graphId = versionId(request.workflowId, workflow.publishedVersion);
   const version = await loadRunGraph(graphId);

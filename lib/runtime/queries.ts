@@ -93,7 +93,7 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
   const state = live?.state ?? stateOf(doc);
   const book = live?.book ?? bookOf(doc);
   const names = await userNames([doc.trigger?.by]);
-  const canEdit = can(actor, "workflow:edit", aclOf(workflow.permissions)) && workflow.status !== "archived";
+  const canEdit = can(actor, "workflow:run", aclOf(workflow.permissions)) && workflow.status !== "archived";
   const summary = summaryOf({ ...doc, metrics: book.metrics }, names, state.status, state);
   return {
     ...summary,
@@ -153,7 +153,7 @@ export async function listWorkflowRuns(
 ): Promise<{ workflow: { id: string; name: string; publishedVersion: number | null; canRun: boolean; draftFields: InputField[] }; runs: RunSummary[]; limit: number } | null> {
   const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view", { graph: true }));
   if (!workflow) return null;
-  const canRun = can(actor, "workflow:edit", aclOf(workflow.permissions)) && workflow.status !== "archived";
+  const canRun = can(actor, "workflow:run", aclOf(workflow.permissions)) && workflow.status !== "archived";
   return {
     workflow: { id: String(workflow._id), name: workflow.name, publishedVersion: workflow.publishedVersion ?? null, canRun, draftFields: canRun ? startFields(draftGraphOf(workflow)) : [] },
     runs: await runsOf(workflowId, status),

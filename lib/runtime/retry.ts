@@ -40,11 +40,11 @@ export async function requestRetry(runId: string, options: RetryRequest = {}): P
 }
 
 /**
- * Retries the failed run for `actor` (who needs "workflow:edit" on its workflow) and waits
+ * Retries the failed run for `actor` (who needs "workflow:run" on its workflow) and waits
  * briefly until a worker has taken it up, so the page that asked shows it running.
  */
 export async function retryFor(actor: Actor, runId: unknown, request: RequestMeta = {}, waitMs = 3_000): Promise<ControlActionResult> {
-  const { doc, workflow } = await authorizedRun(actor, runId, "workflow:edit");
+  const { doc, workflow } = await authorizedRun(actor, runId, "workflow:run");
   if (workflow.status === "archived") return { ok: false, message: ARCHIVED };
   const options: RetryRequest = { by: actor.id, metadata: { userId: actor.id, ...request } };
   const asked = await requestRetry(doc._id, options);

@@ -1,6 +1,6 @@
 import "server-only";
 // Starting, re-running and cancelling runs on behalf of a person. Who may: starting a run (test
-// or published) and cancelling or re-running one needs "workflow:edit" on the workflow (its
+// or published) and cancelling or re-running one needs "workflow:run" on the workflow (its
 // owners and editors, and admins); watching needs "workflow:view". A run that is missing and
 // one the person may not see get the same answer, so ids reveal nothing.
 import { isValidObjectId } from "mongoose";
@@ -45,7 +45,7 @@ export async function startRunFor(actor: Actor, raw: unknown, request: RequestMe
   const parsed = startRunSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, errors: fieldErrors(parsed.error) };
   const { workflowId, mode } = parsed.data;
-  const workflow = await authorizedWorkflow(actor, workflowId, "workflow:edit", { graph: mode === "test" });
+  const workflow = await authorizedWorkflow(actor, workflowId, "workflow:run", { graph: mode === "test" });
   if (workflow.status === "archived") return { ok: false, message: ARCHIVED };
 
   let draft: ReturnType<typeof snapshotDraft> | null = null;
@@ -88,7 +88,7 @@ export async function startRunFor(actor: Actor, raw: unknown, request: RequestMe
  * The run's execution and workflow if the actor may `permission` the workflow; PermissionError
  * otherwise, with one message for "missing" and "not visible".
  */
-export async function authorizedRun(actor: Actor, runId: unknown, permission: "workflow:view" | "workflow:edit") {
+export async function authorizedRun(actor: Actor, runId: unknown, permission: "workflow:view" | "workflow:run") {
   const parsed = runIdSchema.safeParse(runId);
   if (!parsed.success) throw new PermissionError(RUN_NOT_VISIBLE);
   const doc = await loadExecution(parsed.data);
@@ -99,20 +99,20 @@ export async function authorizedRun(actor: Actor, runId: unknown, permission: "w
   } catch {
     throw new PermissionError(RUN_NOT_VISIBLE);
   }
-  if (permission === "workflow:edit") await authorizedWorkflow(actor, String(doc.workflowId), "workflow:edit");
+  if (permission === "workflow:run") await authorizedWorkflow(actor, String(doc.workflowId), "workflow:run");
   return { doc, workflow };
 }
 
 /** Starts the same workflow again with the same input: a test run uses the current draft, a published run the current published version. */
 export async function rerunFor(actor: Actor, runId: unknown, request: RequestMeta = {}): Promise<RunActionResult> {
-  const { doc } = await authorizedRun(actor, runId, "workflow:edit");
+  const { doc } = await authorizedRun(actor, runId, "workflow:run");
   const mode = doc.version === null ? "test" : "published";
   return startRunFor(actor, { workflowId: String(doc.workflowId), mode, input: valueFromText(doc.input) }, request, "rerun");
 }
 
 /** Asks the run to stop and waits briefly for it to stop; a run that has ended is left unchanged, with a message. */
 export async function cancelFor(actor: Actor, runId: unknown, request: RequestMeta = {}, waitMs = 3_000): Promise<ControlActionResult> {
-  const { doc } = await authorizedRun(actor, runId, "workflow:edit");
+  const { doc } = await authorizedRun(actor, runId, "workflow:run");
   const asked = await requestCancel(doc._id, { by: actor.id, reason: "cancelled by a user", metadata: { userId: actor.id, ...request } });
   if (!asked.ok) return asked;
   const deadline = Date.now() + waitMs;

@@ -16,6 +16,7 @@ export const NOT_VISIBLE = "This workflow does not exist, or it is not shared wi
 const REFUSALS: Record<WorkflowPermission, string> = {
   "workflow:view": NOT_VISIBLE,
   "workflow:edit": "You can view this workflow but not change it. Ask one of its owners to make you an editor.",
+  "workflow:run": "You can view this workflow but not run it. Ask one of its owners to make you an editor.",
   "workflow:publish": "Only the owners and editors of this workflow can publish it.",
   "workflow:share": "Only the owners of this workflow can change who has access to it.",
   "workflow:delete": "Only the owners of this workflow can archive or delete it.",
