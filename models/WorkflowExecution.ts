@@ -39,6 +39,8 @@ const executionSchema = new Schema(
       by: { type: Schema.Types.ObjectId, default: null },
       ipAddress: { type: String, default: null },
       userAgent: { type: String, default: null },
+      /** A trigger's or an API key's id when one started the run. */
+      source: { type: String, default: null },
     },
     /** The run input and the run's output (the last End node's), as JSON text. */
     input: { type: String, default: null },

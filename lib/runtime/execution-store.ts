@@ -67,6 +67,7 @@ export function metaOf(doc: ExecutionDoc): RunMeta {
       by: doc.trigger?.by ? String(doc.trigger.by) : null,
       ipAddress: doc.trigger?.ipAddress ?? null,
       userAgent: doc.trigger?.userAgent ?? null,
+      source: doc.trigger?.source ?? null,
     },
     concurrency: doc.concurrency ?? 0,
   };

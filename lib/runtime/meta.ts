@@ -8,6 +8,8 @@ export interface RunTrigger {
   by: string | null;
   ipAddress?: string | null;
   userAgent?: string | null;
+  /** What started it besides a person: a trigger's id (schedule, webhook) or an API key's id. */
+  source?: string | null;
 }
 
 export interface RunMeta {

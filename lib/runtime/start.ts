@@ -39,7 +39,13 @@ export interface RequestMeta {
   userAgent?: string | null;
 }
 
-export async function startRunFor(actor: Actor, raw: unknown, request: RequestMeta = {}, triggerType?: RunTrigger["type"]): Promise<RunActionResult> {
+/** How the run was started when not by a person pressing Run: the trigger type and its source (a trigger's or an API key's id). */
+export interface StartedThrough {
+  type: RunTrigger["type"];
+  source?: string | null;
+}
+
+export async function startRunFor(actor: Actor, raw: unknown, request: RequestMeta = {}, through?: StartedThrough): Promise<RunActionResult> {
   const tooBig = oversize(raw, "The run input");
   if (tooBig) return { ok: false, message: tooBig.message };
   const parsed = startRunSchema.safeParse(raw);
@@ -71,7 +77,7 @@ export async function startRunFor(actor: Actor, raw: unknown, request: RequestMe
       parentExecutionId: null,
       parentStepId: null,
       parentAttempt: null,
-      trigger: { type: triggerType ?? (mode === "test" ? "test" : "manual"), by: actor.id, ipAddress: request.ipAddress ?? null, userAgent: request.userAgent ?? null },
+      trigger: { type: through?.type ?? (mode === "test" ? "test" : "manual"), by: actor.id, ipAddress: request.ipAddress ?? null, userAgent: request.userAgent ?? null, source: through?.source ?? null },
     },
     version,
     input: input.input,
@@ -107,7 +113,7 @@ export async function authorizedRun(actor: Actor, runId: unknown, permission: "w
 export async function rerunFor(actor: Actor, runId: unknown, request: RequestMeta = {}): Promise<RunActionResult> {
   const { doc } = await authorizedRun(actor, runId, "workflow:run");
   const mode = doc.version === null ? "test" : "published";
-  return startRunFor(actor, { workflowId: String(doc.workflowId), mode, input: valueFromText(doc.input) }, request, "rerun");
+  return startRunFor(actor, { workflowId: String(doc.workflowId), mode, input: valueFromText(doc.input) }, request, { type: "rerun" });
 }
 
 /** Asks the run to stop and waits briefly for it to stop; a run that has ended is left unchanged, with a message. */
