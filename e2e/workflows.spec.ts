@@ -40,12 +40,18 @@ test("export and import round-trip a workflow; a broken file is refused with its
     nodes: [...exported.nodes, exported.nodes[0], { id: "mystery", type: "teleport", position: { x: 0, y: 0 }, data: { title: "?", config: {} } }],
     edges: [...exported.edges, { id: "dangling", source: exported.nodes[0].id, target: "nowhere" }],
   };
+  // A slow machine: the file is chosen while the page is still hydrating (the change event of
+  // an input rendered in the server HTML was lost then, and nothing ever appeared).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  await page.reload({ waitUntil: "commit" });
   await page.getByTestId("import-file-input").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
   const problems = page.getByTestId("import-problems");
   await expect(problems).toBeVisible();
   await expect(problems).toContainText("teleport");
   await expect(problems).toContainText("nowhere");
   await expect(problems).toContainText(`Node id "start" is used more than once`);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   await page.keyboard.press("Escape");
 
   await page.getByTestId("import-file-input").setInputFiles({ name: "garbage.json", mimeType: "application/json", buffer: Buffer.from("{ not json") });
