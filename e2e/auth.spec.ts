@@ -28,6 +28,14 @@ test("navigation follows roles: an approver sees no dashboard", async ({ page })
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
 });
 
+test("each person lands where their work is: approvers in the inbox, managers on the dashboard", async ({ page }) => {
+  await signInAs(page, "approver");
+  await expect(page).toHaveURL(/\/inbox(\?tab=available)?$/);
+  await page.context().clearCookies();
+  await signInAs(page, "manager");
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
+
 test("a wrong password gets a clear error and no session", async ({ page }) => {
   const user = demoUser("manager");
   await signIn(page, user.email, "not-the-password");

@@ -14,7 +14,8 @@ const REASONS: Record<string, string> = {
 /** Only same-site paths, so the sign-in page cannot be used to bounce people elsewhere. */
 function safeCallback(value: string | string[] | undefined): string {
   const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
+  // "//host" and "/\\host" would leave the site (browsers read a backslash as a slash).
+  return v && v.startsWith("/") && !v.startsWith("//") && !v.includes("\\") ? v : "/";
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
