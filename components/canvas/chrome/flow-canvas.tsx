@@ -27,6 +27,7 @@ import { useEditor, useEditorApi, useReadOnly } from "../store/context";
 import type { FlowEdge, FlowNode } from "../types";
 import { ContextMenu, type MenuItem } from "./context-menu";
 import { PALETTE_MIME } from "./palette";
+import { useResolvedTheme } from "@/lib/theme/use-theme";
 
 interface MenuState {
   x: number;
@@ -48,6 +49,7 @@ export function FlowCanvas({
 }) {
   const store = useEditorApi();
   const readOnly = useReadOnly();
+  const theme = useResolvedTheme();
   const actions = useCanvasActions();
   const [menu, setMenu] = useState<MenuState | null>(null);
   // Decided once, at open: a big graph opens on its start node at a readable zoom, so after the
@@ -175,7 +177,7 @@ export function FlowCanvas({
         zoomOnDoubleClick={false}
         fitView
         fitViewOptions={initialFit}
-        colorMode="system"
+        colorMode={theme}
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
         onSelectionContextMenu={onSelectionContextMenu}
