@@ -3,6 +3,7 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { Sidebar } from "@/components/shell/sidebar";
+import { MobileNav } from "@/components/shell/mobile-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { Logo } from "@/components/shell/logo";
 import { NotificationBell } from "@/components/shell/notification-bell";
@@ -28,22 +29,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex h-14 items-center justify-between gap-4 border-b border-zinc-200 bg-white px-4 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900">
-            <div className="flex items-center gap-3 md:hidden">
-              <Logo />
+            <div className="flex items-center gap-2 md:hidden">
+              <MobileNav items={items} />
+              <Link href="/" aria-label="Switchyard home">
+                <Logo />
+              </Link>
             </div>
-            <nav aria-label="Main (compact)" className="flex gap-1 overflow-x-auto md:hidden">
-              {items.map((item) => (
-                <Link key={item.href} href={item.href} className="rounded-md px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
-                  {item.label}
-                </Link>
-              ))}
-            </nav>
             <div className="ml-auto flex items-center gap-2">
               {can(user, "inbox:use") && <NotificationBell />}
               <UserMenu name={user.name} email={user.email} roles={[...user.roles]} />
             </div>
           </header>
-          <main id="main" className="flex-1 px-4 py-6 sm:px-8">
+          <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8">
             <div className="mx-auto max-w-6xl">{children}</div>
           </main>
         </div>

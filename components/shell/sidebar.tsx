@@ -14,10 +14,10 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   settings: Settings,
 };
 
-export function Sidebar({ items }: { items: NavItem[] }) {
+export function Sidebar({ items, label = "Main" }: { items: NavItem[]; label?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex flex-col gap-1 p-3">
+    <nav aria-label={label} className="flex flex-col gap-1 p-3">
       {items.map((item) => {
         const Icon = ICONS[item.icon];
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
