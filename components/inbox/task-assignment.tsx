@@ -10,6 +10,7 @@ import { inputClass } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { SUMMARY_KEY } from "@/components/shell/use-inbox-summary";
 import type { TaskView } from "@/lib/tasks/queries";
+import { formatMoment } from "@/lib/format/run-format";
 
 type Person = { id: string; name: string; email: string };
 
@@ -89,7 +90,7 @@ export function TaskAssignment({ view, people }: { view: TaskView; people: Perso
         {view.assignee ? (
           <>
             Held by <span className="font-medium">{view.assignee.name}</span>
-            {view.claimedAt && <span className="text-zinc-500"> since {new Date(view.claimedAt).toLocaleString()}</span>}
+            {view.claimedAt && <span className="text-zinc-500"> since {formatMoment(view.claimedAt)}</span>}
           </>
         ) : (
           <>Not claimed yet{offered && <span className="text-zinc-500"> · offered to {offered}</span>}</>

@@ -6,6 +6,7 @@ import { commentTaskAction } from "@/app/(app)/inbox/actions";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { TaskView } from "@/lib/tasks/queries";
+import { formatMoment } from "@/lib/format/run-format";
 
 export function TaskComments({ taskId, comments }: { taskId: string; comments: TaskView["comments"] }) {
   const router = useRouter();
@@ -31,7 +32,7 @@ export function TaskComments({ taskId, comments }: { taskId: string; comments: T
           {comments.map((c, i) => (
             <li key={i} className="rounded-lg bg-zinc-50 px-3 py-2 dark:bg-zinc-800/60">
               <p className="text-xs text-zinc-500">
-                <span className="font-medium text-zinc-700 dark:text-zinc-300">{c.byName}</span> · {new Date(c.at).toLocaleString()}
+                <span className="font-medium text-zinc-700 dark:text-zinc-300">{c.byName}</span> · {formatMoment(c.at)}
               </p>
               <p className="mt-1 whitespace-pre-wrap text-sm">{c.text}</p>
             </li>

@@ -8,6 +8,7 @@ import { TaskAssignment } from "./task-assignment";
 import { TaskComments } from "./task-comments";
 import { TaskDecisionForm } from "./task-decision-form";
 import { TaskHistory } from "./task-history";
+import { formatMoment } from "@/lib/format/run-format";
 
 function Card({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -27,7 +28,7 @@ function Outcome({ view }: { view: TaskView }) {
     <div data-testid="task-outcome" className="space-y-2 text-sm">
       <p className="flex items-center gap-2 font-medium">
         <Icon aria-hidden className={approved ? "size-5 text-emerald-600" : "size-5 text-red-600"} />
-        {approved ? "Approved" : "Rejected"} by {r.byName} · {new Date(r.at).toLocaleString()}
+        {approved ? "Approved" : "Rejected"} by {r.byName} · {formatMoment(r.at)}
       </p>
       {r.comment && <p className="whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">“{r.comment}”</p>}
       {Object.values(r.values ?? {}).some((v) => v !== null && v !== "") && <ValueView value={r.values} />}
@@ -121,12 +122,12 @@ export function TaskDetail({ view, people, initialAction }: { view: TaskView; pe
                 <dt className="text-zinc-500">Started by</dt>
                 <dd>
                   {view.run.startedBy ?? "a trigger"}
-                  {view.run.startedAt && <span className="text-zinc-500"> · {new Date(view.run.startedAt).toLocaleString()}</span>}
+                  {view.run.startedAt && <span className="text-zinc-500"> · {formatMoment(view.run.startedAt)}</span>}
                 </dd>
               </div>
               <div>
                 <dt className="text-zinc-500">Due</dt>
-                <dd>{view.dueAt ? new Date(view.dueAt).toLocaleString() : "No due date"}</dd>
+                <dd>{view.dueAt ? formatMoment(view.dueAt) : "No due date"}</dd>
               </div>
             </dl>
           </Card>

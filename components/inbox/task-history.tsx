@@ -1,4 +1,5 @@
 import type { TaskView } from "@/lib/tasks/queries";
+import { formatMoment } from "@/lib/format/run-format";
 
 const VERBS: Record<string, string> = {
   created: "Created by the workflow",
@@ -25,7 +26,7 @@ export function TaskHistory({ history }: { history: TaskView["history"] }) {
               {h.detail && h.type !== "completed" && <span className="text-zinc-600 dark:text-zinc-400"> — {h.detail}</span>}
             </p>
             <time dateTime={h.at} className="text-xs text-zinc-500">
-              {new Date(h.at).toLocaleString()}
+              {formatMoment(h.at)}
             </time>
           </div>
         </li>

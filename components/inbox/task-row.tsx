@@ -6,11 +6,10 @@ import { cn } from "@/lib/utils";
 import type { TaskRow } from "@/lib/tasks/rows";
 import { dueLabel } from "@/lib/tasks/sla";
 import { PriorityBadge, TaskStatusBadge } from "./priority-badge";
+import { formatMoment } from "@/lib/format/run-format";
 
 export const ROW_HEIGHT = 68;
 
-// One formatter for every row: toLocaleString() builds a new one per call, which shows in scrolling.
-const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export const TaskRowView = memo(function TaskRowView({ row, index, selected, now, onSelect }: { row: TaskRow; index: number; selected: boolean; now: number; onSelect: (index: number) => void }) {
   const due = dueLabel(row.dueAt, now);
@@ -32,7 +31,7 @@ export const TaskRowView = memo(function TaskRowView({ row, index, selected, now
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{row.title}</p>
         <p className="truncate text-xs text-zinc-500">
-          {row.workflowName || "Workflow"} · created {DATE.format(row.createdAt)}
+          {row.workflowName || "Workflow"} · created {formatMoment(row.createdAt)}
         </p>
       </div>
       <PriorityBadge priority={row.priority} className="hidden sm:inline-flex" />

@@ -7,13 +7,14 @@ import Link from "next/link";
 import { markNotificationsReadAction } from "@/app/(app)/inbox/actions";
 import { cn } from "@/lib/utils";
 import { SUMMARY_KEY, useInboxSummary } from "./use-inbox-summary";
+import { formatMoment } from "@/lib/format/run-format";
 
 function ago(iso: string): string {
   const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
   if (s < 60) return "just now";
   if (s < 3600) return `${Math.floor(s / 60)} min ago`;
   if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
-  return new Date(iso).toLocaleDateString();
+  return formatMoment(iso);
 }
 
 /** The header's bell: unread count, the latest notifications with links, mark as read. */

@@ -22,12 +22,18 @@ export function formatCount(n: number | null | undefined): string {
   return new Intl.NumberFormat("en-US").format(n ?? 0);
 }
 
-/** "22 Nov 2026, 13:42:05" in UTC, so server and browser render the same text. */
-export function formatMoment(iso: string | null | undefined): string {
-  if (!iso) return "—";
+// One formatter for the whole app: building one per call shows when a long list scrolls.
+const MOMENT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" });
+
+/**
+ * "22 Nov 2026, 13:42:05 UTC": the one way the app writes a moment (run pages, the inbox, tasks,
+ * notifications), in UTC so server and browser render the same text.
+ */
+export function formatMoment(iso: string | number | Date | null | undefined): string {
+  if (iso == null || iso === "") return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "—";
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" }).format(d) + " UTC";
+  return `${MOMENT.format(d)} UTC`;
 }
 
 /** "13:42:05.123" (UTC): a timeline's clock. */
