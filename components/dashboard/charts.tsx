@@ -46,7 +46,7 @@ export function DashboardCharts({ series, models, filters }: { series: SeriesPoi
             <YAxis yAxisId="rate" orientation="right" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={40} {...AXIS} />
             <Tooltip {...tooltipStyle} labelFormatter={(d) => shortDay(String(d))} formatter={(v, name) => (name === "Success rate" ? formatPercent(v as number) : String(v))} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar yAxisId="runs" dataKey="completed" name="Completed" stackId="runs" fill="#10b981" isAnimationActive={false} />
+            <Bar yAxisId="runs" dataKey="completed" name="Succeeded" stackId="runs" fill="#10b981" isAnimationActive={false} />
             <Bar yAxisId="runs" dataKey="failed" name="Failed" stackId="runs" fill="#ef4444" isAnimationActive={false} />
             <Bar yAxisId="runs" dataKey="cancelled" name="Cancelled" stackId="runs" fill="#a1a1aa" isAnimationActive={false} />
             <Line yAxisId="rate" dataKey="successRate" name="Success rate" stroke="#6366f1" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />

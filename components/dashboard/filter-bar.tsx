@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { cn } from "@/lib/utils";
+import { runStatusLabel } from "@/components/runs/run-status-badge";
 import { filterQuery, RUN_STATUS_FILTERS, type Filters, type RangeKey } from "@/lib/dashboard/params";
 import type { WorkflowOption } from "@/lib/dashboard/queries";
 
@@ -106,7 +107,7 @@ export function FilterBar({
             <option value="">Any status</option>
             {RUN_STATUS_FILTERS.map((s) => (
               <option key={s} value={s}>
-                {s[0].toUpperCase() + s.slice(1)}
+                {runStatusLabel(s)}
               </option>
             ))}
           </select>

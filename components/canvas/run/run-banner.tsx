@@ -13,7 +13,7 @@ const STATUS: Record<LiveRunStatus, { label: string; tone: string }> = {
   connecting: { label: "Starting…", tone: "bg-sky-50 text-sky-900 border-sky-200 dark:bg-sky-500/10 dark:text-sky-100 dark:border-sky-500/30" },
   running: { label: "Running", tone: "bg-sky-50 text-sky-900 border-sky-200 dark:bg-sky-500/10 dark:text-sky-100 dark:border-sky-500/30" },
   paused: { label: "Waiting", tone: "bg-violet-50 text-violet-900 border-violet-200 dark:bg-violet-500/10 dark:text-violet-100 dark:border-violet-500/30" },
-  completed: { label: "Completed", tone: "bg-emerald-50 text-emerald-900 border-emerald-200 dark:bg-emerald-500/10 dark:text-emerald-100 dark:border-emerald-500/30" },
+  completed: { label: "Succeeded", tone: "bg-emerald-50 text-emerald-900 border-emerald-200 dark:bg-emerald-500/10 dark:text-emerald-100 dark:border-emerald-500/30" },
   failed: { label: "Failed", tone: "bg-red-50 text-red-900 border-red-200 dark:bg-red-500/10 dark:text-red-100 dark:border-red-500/30" },
   cancelled: { label: "Cancelled", tone: "bg-zinc-100 text-zinc-800 border-zinc-300 dark:bg-zinc-800 dark:text-zinc-100 dark:border-zinc-600" },
 };
