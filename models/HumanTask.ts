@@ -68,6 +68,8 @@ const taskSchema = new Schema(
     workflowId: { type: String, required: true },
     nodeId: { type: String, required: true },
     stepId: { type: String, required: true },
+    /** The human node's title when the task was made (null for tasks from before it was kept). */
+    stepTitle: { type: String, default: null },
     /** Goes up by one on every change; a change names the version it is based on. */
     version: { type: Number, default: 0 },
   },

@@ -116,7 +116,7 @@ export function TaskDetail({ view, people, initialAction }: { view: TaskView; pe
               </div>
               <div>
                 <dt className="text-zinc-500">Step</dt>
-                <dd>{humanize(view.nodeId)}</dd>
+                <dd>{view.stepTitle ?? humanize(view.nodeId)}</dd>
               </div>
               <div>
                 <dt className="text-zinc-500">Started by</dt>

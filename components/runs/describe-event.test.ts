@@ -13,6 +13,12 @@ describe("describeEvent", () => {
     expect(describeEvent(ev("timer_set", { wakeAt: Date.UTC(2026, 10, 22, 11) }), labels).text).toBe("Fetch order: waiting until 22 Nov 2026, 11:00:00 UTC");
   });
 
+  it("names the branch a step took by its label, not its handle id", () => {
+    const branches = (nodeId: string | null | undefined, handle: string) => (nodeId === "fetch" && handle === "branch-1" ? "Over budget" : handle);
+    expect(describeEvent(ev("node_complete", { durationMs: 5, handle: "branch-1" }), labels, branches).text).toBe("Fetch order succeeded in 5 ms via “Over budget”");
+    expect(describeEvent(ev("node_complete", { durationMs: 5, handle: "unknown" }), labels, branches).text).toBe("Fetch order succeeded in 5 ms via “unknown”");
+  });
+
   it("describes run-level events and unknown ones", () => {
     expect(describeEvent(ev("workflow_failed", { error: { message: "boom" } }, null), labels)).toEqual({ text: "Run failed", tone: "bad", detail: "boom" });
     expect(describeEvent(ev("run_retried", { retry: 1, previousError: "boom" }), labels)).toMatchObject({ text: "Retried from Fetch order", detail: "After: boom" });

@@ -12,6 +12,8 @@ export interface DescribedEvent {
 }
 
 type Labels = (nodeId: string | null | undefined) => string;
+/** The label the designer gave a node's output ("Over budget"), or the handle id when unknown. */
+type BranchLabels = (nodeId: string | null | undefined, handle: string) => string;
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
@@ -23,7 +25,7 @@ function waitText(reason: string | undefined): string {
   return reason ? `Waiting (${reason})` : "Waiting";
 }
 
-export function describeEvent(event: RunEventView, label: Labels): DescribedEvent {
+export function describeEvent(event: RunEventView, label: Labels, branch: BranchLabels = (_, handle) => handle): DescribedEvent {
   const d = event.data;
   const node = label(event.nodeId);
   const attempt = num(d.attempt);
@@ -36,7 +38,7 @@ export function describeEvent(event: RunEventView, label: Labels): DescribedEven
     case "node_complete": {
       const took = num(d.durationMs);
       const handle = str(d.handle);
-      const via = handle && handle !== "out" ? ` via “${handle}”` : "";
+      const via = handle && handle !== "out" ? ` via “${branch(event.nodeId, handle)}”` : "";
       return { text: `${node} succeeded${took !== undefined ? ` in ${formatDuration(took)}` : ""}${via}`, tone: "good" };
     }
     case "node_error": {

@@ -31,8 +31,8 @@ export interface RunTimelineProps {
   serverSeq: number;
   /** The run has ended (on the server's last look). */
   ended: boolean;
-  /** Node titles by node id, to name steps. */
-  labels: { nodeId: string; label: string }[];
+  /** Node titles by node id, to name steps, and their outputs' labels, to name branches. */
+  labels: { nodeId: string; label: string; outputs?: { id: string; label: string }[] }[];
 }
 
 function useThrottledRefresh() {
@@ -103,9 +103,13 @@ export function RunTimeline({ runId, initialEvents, serverSeq, ended, labels }: 
     };
   }, [runId, wantStream]);
 
-  const labelOf = useMemo(() => {
+  const { labelOf, branchOf } = useMemo(() => {
     const names = new Map(labels.map((l) => [l.nodeId, l.label]));
-    return (id: string | null | undefined) => (id ? (names.get(id) ?? id) : "");
+    const branches = new Map(labels.flatMap((l) => (l.outputs ?? []).map((o) => [`${l.nodeId}\u0000${o.id}`, o.label] as const)));
+    return {
+      labelOf: (id: string | null | undefined) => (id ? (names.get(id) ?? id) : ""),
+      branchOf: (id: string | null | undefined, handle: string) => branches.get(`${id ?? ""}\u0000${handle}`) ?? handle,
+    };
   }, [labels]);
 
   const list = useRef<HTMLOListElement>(null);
@@ -144,7 +148,7 @@ export function RunTimeline({ runId, initialEvents, serverSeq, ended, labels }: 
       ) : (
         <ol ref={list} aria-live="polite" aria-relevant="additions" data-testid="run-timeline" className="max-h-[28rem] divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800">
           {events.map((event) => {
-            const { text, tone, detail } = describeEvent(event, labelOf);
+            const { text, tone, detail } = describeEvent(event, labelOf, branchOf);
             const { icon: Icon, className } = TONE[tone];
             return (
               <li key={event.seq} data-type={event.type} className="flex gap-3 px-4 py-2 text-sm">

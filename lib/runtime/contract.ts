@@ -62,7 +62,7 @@ export interface RunDetail extends RunSummary {
   error: string | null;
   errorDetail: { message: string; code?: string; nodeId?: string } | null;
   /** The nodes of the graph the run executes, with their titles (empty when that graph is gone). */
-  graph: { nodeId: string; type: string; label: string }[];
+  graph: { nodeId: string; type: string; label: string; outputs: { id: string; label: string }[] }[];
   /** Every node that has a state in this run (the canvas colours them). */
   nodes: { nodeId: string; status: NodeStatus; runs: number }[];
   waiting: { stepId: string; nodeId: string; reason: string; since: string; until: string | null }[];

@@ -55,7 +55,13 @@ function summaryOf(doc: SummaryDoc, names: Map<string, string>, status: RunStatu
 async function graphOf(graphId: string): Promise<RunDetail["graph"]> {
   try {
     const graph = await loadRunGraph(graphId);
-    return graph.nodes.map((n) => ({ nodeId: n.id, type: n.type, label: n.data?.title?.trim() || n.type }));
+    return graph.nodes.map((n) => ({
+      nodeId: n.id,
+      type: n.type,
+      label: n.data?.title?.trim() || n.type,
+      // Branch names as the designer wrote them, so the timeline says "via “Over budget”", not a handle id.
+      outputs: getNodeOutputs(n).map(({ id, label }) => ({ id, label })),
+    }));
   } catch (error) {
     if (error instanceof GraphMissing) return [];
     throw error;

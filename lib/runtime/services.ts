@@ -34,6 +34,8 @@ export interface HumanTaskRequest {
   workflowId: string;
   nodeId: string;
   stepId: string;
+  /** The human node's title on the canvas ("Manager approval"), shown as the task's step. */
+  stepTitle?: string;
   title: string;
   description: string;
   assignee: string | null;

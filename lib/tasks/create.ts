@@ -41,6 +41,7 @@ export async function createTaskForStep(request: HumanTaskRequest): Promise<{ ta
     workflowId: request.workflowId,
     nodeId: request.nodeId,
     stepId: request.stepId,
+    stepTitle: request.stepTitle ?? null,
     version: 0,
     workflowName: await workflowName(request.workflowId),
     history: [{ type: "created", by: null, byName: null, at: new Date(), detail: null }],

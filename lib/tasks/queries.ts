@@ -71,6 +71,8 @@ export interface TaskView {
   history: { type: string; byName: string | null; at: string; detail: string | null }[];
   run: { id: string; status: string; workflowId: string; workflowName: string; startedBy: string | null; startedAt: string | null; input: unknown };
   nodeId: string;
+  /** The human node's title; null for tasks made before it was kept. */
+  stepTitle: string | null;
   may: { decide: boolean; claim: boolean; release: boolean; delegate: boolean };
 }
 
@@ -126,6 +128,7 @@ export async function taskView(user: CurrentUser, taskId: string): Promise<TaskV
       input: parse(run?.input),
     },
     nodeId: task.nodeId,
+    stepTitle: task.stepTitle ?? null,
     may: {
       decide: open && complete,
       claim: open && !task.assignee && complete,

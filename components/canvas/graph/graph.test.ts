@@ -122,6 +122,14 @@ describe("paste", () => {
     expect(pasteShift(once.nodes, fragment)).toEqual({ x: 80, y: 80 });
     expect(pasteShift(doc.nodes, fragment, { x: 500, y: 500 })).toEqual({ x: 500, y: 500 });
   });
+
+  it("gives a pasted copy its own title next to the original's", () => {
+    const doc = toFlowGraph({ nodes: [wfNode("a", "set", 10, 20)], edges: [] });
+    const once = pasteFragment(doc, { nodes: [wfNode("a", "set", 10, 20)], edges: [] }).doc;
+    const twice = pasteFragment(once, { nodes: [wfNode("a", "set", 10, 20)], edges: [] }).doc;
+    const title = doc.nodes[0].data.title;
+    expect(twice.nodes.map((n) => n.data.title)).toEqual([title, `${title} 2`, `${title} 3`]);
+  });
 });
 
 describe("connectionRefusal", () => {

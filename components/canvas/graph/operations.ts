@@ -145,11 +145,13 @@ export function pasteFragment(doc: GraphDoc, fragment: GraphFragment, at?: XY): 
     const id = newNodeId(node.type, nodeIds);
     nodeIds.add(id);
     idMap.set(node.id, id);
+    // A copy gets its own title ("Approve 2"): two steps of one name read as one in runs and tasks.
+    const title = nextTitle(node.data.title, [...doc.nodes, ...pasted]);
     const copy = toFlowNode({
       ...node,
       id,
       position: { x: node.position.x + shift.x, y: node.position.y + shift.y },
-      data: { title: node.data.title, config: structuredClone(node.data.config) },
+      data: { title, config: structuredClone(node.data.config) },
     });
     pasted.push({ ...copy, selected: true });
   }

@@ -21,6 +21,7 @@ export const humanExecutor: NodeExecutor<Services> = async (ctx) => {
     workflowId: ctx.services.run.workflowId,
     nodeId: ctx.node.id,
     stepId: ctx.stepId,
+    stepTitle: ctx.node.data.title || undefined,
     title: title || ctx.node.data.title || "Task",
     description,
     assignee: config.assignee ?? null,

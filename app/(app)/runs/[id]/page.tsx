@@ -51,7 +51,7 @@ export default async function RunPage({ params }: Props) {
             initialEvents={events}
             serverSeq={run.seq}
             ended={isTerminal(run.status)}
-            labels={run.graph.map(({ nodeId, label }) => ({ nodeId, label }))}
+            labels={run.graph.map(({ nodeId, label, outputs }) => ({ nodeId, label, outputs }))}
           />
         </div>
         <AiUsageTable rows={run.aiUsage} />
