@@ -13,6 +13,7 @@ import { valueFromText } from "./codec";
 import type { RunDetail, RunEventView, RunSummary } from "./contract";
 import { bookOf, stateOf } from "./execution-store";
 import { readEvents, toEventView } from "./follow";
+import { getNodeOutputs } from "@/lib/nodes/registry";
 import { GraphMissing, loadRunGraph } from "./graphs";
 import { latestCheckpoint, liveHeads } from "./live-store";
 import { retryRefusal } from "@/lib/engine/retry-failed";
