@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, R
 import type { SeriesPoint } from "@/lib/dashboard/aggregate";
 import { formatDuration, formatMoney, formatPercent } from "@/lib/dashboard/format";
 import { dayFilters, filterQuery, type Filters } from "@/lib/dashboard/params";
+import { dotsFor } from "@/lib/dashboard/dots";
 
 const COLORS = ["#6366f1", "#14b8a6", "#f59e0b", "#ec4899", "#0ea5e9", "#84cc16", "#a855f7", "#f97316"];
 const AXIS = { stroke: "currentColor", fontSize: 11, tickLine: false } as const;
@@ -49,7 +50,7 @@ export function DashboardCharts({ series, models, filters }: { series: SeriesPoi
             <Bar yAxisId="runs" dataKey="completed" name="Succeeded" stackId="runs" fill="#10b981" isAnimationActive={false} />
             <Bar yAxisId="runs" dataKey="failed" name="Failed" stackId="runs" fill="#ef4444" isAnimationActive={false} />
             <Bar yAxisId="runs" dataKey="cancelled" name="Cancelled" stackId="runs" fill="#a1a1aa" isAnimationActive={false} />
-            <Line yAxisId="rate" dataKey="successRate" name="Success rate" stroke="#6366f1" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+            <Line yAxisId="rate" dataKey="successRate" name="Success rate" stroke="#6366f1" strokeWidth={2} dot={dotsFor(series, (p) => p.successRate)} connectNulls isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
       </Panel>
@@ -86,8 +87,8 @@ export function DashboardCharts({ series, models, filters }: { series: SeriesPoi
             <YAxis scale="log" domain={["auto", "auto"]} allowDataOverflow tickFormatter={(v: number) => formatDuration(v)} width={56} {...AXIS} />
             <Tooltip {...tooltipStyle} labelFormatter={(d) => shortDay(String(d))} formatter={(v) => formatDuration(v as number)} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Line dataKey="p50" name="p50" stroke="#14b8a6" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-            <Line dataKey="p95" name="p95" stroke="#f59e0b" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+            <Line dataKey="p50" name="p50" stroke="#14b8a6" strokeWidth={2} dot={dotsFor(series, (p) => p.p50)} connectNulls isAnimationActive={false} />
+            <Line dataKey="p95" name="p95" stroke="#f59e0b" strokeWidth={2} dot={dotsFor(series, (p) => p.p95)} connectNulls isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </Panel>
@@ -103,7 +104,7 @@ export function DashboardCharts({ series, models, filters }: { series: SeriesPoi
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Bar yAxisId="n" dataKey="approvals" name="Tasks completed" fill="#a5b4fc" isAnimationActive={false} />
             <Bar yAxisId="n" dataKey="slaBreaches" name="SLA breaches" fill="#f87171" isAnimationActive={false} />
-            <Line yAxisId="t" dataKey="medianApprove" name="Median wait" stroke="#6366f1" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+            <Line yAxisId="t" dataKey="medianApprove" name="Median wait" stroke="#6366f1" strokeWidth={2} dot={dotsFor(series, (p) => p.medianApprove)} connectNulls isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
       </Panel>
