@@ -86,7 +86,12 @@ test("an approver sees a new task arrive, approves it with a comment, the run co
   await manager.page.screenshot({ path: "/tmp/inbox-task-dark.png", fullPage: true });
   await manager.page.emulateMedia({ colorScheme: "light" });
 
-  await manager.page.getByLabel("Comment for the employee").fill("Fine, enjoy the laptop");
+  // One place to write: the decision's Comment box, also for a note without deciding.
+  await expect(manager.page.locator("#new-comment")).toHaveCount(0);
+  await manager.page.locator("#decision-reason").fill("Is the receipt attached?");
+  await manager.page.getByTestId("comment-only").click();
+  await expect(manager.page.getByTestId("task-comments")).toContainText("Is the receipt attached?");
+  await expect(manager.page.getByTestId("task-status")).not.toHaveText("Done");
   await manager.page.locator("#decision-reason").fill("Checked the receipt");
   await manager.page.getByRole("button", { name: "Approve" }).click();
   await expect(manager.page.getByTestId("task-outcome")).toContainText("Approved by");

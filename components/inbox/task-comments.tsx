@@ -8,7 +8,11 @@ import { inputClass } from "@/components/ui/field";
 import type { TaskView } from "@/lib/tasks/queries";
 import { formatMoment } from "@/lib/format/run-format";
 
-export function TaskComments({ taskId, comments }: { taskId: string; comments: TaskView["comments"] }) {
+/**
+ * The task's comments. `withBox` is false while the decision form is on the page: its Comment
+ * field is then the one place to write (with "Comment without deciding").
+ */
+export function TaskComments({ taskId, comments, withBox = true }: { taskId: string; comments: TaskView["comments"]; withBox?: boolean }) {
   const router = useRouter();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -39,16 +43,18 @@ export function TaskComments({ taskId, comments }: { taskId: string; comments: T
           ))}
         </ul>
       )}
-      <form onSubmit={(e) => void send(e)} className="space-y-2" noValidate>
-        <label htmlFor="new-comment" className="sr-only">
-          Add a comment
-        </label>
-        <textarea id="new-comment" rows={2} placeholder="Add a comment" className={inputClass} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={Boolean(error)} aria-describedby={error ? "new-comment-error" : undefined} />
-        {error && <p id="new-comment-error" role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>}
-        <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-          {busy ? "Posting…" : "Comment"}
-        </Button>
-      </form>
+      {withBox && (
+        <form onSubmit={(e) => void send(e)} className="space-y-2" noValidate>
+          <label htmlFor="new-comment" className="sr-only">
+            Add a comment
+          </label>
+          <textarea id="new-comment" rows={2} placeholder="Add a comment" className={inputClass} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={Boolean(error)} aria-describedby={error ? "new-comment-error" : undefined} />
+          {error && <p id="new-comment-error" role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>}
+          <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+            {busy ? "Posting…" : "Comment"}
+          </Button>
+        </form>
+      )}
     </div>
   );
 }

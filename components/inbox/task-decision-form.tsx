@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { toast } from "sonner";
-import { decideTaskAction } from "@/app/(app)/inbox/actions";
+import { commentTaskAction, decideTaskAction } from "@/app/(app)/inbox/actions";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { SUMMARY_KEY } from "@/components/shell/use-inbox-summary";
@@ -57,7 +57,7 @@ export function TaskDecisionForm({ taskId, fields, initialAction }: { taskId: st
   const queryClient = useQueryClient();
   const schema = useMemo(() => formSchema(fields).passthrough(), [fields]);
   const form = useForm<Values>({ resolver: zodResolver(schema as never) as unknown as Resolver<Values>, mode: "onTouched" });
-  const [busy, setBusy] = useState<"approve" | "reject" | null>(null);
+  const [busy, setBusy] = useState<"approve" | "reject" | "comment" | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const reasonRef = useRef<HTMLTextAreaElement | null>(null);
   const { ref: reasonFormRef, ...reasonField } = form.register(REASON);
@@ -97,6 +97,26 @@ export function TaskDecisionForm({ taskId, fields, initialAction }: { taskId: st
       setMessage(res.message);
     });
 
+  // A question or a note before deciding goes to the task's comments from the same box.
+  const commentOnly = async () => {
+    const text = String(form.getValues(REASON) ?? "").trim();
+    if (!text) {
+      form.setError(REASON, { message: "Write a comment first" });
+      reasonRef.current?.focus();
+      return;
+    }
+    setBusy("comment");
+    const res = await commentTaskAction(taskId, { text });
+    setBusy(null);
+    if (!res.ok) {
+      form.setError(REASON, { message: res.errors?.text?.join(" ") ?? res.message });
+      return;
+    }
+    form.resetField(REASON);
+    form.clearErrors(REASON);
+    router.refresh();
+  };
+
   const errorOf = (name: string) => form.formState.errors[name]?.message as string | undefined;
   return (
     <form className="space-y-4" noValidate onSubmit={(e) => void submit("approve")(e)} data-testid="decision-form">
@@ -105,7 +125,7 @@ export function TaskDecisionForm({ taskId, fields, initialAction }: { taskId: st
       ))}
       <div className="space-y-1.5">
         <label htmlFor="decision-reason" className="block text-sm font-medium">
-          Reason or note <span className="font-normal text-zinc-500">(required to reject; added to the comments)</span>
+          Comment <span className="font-normal text-zinc-500">(required to reject; kept with the decision and in the comments)</span>
         </label>
         <textarea
           id="decision-reason"
@@ -137,6 +157,9 @@ export function TaskDecisionForm({ taskId, fields, initialAction }: { taskId: st
         </Button>
         <Button variant="danger" disabled={busy !== null} onClick={() => void submit("reject")()}>
           {busy === "reject" ? "Rejecting…" : "Reject"}
+        </Button>
+        <Button variant="secondary" className="ml-auto" disabled={busy !== null} onClick={() => void commentOnly()} data-testid="comment-only">
+          {busy === "comment" ? "Posting…" : "Comment without deciding"}
         </Button>
       </div>
     </form>

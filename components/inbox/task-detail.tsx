@@ -94,7 +94,7 @@ export function TaskDetail({ view, people, initialAction }: { view: TaskView; pe
             </div>
           </Card>
           <Card title="Comments">
-            <TaskComments taskId={view.id} comments={view.comments} />
+            <TaskComments taskId={view.id} comments={view.comments} withBox={!(open && view.may.decide)} />
           </Card>
         </div>
 

@@ -33,7 +33,6 @@ export const contentReviewTemplate: WorkflowTemplate = {
         candidateUsers: [],
         formFields: [
           { name: "finalText", label: "Final text", kind: "textarea", required: true, min: 50 },
-          { name: "comment", label: "Note to the requester", kind: "textarea", required: false },
         ],
         priority: "medium",
         dueInMinutes: 1_440,

@@ -52,7 +52,8 @@ export const expenseApprovalTemplate: WorkflowTemplate = {
           "{{ $input.description }}\n\nAI category: {{ $nodes.classify.object.category }}. {{ $nodes.classify.object.reason }}",
         candidateRoles: ["manager"],
         candidateUsers: [],
-        formFields: [{ name: "comment", label: "Comment for the employee", kind: "textarea", required: false }],
+        // The approver's comment comes with the decision ($nodes.manager_approval.comment): one place to write it.
+        formFields: [],
         priority: "medium",
         dueInMinutes: 2_880,
       }),
@@ -67,7 +68,7 @@ export const expenseApprovalTemplate: WorkflowTemplate = {
         recipients: ["{{ $input.employee }}"],
         subjectTemplate: "Expense rejected",
         bodyTemplate:
-          "Your expense of {{ $input.amount }} {{ $input.currency }} was rejected. {{ $nodes.manager_approval.values.comment }}",
+          "Your expense of {{ $input.amount }} {{ $input.currency }} was rejected. {{ $nodes.manager_approval.comment }}",
       }),
       step("end_approved", "end", [5, 0], "Approved", {
         outputMapping: [{ key: "approved", expression: "true" }],
