@@ -196,6 +196,6 @@ describe("controlling runs (real database)", () => {
 
     const request = { idempotencyKey: "p:s#1:1", parentRunId: "p", parentStepId: "s#1", workflowId: childId, input: { x: 1 }, depth: 11 };
     await expect(startChildRun({ runId: "p", depth: 10, startedBy: null }, request)).rejects.toBeInstanceOf(ChildRunRefused);
-    await expect(startChildRun({ runId: "p", depth: 0, startedBy: stranger.id }, request)).rejects.toThrow("cannot see it");
+    await expect(startChildRun({ runId: "p", depth: 0, startedBy: stranger.id }, request)).rejects.toThrow("may not run it");
   });
 });
