@@ -60,17 +60,24 @@ test("the server refuses a 10 KB password even when the form is bypassed", async
   expect(decodeURIComponent(res.url)).toContain("That password is too long");
 });
 
-test("five failed attempts in a minute lock the email with a clear wait", async ({ page }) => {
-  // A distinct client address, so this lock does not spill onto the other journeys; and the
-  // admin, whose journeys (admin.spec.ts) run before this one: the email stays locked for a
-  // minute, and the designer journeys sign in as the approver.
+test("failures from one address slow that address only: the owner signs in from theirs", async ({ page, browser }) => {
+  // The app under test trusts X-Forwarded-For from loopback (SWITCHYARD_TRUSTED_PROXIES in
+  // playwright.config.ts), so each page can act from its own client address.
   await page.setExtraHTTPHeaders({ "X-Forwarded-For": "203.0.113.7" });
   const user = demoUser("admin");
   for (let i = 0; i < 5; i++) {
     await signIn(page, user.email, `wrong-${i}`);
     await expect(page.getByTestId("login-error")).toHaveText("Wrong email or password.");
   }
+  // The attacker's address now waits, even with the right password…
   await signIn(page, user.email, user.password);
-  await expect(page.getByTestId("login-error")).toContainText(/Too many failed sign-in attempts\. Wait \d+ s and try again\./);
+  await expect(page.getByTestId("login-error")).toHaveText(/Too many failed sign-in attempts\. Wait [12] s and try again\./);
   await expect(page).toHaveURL(/\/login/);
+
+  // …while the admin, from their own address, signs in at once.
+  const owner = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.7" } });
+  const ownerPage = await owner.newPage();
+  await signIn(ownerPage, user.email, user.password);
+  await expect(ownerPage.getByTestId("user-menu")).toBeVisible();
+  await owner.close();
 });
