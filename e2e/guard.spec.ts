@@ -1,5 +1,5 @@
 // Bad input gets a clear status: server-action bodies over the limit answer 413 with a message,
-// junk arguments a typed refusal (and create nothing), and pages of workflows a person may not
+// bodies that are not JSON 400, junk arguments a typed refusal (and create nothing), and pages of workflows a person may not
 // see answer a real 404.
 import { expect, test, type Page } from "@playwright/test";
 import { createWorkflow } from "./canvas";
@@ -36,6 +36,9 @@ test("a server-action body over the limit gets 413 with a message; junk argument
     expect(text).toMatch(/Enter a name\.|Creating a workflow needs its name, or a template\.|Name must|expected|Name contains an invisible text-direction character \(U\+202E\)/);
   }
   expect(await workflowCount(page)).toBe(before);
+  const malformed = await callAction(page, create, "{not json");
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error).toMatch(/^The request's arguments are not valid JSON \(.+\)\. Nothing was changed\.$/);
 });
 
 test("pages of a workflow someone may not see answer 404, like a missing one", async ({ page, browser }) => {
