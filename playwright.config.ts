@@ -37,7 +37,8 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",
+    // SWITCHYARD_TRUSTED_PROXIES: the journeys pose as several client addresses with X-Forwarded-For (e2e/auth.spec.ts).
     // E2E_DEMO_RUNS: demo runs made through the real engine before the server starts (scripts/e2e.mjs sets it for the dashboard spec).
-    env: { PORT: String(port), SWITCHYARD_DATA_DIR: dataDir, NEXTAUTH_URL: baseURL, SWITCHYARD_DEMO_RUNS: process.env.E2E_DEMO_RUNS ?? "" },
+    env: { PORT: String(port), SWITCHYARD_TRUSTED_PROXIES: "127.0.0.1,::1", SWITCHYARD_DATA_DIR: dataDir, NEXTAUTH_URL: baseURL, SWITCHYARD_DEMO_RUNS: process.env.E2E_DEMO_RUNS ?? "" },
   },
 });

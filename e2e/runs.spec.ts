@@ -215,9 +215,8 @@ test("someone the workflow is not shared with gets 404 for its runs", async ({ p
   const missing = await page.goto("/runs/0123456789abcdef01234567");
   expect(missing?.status()).toBe(404);
   expect((await page.goto("/runs/not-a-run-id"))?.status()).toBe(404);
-  // The runs list sits inside the workflows section's loading boundary, which has streamed by
-  // the time the page refuses: the answer is the not-found page (same as for a missing workflow).
-  await page.goto(`/workflows/${flakyId}/runs`);
+  // The workflow's layout refuses before any loading boundary streams: a real 404.
+  expect((await page.goto(`/workflows/${flakyId}/runs`))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByTestId("runs-table")).toHaveCount(0);
   const events = await page.request.get(`/api/runs/${flakyRunId}/events`);

@@ -117,7 +117,10 @@ async function main() {
     }
   }
 
-  const server = spawn(NEXT_BIN, [dev ? "dev" : "start", "-p", String(port)], { env, cwd: ROOT, stdio: "inherit" });
+  // Production runs scripts/server.mjs (Next.js behind a server that passes on the socket's address, README "Security").
+  const server = dev
+    ? spawn(NEXT_BIN, ["dev", "-p", String(port)], { env, cwd: ROOT, stdio: "inherit" })
+    : spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], { env, cwd: ROOT, stdio: "inherit" });
   console.log(`\nSwitchyard is starting at http://localhost:${port}\n`);
 
   let stopping = false;

@@ -12,7 +12,7 @@ export function useCreateWorkflow() {
 
   function create(templateId: string | null, name?: string, onError?: (message: string) => void) {
     startTransition(async () => {
-      const res = templateId ? await createFromTemplateAction(templateId, name) : await createWorkflowAction({ name });
+      const res = templateId ? await createFromTemplateAction(templateId, name) : await createWorkflowAction({ name: name ?? "Untitled workflow" });
       if (res.ok) {
         toast.success(res.message ?? "Created.");
         router.push(`/workflows/${res.id}`);

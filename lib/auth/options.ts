@@ -6,7 +6,7 @@ import { serverConfig } from "@/lib/config";
 import { User } from "@/models/User";
 import { loginSchema } from "@/lib/users/schema";
 import { dummyHash, verifyPassword } from "@/lib/auth/password";
-import { clearLoginFailures, loginRateLimit, recordLoginFailure } from "@/lib/auth/rate-limit";
+import { admitLoginAttempt, recordLoginFailure, recordLoginSuccess, releaseTicket } from "@/lib/auth/rate-limit";
 import { clientIp } from "@/lib/auth/client-ip";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
@@ -21,18 +21,23 @@ export async function authorizeCredentials(
   const { email, password } = parsed.data;
   await connectDb();
 
-  const limit = await loginRateLimit(email, ip);
-  if (limit.blocked) {
-    throw new Error(`Too many failed sign-in attempts. Wait ${limit.retryAfterSeconds} s and try again.`);
+  const admission = await admitLoginAttempt(email, ip);
+  if (!admission.ok) throw new Error(admission.message);
+  const { ticket } = admission;
+  let user, ok;
+  try {
+    user = await User.findOne({ email }).lean();
+    ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
+  } catch (err) {
+    await releaseTicket(ticket);
+    throw err;
   }
-  const user = await User.findOne({ email }).lean();
-  const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
   if (!user || !ok) {
-    await recordLoginFailure(email, ip);
+    await recordLoginFailure(ticket);
     throw new Error(WRONG_CREDENTIALS);
   }
+  await recordLoginSuccess(ticket);
   if (!user.active) throw new Error("This account has been deactivated. Ask an admin to reactivate it.");
-  await clearLoginFailures(email);
   return { id: String(user._id), email: user.email, name: user.name };
 }
 

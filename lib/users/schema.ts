@@ -1,5 +1,6 @@
 // One zod schema per user form, shared by the client forms and the server actions.
 import { z } from "zod";
+import { plainText } from "@/lib/validation/plain-text";
 import { ROLES } from "@/lib/auth/roles";
 
 export const MAX_PASSWORD_LENGTH = 1024;
@@ -31,7 +32,7 @@ export const rolesSchema = z
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
+  name: plainText(z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."), "Name"),
   password: newPasswordSchema,
   roles: rolesSchema,
 });

@@ -3,6 +3,7 @@
 // validator's (lib/engine/validate.ts). Unknown keys are stripped, which also drops React
 // Flow's UI state (selected, measured, dragging) before anything is saved.
 import { z } from "zod";
+import { plainText } from "@/lib/validation/plain-text";
 import type { WorkflowEdge, WorkflowGraph, WorkflowNode, WorkflowSettings } from "./types";
 
 export const MAX_NODES = 10_000;
@@ -29,7 +30,7 @@ export const workflowNodeSchema = z.object(
     position: z.object({ x: coordinate, y: coordinate }, { error: "Position must be {x, y}" }),
     data: z.object(
       {
-        title: z.string({ error: "Title must be text" }).max(200, { error: "Title must be at most 200 characters" }),
+        title: plainText(z.string({ error: "Title must be text" }).max(200, { error: "Title must be at most 200 characters" }), "Node title"),
         // Each type's own schema checks the inside; here it only has to be an object.
         config: z.record(z.string(), z.unknown(), { error: "Config must be an object" }),
       },
@@ -39,8 +40,9 @@ export const workflowNodeSchema = z.object(
   { error: "Each node must be an object" },
 ) satisfies z.ZodType<WorkflowNode>;
 
-const optionalShortText = (label: string, max: number) =>
-  z.string({ error: `${label} must be text` }).max(max, { error: `${label} must be at most ${max} characters` }).optional();
+const shortText = (label: string, max: number) =>
+  z.string({ error: `${label} must be text` }).max(max, { error: `${label} must be at most ${max} characters` });
+const optionalShortText = (label: string, max: number) => shortText(label, max).optional();
 
 export const workflowEdgeSchema = z.object(
   {
@@ -53,7 +55,7 @@ export const workflowEdgeSchema = z.object(
       .max(100, { error: "Source handle must be at most 100 characters" })
       .nullish()
       .transform((value) => value ?? undefined),
-    label: optionalShortText("Edge label", 200),
+    label: plainText(shortText("Edge label", 200), "Edge label").optional(),
     condition: optionalShortText("Edge condition", 10_000),
   },
   { error: "Each edge must be an object" },
@@ -106,11 +108,12 @@ export const defaultSettings: WorkflowSettings = {
  */
 export const workflowImportSchema = z.object(
   {
-    name: z.string({ error: "Name must be text" }).max(200, { error: "Name must be at most 200 characters" }).optional(),
-    description: z
-      .string({ error: "Description must be text" })
-      .max(5_000, { error: "Description must be at most 5000 characters" })
-      .optional(),
+    name: plainText(z.string({ error: "Name must be text" }).max(200, { error: "Name must be at most 200 characters" }), "Name").optional(),
+    description: plainText(
+      z.string({ error: "Description must be text" }).max(5_000, { error: "Description must be at most 5000 characters" }),
+      "Description",
+      true,
+    ).optional(),
     nodes: workflowGraphSchema.shape.nodes,
     edges: workflowGraphSchema.shape.edges,
     settings: workflowSettingsSchema.partial().optional(),

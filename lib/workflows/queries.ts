@@ -24,6 +24,17 @@ import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from "./export-format";
 import type { ListParams } from "./schema";
 import { META_PROJECTION, authorizedWorkflow, graphOf, iso, settingsOf, userNames, type StoredWorkflow } from "./store";
 
+/** Whether the actor may see the workflow: the pages under /workflows/[id] answer 404 when not. */
+export async function canSeeWorkflow(actor: Actor, id: string): Promise<boolean> {
+  return authorizedWorkflow(actor, id, "workflow:view").then(
+    () => true,
+    (err: unknown) => {
+      if (err instanceof PermissionError) return false;
+      throw err;
+    },
+  );
+}
+
 /**
  * The canvas page's loader: null when the workflow is missing or not shared with the actor.
  * An archived workflow loads read-only (access "viewer") for everyone: the server refuses

@@ -1,5 +1,6 @@
 // One zod schema per workflow input, shared by the forms and the server actions.
 import { z } from "zod";
+import { plainText } from "@/lib/validation/plain-text";
 import { workflowGraphSchema, workflowSettingsSchema } from "@/lib/workflow/schema";
 import { WORKFLOW_TEMPLATE_IDS } from "./templates/ids";
 
@@ -7,21 +8,21 @@ export const workflowIdSchema = z
   .string({ error: "Unknown workflow." })
   .regex(/^[a-f0-9]{24}$/, { error: "Unknown workflow." });
 
-export const workflowNameSchema = z
-  .string({ error: "Enter a name." })
-  .trim()
-  .min(1, { error: "Enter a name." })
-  .max(200, { error: "Use at most 200 characters." });
+export const workflowNameSchema = plainText(
+  z.string({ error: "Enter a name." }).trim().min(1, { error: "Enter a name." }).max(200, { error: "Use at most 200 characters." }),
+  "Name",
+);
 
-export const descriptionSchema = z.string({ error: "Description must be text." }).trim().max(5_000, {
-  error: "Use at most 5000 characters.",
-});
+export const descriptionSchema = plainText(
+  z.string({ error: "Description must be text." }).trim().max(5_000, { error: "Use at most 5000 characters." }),
+  "Description",
+  true,
+);
 
-const tagSchema = z
-  .string({ error: "Each tag must be text." })
-  .trim()
-  .min(1, { error: "A tag cannot be empty." })
-  .max(40, { error: "A tag can have at most 40 characters." });
+const tagSchema = plainText(
+  z.string({ error: "Each tag must be text." }).trim().min(1, { error: "A tag cannot be empty." }).max(40, { error: "A tag can have at most 40 characters." }),
+  "A tag",
+);
 
 /** Tags, trimmed, without repeats (case-insensitive), at most 20. */
 export const tagsSchema = z
@@ -31,10 +32,16 @@ export const tagsSchema = z
 
 const revisionSchema = z.number({ error: "Revision must be a number." }).int().min(1);
 
-export const createWorkflowSchema = z.object({
-  name: workflowNameSchema.optional(),
-  templateId: z.enum(WORKFLOW_TEMPLATE_IDS, { error: "Unknown template." }).optional(),
-});
+/** A blank workflow needs its name; a template brings one. Anything else (null, {}, a number) is refused. */
+export const createWorkflowSchema = z
+  .object(
+    {
+      name: workflowNameSchema.optional(),
+      templateId: z.enum(WORKFLOW_TEMPLATE_IDS, { error: "Unknown template." }).optional(),
+    },
+    { error: "Creating a workflow needs its name, or a template." },
+  )
+  .refine((input) => input.name !== undefined || input.templateId !== undefined, { error: "Enter a name.", path: ["name"] });
 
 export const saveGraphSchema = z.object({
   id: workflowIdSchema,
@@ -54,7 +61,7 @@ export const updateMetaSchema = z.object({
 
 export const publishSchema = z.object({
   id: workflowIdSchema,
-  notes: z.string({ error: "Notes must be text." }).trim().max(1_000, { error: "Use at most 1000 characters." }).default(""),
+  notes: plainText(z.string({ error: "Notes must be text." }).trim().max(1_000, { error: "Use at most 1000 characters." }), "Version notes", true).default(""),
   revision: revisionSchema.optional(),
 });
 
@@ -83,7 +90,7 @@ export const shareSchema = z.object({
 
 export const importSchema = z.object({
   text: z.string({ error: "Choose a workflow file." }),
-  fileName: z.string().max(300).optional(),
+  fileName: plainText(z.string({ error: "The file name must be text." }).max(300, { error: "The file name is too long." }), "The file name").optional(),
 });
 
 export const LIST_SORTS = ["updated", "name", "created"] as const;

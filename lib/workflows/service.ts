@@ -23,7 +23,7 @@ const idInput = z.object({ id: workflowIdSchema });
 /** A blank workflow (start → end), or a copy of a built-in template. */
 export async function createWorkflow(actor: Actor, input: unknown): Promise<Outcome<{ id: string }>> {
   assertCanCreate(actor);
-  const parsed = createWorkflowSchema.safeParse(input ?? {});
+  const parsed = createWorkflowSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, errors: fieldErrors(parsed.error) };
   const { name, templateId } = parsed.data;
   const template = templateId ? getTemplate(templateId) : undefined;

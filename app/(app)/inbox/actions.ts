@@ -3,14 +3,11 @@
 // comment, mark notifications read. Each checks the session's permission itself, validates its
 // input with zod (in lib/tasks/*) and answers with a result instead of throwing.
 
-import { headers } from "next/headers";
 import { z } from "zod";
-import { PermissionError } from "@/lib/auth/errors";
-import { clientIp } from "@/lib/auth/client-ip";
-import { requireActionPermission, type CurrentUser } from "@/lib/auth/session";
+import { guardAction, type RequestMeta } from "@/lib/auth/action-guard";
+import type { CurrentUser } from "@/lib/auth/session";
 import { connectDb } from "@/lib/db/connect";
 import { claimTask, delegateTask, releaseTask } from "@/lib/tasks/assign";
-import type { RequestMeta } from "@/lib/tasks/audit";
 import { commentOnTask } from "@/lib/tasks/comment";
 import { decideTask } from "@/lib/tasks/decide";
 import { markNotificationsRead } from "@/lib/tasks/queries";
@@ -18,20 +15,17 @@ import type { TaskActionResult } from "@/lib/tasks/result";
 
 export type InboxActionResult = TaskActionResult | { ok: false; message: string; code?: undefined; errors?: Record<string, string[]> };
 
-const UNEXPECTED = "Something went wrong on our side. Nothing was changed; try again.";
 const taskIdSchema = z.string().regex(/^[a-f0-9]{24}$/i);
 
-async function guarded(run: (actor: CurrentUser, meta: RequestMeta) => Promise<InboxActionResult>): Promise<InboxActionResult> {
-  try {
-    const actor = await requireActionPermission("inbox:use");
-    await connectDb();
-    const h = await headers();
-    return await run(actor, { ipAddress: clientIp(h), userAgent: h.get("user-agent") });
-  } catch (err) {
-    if (err instanceof PermissionError) return { ok: false, message: err.message };
-    console.error("[inbox] action failed:", err);
-    return { ok: false, message: UNEXPECTED };
-  }
+function guarded(run: (actor: CurrentUser, meta: RequestMeta) => Promise<InboxActionResult>): Promise<InboxActionResult> {
+  return guardAction(
+    "inbox:use",
+    async (actor, meta) => {
+      await connectDb();
+      return run(actor, meta);
+    },
+    "inbox",
+  );
 }
 
 const NOT_FOUND: InboxActionResult = { ok: false, code: "not_found", message: "That task does not exist." };

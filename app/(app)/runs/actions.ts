@@ -3,25 +3,14 @@
 // cancel, re-run, retry a failed run from the step that failed. Each validates its input with zod and authorizes through can() with the
 // workflow's access list (lib/runtime/start.ts); refusals come back as results, never thrown.
 
-import { headers } from "next/headers";
-import { PermissionError } from "@/lib/auth/errors";
-import { clientIp } from "@/lib/auth/client-ip";
-import { requireActionPermission, type CurrentUser } from "@/lib/auth/session";
+import { guardAction, type RequestMeta } from "@/lib/auth/action-guard";
+import type { CurrentUser } from "@/lib/auth/session";
 import type { ControlActionResult, RunActionResult, StartRunInput } from "@/lib/runtime/contract";
 import { retryFor } from "@/lib/runtime/retry";
-import { cancelFor, rerunFor, startRunFor, type RequestMeta } from "@/lib/runtime/start";
-import { UNEXPECTED } from "@/lib/workflows/run-action";
+import { cancelFor, rerunFor, startRunFor } from "@/lib/runtime/start";
 
-async function guarded<T>(run: (actor: CurrentUser, request: RequestMeta) => Promise<T>): Promise<T | { ok: false; message: string }> {
-  try {
-    const actor = await requireActionPermission("workflows:view");
-    const h = await headers();
-    return await run(actor, { ipAddress: clientIp(h), userAgent: h.get("user-agent") });
-  } catch (err) {
-    if (err instanceof PermissionError) return { ok: false, message: err.message };
-    console.error("[runs] action failed:", err);
-    return { ok: false, message: UNEXPECTED };
-  }
+function guarded<T>(run: (actor: CurrentUser, request: RequestMeta) => Promise<T>) {
+  return guardAction("workflows:view", run, "runs");
 }
 
 export async function startRunAction(input: StartRunInput): Promise<RunActionResult> {

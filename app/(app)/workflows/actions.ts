@@ -25,12 +25,13 @@ async function listChange<T extends { ok: boolean }>(result: Promise<T>): Promis
   return done;
 }
 
-export async function createWorkflowAction(input: { name?: string }): Promise<Outcome<{ id: string }>> {
-  return runWorkflowAction((actor) => listChange(createWorkflow(actor, { name: input?.name })));
+/** A blank workflow; `input` must name it ({ name }): the service parses it, so junk creates nothing. */
+export async function createWorkflowAction(input: { name: string }): Promise<Outcome<{ id: string }>> {
+  return runWorkflowAction((actor) => listChange(createWorkflow(actor, input)));
 }
 
 export async function createFromTemplateAction(templateId: string, name?: string): Promise<Outcome<{ id: string }>> {
-  return runWorkflowAction((actor) => listChange(createWorkflow(actor, { templateId, name })));
+  return runWorkflowAction((actor) => listChange(createWorkflow(actor, { templateId: templateId ?? null, name })));
 }
 
 export async function duplicateWorkflowAction(id: string): Promise<Outcome<{ id: string }>> {

@@ -1,22 +1,19 @@
 "use server";
+// Server actions of the credentials page (admins) and the steps' credential picker. Each runs in
+// the one action guard; the service parses the form with zod.
 
 import { revalidatePath } from "next/cache";
-import { requireActionPermission, PermissionError } from "@/lib/auth/session";
+import { guardAction, parseArgument } from "@/lib/auth/action-guard";
+import type { CurrentUser } from "@/lib/auth/session";
 import { createCredential, credentialChoices, deleteCredential, updateCredential, type CredentialResult } from "@/lib/credentials/service";
-
-type Admin = Awaited<ReturnType<typeof requireActionPermission>>;
+import { formDataSchema } from "@/lib/http/form-data";
+import { plainTextProblem } from "@/lib/validation/plain-text";
 
 /** Checks the permission inside the action, turns a refusal into a message, refreshes the list. */
-async function asAdmin(run: (actor: Admin) => Promise<CredentialResult>): Promise<CredentialResult> {
-  try {
-    const actor = await requireActionPermission("credentials:manage");
-    const result = await run(actor);
-    if (result.ok) revalidatePath("/settings/credentials");
-    return result;
-  } catch (err) {
-    if (err instanceof PermissionError) return { ok: false, message: err.message };
-    throw err;
-  }
+async function asAdmin(run: (actor: CurrentUser) => Promise<CredentialResult>): Promise<CredentialResult> {
+  const result = await guardAction("credentials:manage", run, "credentials");
+  if (result.ok) revalidatePath("/settings/credentials");
+  return result;
 }
 
 /** The form's fields: name, type, description, and "fields.<name>" for each credential field. */
@@ -29,18 +26,23 @@ function formInput(form: FormData) {
 }
 
 export async function saveCredentialAction(_prev: CredentialResult | null, form: FormData): Promise<CredentialResult> {
-  const id = form.get("id");
-  return asAdmin((actor) =>
-    typeof id === "string" && id !== "" ? updateCredential(actor, id, formInput(form)) : createCredential(actor, formInput(form)),
-  );
+  return asAdmin(async (actor) => {
+    const parsed = parseArgument(formDataSchema, form, "Saving the credential");
+    if (!parsed.ok) return parsed;
+    const input = formInput(parsed.data);
+    const nameProblem = typeof input.name === "string" ? plainTextProblem(input.name, "Name") : null;
+    if (nameProblem) return { ok: false, message: "Check the highlighted fields.", errors: { name: [nameProblem] } };
+    const id = parsed.data.get("id");
+    return typeof id === "string" && id !== "" ? updateCredential(actor, id, input) : createCredential(actor, input);
+  });
 }
 
 export async function deleteCredentialAction(id: string): Promise<CredentialResult> {
   return asAdmin((actor) => deleteCredential(actor, id));
 }
 
-/** For the HTTP and AI steps' credential picker: names and types only, never a secret. */
+/** For the HTTP and AI steps' credential picker: names and types only, never a secret. None for who may not pick. */
 export async function credentialChoicesAction(): Promise<{ id: string; name: string; type: string }[]> {
-  const actor = await requireActionPermission("workflows:create");
-  return credentialChoices(actor);
+  const choices = await guardAction("workflows:create", (actor) => credentialChoices(actor), "credentials");
+  return Array.isArray(choices) ? choices : [];
 }
