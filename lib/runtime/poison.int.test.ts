@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actor } from "@/lib/workflows/test-fixtures";
 import { EventLog } from "@/models/EventLog";
+import { RunQueue } from "@/models/RunQueue";
 import { Workflow } from "@/models/Workflow";
 import { WorkflowExecution } from "@/models/WorkflowExecution";
 import { readRun } from "./control";
@@ -18,7 +19,9 @@ const designer = actor(["designer"]);
 const workers = new Set<ChildProcess>();
 
 function spawnWorker(): ChildProcess {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+  // node itself with tsx's loader, not the tsx command: that one runs the worker in a child
+  // process, which a SIGKILL of the command would leave running.
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
     cwd: ROOT,
     env: { ...process.env, SWITCHYARD_LEASE_MS: "2000", SWITCHYARD_POLL_MS: "50", SWITCHYARD_STOP_GRACE_MS: "200" },
     stdio: ["ignore", "ignore", "pipe"],
@@ -62,7 +65,10 @@ describe("a step that stops its worker every time", () => {
         const run = await readRun(runId);
         const token = run?.state.tokens.find((t) => t.nodeId === "busy");
         if (token?.state === "running" && (token.replays ?? 0) === stop) break;
-        if (Date.now() > deadline) throw new Error(`the script step did not start a ${stop + 1}. time`);
+        if (Date.now() > deadline) {
+          const entry = await RunQueue.findById(runId).lean();
+          throw new Error(`the script step did not start a ${stop + 1}. time: ${JSON.stringify({ status: run?.state.status, token, entry })}`);
+        }
         await sleep(50);
       }
       child.kill("SIGKILL");
@@ -70,7 +76,10 @@ describe("a step that stops its worker every time", () => {
     }
 
     spawnWorker();
-    const state = await waitForStatus(runId, ["completed", "failed"], 60_000);
+    const state = await waitForStatus(runId, ["completed", "failed"], 60_000).catch(async (error: Error) => {
+      const run = await readRun(runId);
+      throw new Error(`${error.message}: ${JSON.stringify({ tokens: run?.state.tokens, entry: await RunQueue.findById(runId).lean() })}`);
+    });
     expect(state.status).toBe("completed");
     expect(state.output?.value).toEqual({ caught: true });
     const events = await eventsOf(runId);

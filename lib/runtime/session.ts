@@ -304,6 +304,8 @@ export class RunSession {
       const found = this.stopping ? [] : nextSteps(this.state, this.graph, now, { includeStarted }).filter((s) => !this.runner.running(s.stepId));
       includeStarted = false;
       const steps = found.filter((step) => !this.failIfPoisoned(step, now));
+      // A poisoned step's failure may have readied its error output: look for steps again.
+      if (steps.length === 0 && found.length > 0) continue;
       for (const step of steps) this.accept(beginStep(this.state, this.graph, step.stepId, now));
       this.grouped += steps.length;
       if (steps.length === 0 || !steps.every((s) => this.isPure(s)) || this.grouped >= this.deps.config.groupPureSteps) {
