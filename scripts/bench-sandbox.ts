@@ -72,9 +72,10 @@ const HOSTILE_SCRIPTS = [
 const RUNAWAY_EXPRESSIONS = [
   "($f := function($x){ $f($x) }; $f(1))",
   "$count([1..10000000])",
-  "$reduce([1..30], function($acc){ $acc & $acc }, 'xxxxxxxxxx')",
+  "$reduce([1..30], function($acc, $v){ $acc & $acc }, 'xxxxxxxxxx')",
   "($loop := function($n){ $n > 0 ? $loop($n + 1) : 0 }; $loop(1))",
   "$sum([1..1000000].($ * 2))",
+  "$match('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab', /(a+)+$/)",
 ];
 
 async function main() {

@@ -27,11 +27,11 @@ import type { StepError } from "./state";
 export const EXPRESSION_STEP_LIMIT = 500_000;
 export const EXPRESSION_TIME_LIMIT_MS = 1_000;
 export const EXPRESSION_DEPTH_LIMIT = 5_000;
-export const EXPRESSION_SEQUENCE_LIMIT = 1_000_000;
+export const EXPRESSION_SEQUENCE_LIMIT = 100_000;
 /** Longest stretch an evaluation holds the event loop before it lets other work run. */
 const YIELD_AFTER_MS = 10;
 /** Steps between looks at the clock (a look costs more than a step). */
-const CLOCK_EVERY = 256;
+const CLOCK_EVERY = 64;
 
 export interface EvalScope {
   /** The step's input: the root `$`. */
@@ -137,7 +137,9 @@ function prepare(expression: jsonata.Expression): jsonata.Expression {
 function compile(source: string): jsonata.Expression {
   const hit = compiled.get(source);
   if (hit) return hit;
-  const options = { timeout: EXPRESSION_TIME_LIMIT_MS, stack: EXPRESSION_DEPTH_LIMIT, sequence: EXPRESSION_SEQUENCE_LIMIT, RegexEngine: GuardedRegExp };
+  // Typed as RegExpConstructor (callable without new); JSONata only ever calls it with new.
+  const RegexEngine = GuardedRegExp as unknown as RegExpConstructor;
+  const options = { timeout: EXPRESSION_TIME_LIMIT_MS, stack: EXPRESSION_DEPTH_LIMIT, sequence: EXPRESSION_SEQUENCE_LIMIT, RegexEngine };
   const expression = prepare(jsonata(source, options));
   if (compiled.size >= CACHE_LIMIT) compiled.delete(compiled.keys().next().value as string);
   compiled.set(source, expression);

@@ -55,14 +55,14 @@ export async function operationsView(actor: Actor, now = new Date()): Promise<Op
   for (const entry of entries) {
     const run = byId.get(entry._id);
     if (!run || ["completed", "failed", "cancelled"].includes(run.status)) continue;
-    const leased = entry.lease?.owner != null;
-    const since = leased ? entry.lease.until : entry.runnableAt;
+    const owner = entry.lease?.owner;
+    const since = owner != null && entry.lease ? entry.lease.until : entry.runnableAt;
     stuck.push({
       runId: entry._id,
       workflowId: String(run.workflowId),
       workflowName: run.workflowName || "(unnamed workflow)",
       status: run.status,
-      why: leased ? `its worker (${entry.lease.owner}) stopped renewing its lease` : "runnable, but no worker has claimed it",
+      why: owner != null ? `its worker (${owner}) stopped renewing its lease` : "runnable, but no worker has claimed it",
       since: new Date(since).toISOString(),
     });
   }
