@@ -35,8 +35,10 @@ const RETIRE_ABOVE_MB = 48;
 const THREAD_HEAP_MB = 64;
 
 function workerFile(): string {
-  // Resolved at run time from the project root, so neither Next.js nor tsx bundles it.
-  return process.env.SWITCHYARD_SANDBOX_WORKER ?? path.join(process.cwd(), "lib", "sandbox", "worker", "sandbox-worker.mjs");
+  // Resolved at run time from the project root, so neither Next.js nor tsx bundles it. The
+  // ignore comment keeps Turbopack from tracing the path: without it, `next build` pulled the
+  // whole project (scripts/, node_modules tooling) into the server bundle and failed.
+  return path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "sandbox", "worker", "sandbox-worker.mjs");
 }
 
 interface Slot {
@@ -59,7 +61,7 @@ export class SandboxPool {
   constructor(readonly size: number) {}
 
   private spawn(): Slot {
-    const worker = new Worker(workerFile(), {
+    const worker = new Worker(/* turbopackIgnore: true */ workerFile(), {
       resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
       stdout: false,
       stderr: false,
