@@ -59,6 +59,8 @@ function outcomeOf(reply: WorkerReply, options: SandboxOptions): Outcome {
     return { reason: "timeout", message: `the script ran longer than its time limit of ${options.timeLimitMs} ms: its promise never settles (nothing in the sandbox can resolve it)` };
   }
   const failure = describeFailure(reply.thrown, { ...limits, timedOut: reply.timedOut === true });
+  // An async script interrupted at its deadline can surface as some other error of the job queue.
+  if (reply.timedOut && failure.reason === "threw") return describeFailure({ name: "InternalError", message: "interrupted" }, { ...limits, timedOut: true });
   if (reply.output && failure.reason === "threw") {
     return { reason: "output", message: `the returned value cannot be turned into JSON (${failure.message.replace(/^the script failed( on line \d+)?: /, "")})` };
   }

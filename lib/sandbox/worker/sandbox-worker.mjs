@@ -120,7 +120,11 @@ function run(job) {
       if (state.type === "rejected") return failed(state.error);
       const jobs = runtime.executePendingJobs();
       if (jobs.error) return failed(jobs.error);
-      if (jobs.value === 0 && vm.getPromiseState(promise).type === "pending") return { id: job.id, ok: false, neverSettles: true };
+      if (jobs.value === 0 && vm.getPromiseState(promise).type === "pending") {
+        // Past the deadline, the interrupt is what emptied the job queue: a time-limit failure.
+        if (Date.now() > deadline) return { id: job.id, ok: false, thrown: { name: "InternalError", message: "interrupted" }, timedOut: true };
+        return { id: job.id, ok: false, neverSettles: true };
+      }
     }
   } finally {
     try {
