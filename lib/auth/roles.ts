@@ -28,6 +28,8 @@ export type Permission =
   | "settings:view"
   | "users:manage"
   | "credentials:manage"
+  /** The operations page: stuck and poisoned runs of every workflow. */
+  | "operations:view"
   | WorkflowPermission;
 
 /** What one may do with one workflow; decided with the workflow's access list (WorkflowAcl). */
@@ -60,6 +62,7 @@ const GRANTS: Record<Role, readonly Exclude<Permission, WorkflowPermission>[]> =
     "settings:view",
     "users:manage",
     "credentials:manage",
+    "operations:view",
   ],
   designer: ["workflows:view", "workflows:create", "inbox:use", "dashboard:view", "settings:view"],
   approver: ["workflows:view", "inbox:use", "settings:view"],

@@ -14,14 +14,24 @@
 // JSONata's evaluate hook), and JSONata 2.2's own guardrails as a backstop: a wall-clock
 // timeout (EXPRESSION_TIME_LIMIT_MS, for a single slow built-in such as a huge $sort), a
 // recursion depth and a sequence length.
+//
+// Expressions run in-process (a worker round trip would cost more than the evaluation), so they
+// must not hold the server's event loop: the same hook hands the loop back (setImmediate) after
+// every YIELD_AFTER_MS of evaluation, and regular expressions that can backtrack forever inside
+// one native call are refused (lib/expressions/safe-regex.ts). Measured in docs/sandbox.md.
 import jsonata from "jsonata";
 import { parseTemplate } from "@/lib/expressions";
+import { GuardedRegExp } from "@/lib/expressions/safe-regex";
 import type { StepError } from "./state";
 
 export const EXPRESSION_STEP_LIMIT = 500_000;
 export const EXPRESSION_TIME_LIMIT_MS = 1_000;
 export const EXPRESSION_DEPTH_LIMIT = 5_000;
-export const EXPRESSION_SEQUENCE_LIMIT = 1_000_000;
+export const EXPRESSION_SEQUENCE_LIMIT = 100_000;
+/** Longest stretch an evaluation holds the event loop before it lets other work run. */
+const YIELD_AFTER_MS = 10;
+/** Steps between looks at the clock (a look costs more than a step). */
+const CLOCK_EVERY = 64;
 
 export interface EvalScope {
   /** The step's input: the root `$`. */
@@ -61,6 +71,8 @@ interface EvalClock {
   now: number;
   random: () => number;
   steps: number;
+  /** performance.now() when this evaluation last had or gave back the loop. */
+  since: number;
 }
 
 const CLOCK = "__engine";
@@ -106,9 +118,16 @@ function prepare(expression: jsonata.Expression): jsonata.Expression {
     }
     return out;
   }, "<a:a>");
-  const hook = (_node: unknown, _input: unknown, env: jsonata.Environment) => {
+  const hook = (_node: unknown, _input: unknown, env: jsonata.Environment): Promise<void> | undefined => {
     const clock = clockOf(env);
-    if (clock && ++clock.steps > EXPRESSION_STEP_LIMIT) throw { code: "SY1001", position: 0 };
+    if (!clock) return undefined;
+    if (++clock.steps > EXPRESSION_STEP_LIMIT) throw { code: "SY1001", position: 0 };
+    if (clock.steps % CLOCK_EVERY !== 0 || performance.now() - clock.since < YIELD_AFTER_MS) return undefined;
+    // JSONata awaits this hook: resolving on setImmediate lets timers and I/O run in between.
+    return new Promise<void>((resolve) => setImmediate(() => {
+      clock.since = performance.now();
+      resolve();
+    }));
   };
   // assign() is typed for strings, but binds any key: JSONata looks its hooks up by symbol.
   expression.assign(ENTRY_HOOK as unknown as string, hook);
@@ -118,7 +137,9 @@ function prepare(expression: jsonata.Expression): jsonata.Expression {
 function compile(source: string): jsonata.Expression {
   const hit = compiled.get(source);
   if (hit) return hit;
-  const options = { timeout: EXPRESSION_TIME_LIMIT_MS, stack: EXPRESSION_DEPTH_LIMIT, sequence: EXPRESSION_SEQUENCE_LIMIT };
+  // Typed as RegExpConstructor (callable without new); JSONata only ever calls it with new.
+  const RegexEngine = GuardedRegExp as unknown as RegExpConstructor;
+  const options = { timeout: EXPRESSION_TIME_LIMIT_MS, stack: EXPRESSION_DEPTH_LIMIT, sequence: EXPRESSION_SEQUENCE_LIMIT, RegexEngine };
   const expression = prepare(jsonata(source, options));
   if (compiled.size >= CACHE_LIMIT) compiled.delete(compiled.keys().next().value as string);
   compiled.set(source, expression);
@@ -176,7 +197,7 @@ export async function evaluateExpression(source: string, scope: EvalScope, targe
   } catch (error) {
     throw failure(error, source, target);
   }
-  const clock: EvalClock = { now: target.now, random: seededRandom(`${target.seed}\u0000${source}`), steps: 0 };
+  const clock: EvalClock = { now: target.now, random: seededRandom(`${target.seed}\u0000${source}`), steps: 0, since: performance.now() };
   const bindings = { input: scope.runInput, vars: scope.vars, nodes: scope.nodes, run: scope.run, [CLOCK]: clock };
   try {
     return toPlainJson(await expression.evaluate(scope.input, bindings));

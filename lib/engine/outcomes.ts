@@ -20,6 +20,7 @@ export function begin(draft: Draft, node: CompiledNode, token: Token): Token {
   }
   const replay = token.state === "running";
   const started: Token = { ...without(token, "readyAt", "deadline"), state: "running", startedAt: now };
+  if (replay) started.replays = (token.replays ?? 0) + 1;
   if (node.timeoutMs !== undefined && node.timeoutMs > 0) started.deadline = now + node.timeoutMs;
   draft.putToken(started);
   draft.updateRecord(node.id, { status: "running", lastStepId: token.stepId });
@@ -73,7 +74,7 @@ export function fail(draft: Draft, node: CompiledNode, token: Token, error: Step
   const base = { at: now, nodeId: node.id, stepId: token.stepId, attempt: token.attempt, error: stepError, ...durationOf(draft, token) };
   const retryAt = nextRetryAt(node, state.limits, token.attempt, retryable, now, retryAfterMs);
   if (retryAt !== undefined) {
-    const retry: Token = { ...without(token, "startedAt", "deadline", "wait"), attempt: token.attempt + 1, state: "ready", readyAt: retryAt, lastError: stepError };
+    const retry: Token = { ...without(token, "startedAt", "deadline", "wait", "replays"), attempt: token.attempt + 1, state: "ready", readyAt: retryAt, lastError: stepError };
     draft.putToken(retry);
     draft.updateRecord(node.id, { status: "retrying" });
     draft.retryAt = retryAt;

@@ -96,6 +96,11 @@ export interface Token {
   wait?: TokenWait;
   /** The previous attempt's error, shown to the executor and the run page on a retry. */
   lastError?: StepError;
+  /**
+   * Times this attempt was begun again after its worker stopped (died or lost the run) before
+   * recording a result: counted in the state, so the count survives the crashes it counts.
+   */
+  replays?: number;
 }
 
 export interface JoinArrival extends Arrival {

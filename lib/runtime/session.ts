@@ -16,6 +16,7 @@ import type { RuntimeConfig } from "./config";
 import { insertEvents, storedEvent, type EventMetadata, type RunEvent, type StoredEvent } from "./event-records";
 import { checkpointExists, insertCheckpoint, type CheckpointKind, type LiveCopy } from "./live-store";
 import { markApplied, pendingMessages, type PendingMessage } from "./messages";
+import { poisonFailure, poisonLimit } from "./poison";
 import { triggerMetadata, type RunMeta } from "./meta";
 import { reassertLease, renewLease, type QueueEntry } from "./queue";
 import type { RuntimeServices } from "./services";
@@ -234,6 +235,14 @@ export class RunSession {
     return step.builtin && (this.deps.executors[step.type] as unknown) === builtinExecutors[step.type];
   }
 
+  /** Fails a replayed step whose worker already stopped too often (poison.ts); true when it did. */
+  private failIfPoisoned(step: Step, now: number): boolean {
+    const failure = poisonFailure(this.state, step, poisonLimit(this.graph));
+    if (!failure) return false;
+    this.accept(applyStepResult(this.state, this.graph, step, failure, now));
+    return true;
+  }
+
   /** Runs a step's executor with services bound to it; the loop applies its result. */
   launch(step: Step): void {
     const extras: StepExtras = { input: step.input, logs: [] };
@@ -292,8 +301,11 @@ export class RunSession {
         await exit.finish();
         return "finished";
       }
-      const steps = this.stopping ? [] : nextSteps(this.state, this.graph, now, { includeStarted }).filter((s) => !this.runner.running(s.stepId));
+      const found = this.stopping ? [] : nextSteps(this.state, this.graph, now, { includeStarted }).filter((s) => !this.runner.running(s.stepId));
       includeStarted = false;
+      const steps = found.filter((step) => !this.failIfPoisoned(step, now));
+      // A poisoned step's failure may have readied its error output: look for steps again.
+      if (steps.length === 0 && found.length > 0) continue;
       for (const step of steps) this.accept(beginStep(this.state, this.graph, step.stepId, now));
       this.grouped += steps.length;
       if (steps.length === 0 || !steps.every((s) => this.isPure(s)) || this.grouped >= this.deps.config.groupPureSteps) {

@@ -1,19 +1,20 @@
-// Runs user JavaScript in QuickJS compiled to WebAssembly: its own heap, its own globalThis, no
-// process, require, fetch, timers or file system. Each run gets a fresh runtime with a memory
-// limit, a stack limit and an interrupt deadline, and everything is disposed in `finally`.
-// One WASM module serves the whole process; if QuickJS ever aborts, the next run loads a new one.
-// The script runs synchronously: it holds this thread for at most its time limit.
+// Runs user JavaScript in QuickJS compiled to WebAssembly — its own heap, its own globalThis, no
+// process, require, fetch, timers or file system — inside a pooled worker thread
+// (lib/sandbox/pool.ts), never on the server's event loop. QuickJS enforces the memory limit,
+// the stack limit and the time limit between instructions and says precisely what went wrong;
+// the host enforces the time limit and the abort signal by terminating the thread, whatever the
+// script does. A script may be async: the step waits for its promise within the time limit.
 import "server-only";
-import { newQuickJSWASMModule, RELEASE_SYNC, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from "quickjs-emscripten";
-import { consoleSink, installConsole, type ConsoleLine, type ConsoleWrite } from "./console";
+import { consoleSink, type ConsoleLevel, type ConsoleLine } from "./console";
 import { describeFailure, type SandboxFailure } from "./failures";
+import { sandboxPool, type WorkerReply } from "./pool";
 
 export type { ConsoleLine, SandboxFailure };
 
 export interface SandboxOptions {
   timeLimitMs: number;
   memoryLimitMb: number;
-  /** Stops the script between instructions when aborted (cancel, node timeout). */
+  /** Stops the script at once when aborted (cancel, node timeout, lease lost): its thread is terminated. */
   signal?: AbortSignal;
   /** Each console line as it is written. */
   onConsole?: (line: ConsoleLine) => void;
@@ -25,109 +26,44 @@ export type SandboxResult =
   | { ok: true; value: unknown; logs: ConsoleLine[]; durationMs: number }
   | ({ ok: false; logs: ConsoleLine[]; durationMs: number } & SandboxFailure);
 
-/** QuickJS's own stack limit: small enough that QuickJS, not the host, notices runaway recursion. */
-const STACK_LIMIT_BYTES = 256 * 1024;
-/** The largest result a script may return, as JSON. */
+/** The largest result a script may return, as JSON (the worker checks it: sandbox-worker.mjs). */
 export const MAX_RESULT_CHARS = 5 * 1024 * 1024;
 
-let modulePromise: Promise<QuickJSWASMModule> | null = null;
-
-function quickjs(): Promise<QuickJSWASMModule> {
-  modulePromise ??= newQuickJSWASMModule(RELEASE_SYNC).catch((error: unknown) => {
-    modulePromise = null;
-    throw error;
-  });
-  return modulePromise;
-}
-
-/** The source as the body of `function (input)`, starting on line 1 so error lines match the editor. */
-function wrap(source: string): string {
-  return `(function (input) { "use strict"; ${source}\n})`;
-}
-
 export async function runScript(source: string, input: unknown, options: SandboxOptions): Promise<SandboxResult> {
-  const wasm = await quickjs();
   const started = performance.now();
   const logs: ConsoleLine[] = [];
-  const deadline = Date.now() + options.timeLimitMs;
-  const runtime = wasm.newRuntime();
-  let vm: QuickJSContext | undefined;
-  const handles: QuickJSHandle[] = [];
-  let outcome: Outcome;
-  try {
-    runtime.setMemoryLimit(options.memoryLimitMb * 1024 * 1024);
-    runtime.setMaxStackSize(STACK_LIMIT_BYTES);
-    runtime.setInterruptHandler(() => Date.now() > deadline || options.signal?.aborted === true);
-    vm = runtime.newContext();
-    outcome = evaluate({ vm, handles, source, input, deadline, options, write: consoleSink(logs, options.onConsole) });
-  } catch (error) {
-    // The host, not QuickJS, gave up (e.g. its own stack ran out inside the WASM): the module is spent.
-    modulePromise = null;
-    outcome = { reason: "crashed", message: `the script could not finish: ${(error as Error).message}` };
-  } finally {
-    try {
-      for (const handle of handles.reverse()) if (handle.alive) handle.dispose();
-      vm?.dispose();
-      runtime.dispose();
-    } catch {
-      // QuickJS aborted while freeing what a fatal error left behind: load a fresh module next time.
-      modulePromise = null;
-    }
-  }
+  const write = consoleSink(logs, options.onConsole);
+  const reply = await sandboxPool().run(
+    { source, input, timeLimitMs: options.timeLimitMs, memoryLimitMb: options.memoryLimitMb },
+    { signal: options.signal, onConsole: (level, message) => write(level as ConsoleLevel, message) },
+  );
+  const outcome = outcomeOf(reply, options);
   const durationMs = Math.round(performance.now() - started);
   return "ok" in outcome ? { ...outcome, logs, durationMs } : { ok: false, ...outcome, logs, durationMs };
 }
 
-interface Evaluation {
-  vm: QuickJSContext;
-  /** Every handle made here, disposed by the caller. */
-  handles: QuickJSHandle[];
-  source: string;
-  input: unknown;
-  deadline: number;
-  options: SandboxOptions;
-  write: ConsoleWrite;
+function outcomeOf(reply: WorkerReply, options: SandboxOptions): Outcome {
+  if (reply.ok) return { ok: true, value: JSON.parse(reply.json) as unknown };
+  const limits = { timedOut: false, aborted: options.signal?.aborted === true, timeLimitMs: options.timeLimitMs, memoryLimitMb: options.memoryLimitMb };
+  if ("stopped" in reply) {
+    if (reply.stopped === "aborted") return describeFailure({ name: "InternalError", message: "interrupted" }, { ...limits, aborted: true });
+    if (reply.stopped === "timeout") {
+      return { reason: "timeout", message: `the script ran longer than its time limit of ${options.timeLimitMs} ms and was stopped (an endless loop or a runaway regular expression?)` };
+    }
+    if (reply.stopped === "memory") return { reason: "memory", message: `the script used more than its memory limit of ${options.memoryLimitMb} MB` };
+    return { reason: "crashed", message: `the script could not finish: its sandbox stopped (${reply.detail ?? "no reason given"})` };
+  }
+  if (reply.crashed !== undefined) return { reason: "crashed", message: `the script could not finish: ${reply.crashed}` };
+  if (reply.tooLarge) return { reason: "output", message: `the returned value is larger than ${MAX_RESULT_CHARS / 1024 / 1024} MB as JSON` };
+  if (reply.neverSettles) {
+    return { reason: "timeout", message: `the script ran longer than its time limit of ${options.timeLimitMs} ms: its promise never settles (nothing in the sandbox can resolve it)` };
+  }
+  const failure = describeFailure(reply.thrown, { ...limits, timedOut: reply.timedOut === true });
+  // An async script interrupted at its deadline can surface as some other error of the job queue.
+  if (reply.timedOut && failure.reason === "threw") return describeFailure({ name: "InternalError", message: "interrupted" }, { ...limits, timedOut: true });
+  if (reply.output && failure.reason === "threw") {
+    return { reason: "output", message: `the returned value cannot be turned into JSON (${failure.message.replace(/^the script failed( on line \d+)?: /, "")})` };
+  }
+  return failure;
 }
 
-/** Compiles the function, passes the input in as JSON, calls it, and brings the result out as JSON. */
-function evaluate({ vm, handles, source, input, deadline, options, write }: Evaluation): Outcome {
-  const track = (handle: QuickJSHandle) => {
-    handles.push(handle);
-    return handle;
-  };
-  const failed = (error: QuickJSHandle): SandboxFailure =>
-    describeFailure(vm.dump(track(error)), {
-      timedOut: Date.now() > deadline,
-      aborted: options.signal?.aborted === true,
-      timeLimitMs: options.timeLimitMs,
-      memoryLimitMb: options.memoryLimitMb,
-    });
-
-  installConsole(vm, write);
-  const compiled = vm.evalCode(wrap(source), "script.js");
-  if (compiled.error) return failed(compiled.error);
-  const fn = track(compiled.value);
-  const json = track(vm.getProp(vm.global, "JSON"));
-  const parse = track(vm.getProp(json, "parse"));
-  const stringify = track(vm.getProp(json, "stringify"));
-
-  let argument = vm.undefined;
-  if (input !== undefined) {
-    const parsed = vm.callFunction(parse, vm.undefined, track(vm.newString(JSON.stringify(input))));
-    if (parsed.error) return failed(parsed.error);
-    argument = track(parsed.value);
-  }
-  const called = vm.callFunction(fn, vm.undefined, argument);
-  if (called.error) return failed(called.error);
-  const text = vm.callFunction(stringify, vm.undefined, track(called.value));
-  if (text.error) {
-    const failure = failed(text.error);
-    return failure.reason === "threw" ? { reason: "output", message: `the returned value cannot be turned into JSON (${failure.message.replace(/^the script failed: /, "")})` } : failure;
-  }
-  const result = track(text.value);
-  // undefined, a function or a symbol: JSON has no value for them.
-  if (vm.typeof(result) !== "string") return { ok: true, value: null };
-  const out = vm.getString(result);
-  if (out.length > MAX_RESULT_CHARS) return { reason: "output", message: `the returned value is larger than ${MAX_RESULT_CHARS / 1024 / 1024} MB as JSON` };
-  return { ok: true, value: JSON.parse(out) as unknown };
-}

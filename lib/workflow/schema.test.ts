@@ -34,8 +34,9 @@ describe("workflow structure schemas", () => {
   });
 
   it("has default settings that pass the settings schema", () => {
-    expect(defaultSettings).toEqual({ timeout: 0, maxRetries: 0, concurrency: 0, maxSteps: 1000, notifyOnFailure: false, notifyOnSuccess: false });
+    expect(defaultSettings).toEqual({ timeout: 0, maxRetries: 0, concurrency: 0, maxSteps: 1000, notifyOnFailure: false, notifyOnSuccess: false, poisonAfter: 3 });
     expect(workflowSettingsSchema.safeParse(defaultSettings).success).toBe(true);
     expect(workflowSettingsSchema.safeParse({ ...defaultSettings, maxSteps: 0 }).error?.issues[0].message).toBe("Max steps must be at least 1");
+    expect(workflowSettingsSchema.safeParse({ ...defaultSettings, poisonAfter: 0 }).error?.issues[0].message).toBe("Worker stops before a step fails must be at least 1");
   });
 });

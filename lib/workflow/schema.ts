@@ -88,6 +88,7 @@ export const workflowSettingsSchema = z.object(
     maxSteps: count("Max steps", 1, 1_000_000),
     notifyOnFailure: z.boolean({ error: "Notify on failure must be on or off" }),
     notifyOnSuccess: z.boolean({ error: "Notify on success must be on or off" }),
+    poisonAfter: count("Worker stops before a step fails", 1, 10).optional(),
   },
   { error: "Settings must be an object" },
 ) satisfies z.ZodType<WorkflowSettings>;
@@ -99,6 +100,7 @@ export const defaultSettings: WorkflowSettings = {
   maxSteps: 1_000,
   notifyOnFailure: false,
   notifyOnSuccess: false,
+  poisonAfter: 3,
 };
 
 /**

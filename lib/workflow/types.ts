@@ -35,6 +35,8 @@ export interface WorkflowSettings {
   maxSteps: number;
   notifyOnFailure: boolean;
   notifyOnSuccess: boolean;
+  /** A step whose worker stopped (died or lost the run) this many times in a row fails instead of running again (default 3). */
+  poisonAfter?: number;
 }
 
 export interface WorkflowGraph {

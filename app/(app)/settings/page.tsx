@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ChevronRight, KeyRound, Users } from "lucide-react";
+import { Activity, ChevronRight, KeyRound, Users } from "lucide-react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,6 +11,7 @@ export default async function SettingsPage() {
   const user = await requirePagePermission("settings:view");
   const isAdmin = can(user, "users:manage");
   const managesCredentials = can(user, "credentials:manage");
+  const operates = can(user, "operations:view");
   return (
     <>
       <PageHeader title="Settings" description="Your account and, for admins, the workspace." />
@@ -50,6 +51,18 @@ export default async function SettingsPage() {
                   <span className="flex-1">
                     <span className="block text-sm font-medium">Credentials</span>
                     <span className="block text-sm text-zinc-500">API keys, tokens and passwords for HTTP and AI steps, encrypted at rest.</span>
+                  </span>
+                  <ChevronRight aria-hidden className="size-4 text-zinc-400" />
+                </Link>
+              </li>
+            )}
+            {operates && (
+              <li>
+                <Link href="/settings/operations" className="flex items-center gap-4 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+                  <Activity aria-hidden className="size-5 text-accent-600" />
+                  <span className="flex-1">
+                    <span className="block text-sm font-medium">Operations</span>
+                    <span className="block text-sm text-zinc-500">Stuck and poisoned runs, with retry and cancel.</span>
                   </span>
                   <ChevronRight aria-hidden className="size-4 text-zinc-400" />
                 </Link>

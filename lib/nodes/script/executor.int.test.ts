@@ -92,8 +92,8 @@ describe("the script step in the QuickJS sandbox", () => {
   });
 
   it("does not start when the step was already aborted", async () => {
-    // The script holds the thread while it runs, so only a signal aborted before it starts can stop it;
-    // the time limit bounds everything else.
+    // A signal aborted before the script starts stops it before it reaches a sandbox thread; one
+    // that fires while it runs terminates the thread (lib/sandbox/hostile.int.test.ts).
     const { result, ms } = await run("while (true) {}", {}, { timeLimitMs: 5_000, signal: AbortSignal.abort() });
     expect(failure(result).error.code).toBe("script_aborted");
     expect(ms).toBeLessThan(1_000);

@@ -1,5 +1,5 @@
-// The script step: the node's JavaScript runs in the QuickJS sandbox with `input` bound to the
-// step's input; what it returns is the step's result. Console lines go into the output and the
+// The script step: the node's JavaScript runs in the QuickJS sandbox, in a pooled worker thread
+// off the server's event loop (lib/sandbox/pool.ts), with `input` bound to the step's input; what it returns is the step's result. Console lines go into the output and the
 // step's log. A script that throws, loops, or outgrows its memory fails for good (not retried):
 // running the same code on the same input again would do the same.
 import "server-only";
