@@ -106,6 +106,16 @@ function operationOf(endpoint: Endpoint<unknown, unknown, unknown, unknown>, ori
 export function openApiDocument(origin = "http://localhost:3000") {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const endpoint of ENDPOINTS) (paths[endpoint.path] ??= {})[endpoint.method.toLowerCase()] = operationOf(endpoint, origin);
+  paths["/openapi.json"] = {
+    get: {
+      operationId: "getOpenApiDocument",
+      tags: ["Reference"],
+      summary: "This document",
+      description: "The API described as OpenAPI 3.1. Needs no key.",
+      security: [],
+      responses: { "200": { description: "The OpenAPI document", content: { "application/json": { schema: { type: "object" } } } } },
+    },
+  };
   return {
     openapi: "3.1.0",
     info: {
@@ -124,6 +134,7 @@ export function openApiDocument(origin = "http://localhost:3000") {
       { name: "Workflows", description: "The workflows the key's owner may see." },
       { name: "Runs", description: "Start, follow, list and cancel runs." },
       { name: "Tasks", description: "Human tasks waiting for the key's owner." },
+      { name: "Reference", description: "This description of the API." },
     ],
     paths,
     components: {
