@@ -45,6 +45,8 @@ async function extraKey(owner: Person, name: string) {
 
 export interface World {
   owner: Person;
+  /** An editor of both workflows. */
+  editor: Person;
   other: Person;
   viewer: Person;
   admin: Person;
@@ -62,8 +64,9 @@ export interface World {
 
 export async function buildWorld(): Promise<World> {
   await Promise.all([ApiKey.init(), User.init(), Workflow.init(), WorkflowVersion.init(), WorkflowExecution.init(), HumanTask.init(), EventLog.init()]);
-  const [owner, other, viewer, admin, approver, gone] = await Promise.all([
+  const [owner, editor, other, viewer, admin, approver, gone] = await Promise.all([
     person("owner@api.test", ["designer"]),
+    person("editor@api.test", ["designer"]),
     person("other@api.test", ["designer"]),
     person("viewer@api.test", ["designer"]),
     person("admin@api.test", ["admin"]),
@@ -75,7 +78,7 @@ export async function buildWorld(): Promise<World> {
   const expired = await extraKey(owner, "expired");
   await ApiKey.updateOne({ publicId: expired.view.id }, { $set: { expiresAt: new Date(Date.now() - 1_000) } });
 
-  const share = { editors: [gone.id], viewers: [viewer.id] };
+  const share = { editors: [editor.id, gone.id], viewers: [viewer.id] };
   const simple = await storeWorkflow(
     owner,
     { nodes: [startNode([{ name: "amount", label: "Amount", type: "number", required: true }]), endNode("end", [{ key: "doubled", expression: "amount * 2" }])], edges: [e("start", "end")] },
@@ -90,5 +93,5 @@ export async function buildWorld(): Promise<World> {
 
   await User.updateOne({ _id: gone.id }, { $set: { active: false } });
   const worker = testWorker({ executors: { human: humanExecutor }, providers: { credentials: credentialsService, tasks: tasksService, notifications: notificationsService } });
-  return { owner, other, viewer, admin, approver, gone, revokedKey: revoked.key, expiredKey: expired.key, simple, human, worker };
+  return { owner, editor, other, viewer, admin, approver, gone, revokedKey: revoked.key, expiredKey: expired.key, simple, human, worker };
 }
