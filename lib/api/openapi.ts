@@ -14,8 +14,10 @@ export const API_BASE_PATH = "/api/v1";
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[]; description?: string };
 
 export function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
-  return rest;
+  // Nested in a document, a schema does not repeat the dialect (the document's is 2020-12).
+  const out = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  delete out.$schema;
+  return out;
 }
 
 export interface ParameterDoc {
