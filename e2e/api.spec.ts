@@ -3,10 +3,15 @@
 // use, reads the API reference, then revokes the key and gets 401.
 import { expect, test } from "@playwright/test";
 import { createWorkflow } from "./canvas";
-import { signInAs } from "./helpers";
+import { demoUser, signIn } from "./helpers";
 
 test("a designer starts a run with a personal API key, then revokes the key", async ({ page, baseURL }, testInfo) => {
-  await signInAs(page, "designer");
+  // Several steps start cold pages of a fresh server (sign-in, canvas, settings, reference).
+  test.setTimeout(180_000);
+  const designer = demoUser("designer");
+  await signIn(page, designer.email, designer.password);
+  // The first sign-in of a fresh server (password hashing, first render) can take a while on a busy machine.
+  await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 60_000 });
   const workflowId = await createWorkflow(page, `API run ${testInfo.workerIndex}-${Date.now()}`, "expense-approval");
 
   await page.goto("/settings");
