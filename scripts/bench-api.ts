@@ -6,6 +6,7 @@
 // the execution and queue inserts; no worker runs, so the runs stay pending), at concurrency 1
 // and 10. Prints p50/p95 latency and requests per second.
 //   BENCH_REQUESTS (300 per case)
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -48,6 +49,9 @@ async function main() {
   const db = await startFerretDB({ binary: ensureFerretDB({ toolsDir: path.join(ROOT, ".tools") }), dataDir });
   process.env.MONGODB_URI = `mongodb://127.0.0.1:${db.port}/bench`;
   process.env.SWITCHYARD_API_RATE_LIMIT = String(1_000_000);
+  // The server's settings, as the integration tests set them (nothing here is signed or encrypted).
+  process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+  process.env.CREDENTIALS_KEY ??= randomBytes(32).toString("base64");
   await mongoose.connect(process.env.MONGODB_URI);
   try {
     await ApiKey.init();
@@ -59,6 +63,7 @@ async function main() {
     const key = created.key;
     const id = await storeWorkflow(owner, { nodes: [startNode(), endNode()], edges: [e("start", "end")] });
     const first = await callApi(runsRoute.POST, `/workflows/${id}/runs`, { method: "POST", key, params: { id }, body: { mode: "test" } });
+    if (first.status !== 201) throw new Error(`starting the first run: ${first.status} ${JSON.stringify(first.body)}`);
     const runId = first.body.runId as string;
     console.log(`api_keys: ${await ApiKey.estimatedDocumentCount()} keys; ${REQUESTS} requests per case\n`);
     for (const concurrency of [1, 10]) {
