@@ -125,21 +125,27 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
 
 const LIST_LIMIT = 100;
 
+export interface RunPage {
+  offset: number;
+  limit: number;
+}
+
 /** The workflow's latest runs, newest first, optionally of one status (the caller checked access). */
-async function runsOf(workflowId: string, status?: RunStatus): Promise<RunSummary[]> {
+async function runsOf(workflowId: string, status?: RunStatus, page: RunPage = { offset: 0, limit: LIST_LIMIT }): Promise<RunSummary[]> {
+  const wanted = page.offset + page.limit;
   const docs = await WorkflowExecution.find(
     { workflowId },
     { _id: 1, workflowId: 1, workflowName: 1, version: 1, status: 1, trigger: 1, createdAt: 1, startedAt: 1, endedAt: 1, metrics: 1, error: 1 },
   )
     .sort({ createdAt: -1 })
-    .limit(status ? LIST_LIMIT * 5 : LIST_LIMIT)
+    .limit(status ? wanted * 5 : wanted)
     .lean<SummaryDoc[]>();
   const live = new Map([...(await liveHeads({ workflowId }))].map(([runId, head]) => [runId, head.status as RunStatus]));
   const names = await userNames(docs.map((d) => d.trigger?.by));
   return docs
     .map((doc) => summaryOf(doc, names, live.get(doc._id) ?? (doc.status as RunStatus)))
     .filter((run) => !status || run.status === status)
-    .slice(0, LIST_LIMIT);
+    .slice(page.offset, wanted);
 }
 
 /**
@@ -150,6 +156,17 @@ export async function listRuns(actor: Actor, workflowId: string, status?: RunSta
   const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
   if (!workflow) return null;
   return runsOf(workflowId, status);
+}
+
+/**
+ * One page of the workflow's runs, newest first (the REST API); `hasMore` says whether a next
+ * page exists. Null when the workflow is not visible.
+ */
+export async function pageRuns(actor: Actor, workflowId: string, page: RunPage & { status?: RunStatus }): Promise<{ runs: RunSummary[]; hasMore: boolean } | null> {
+  const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
+  if (!workflow) return null;
+  const runs = await runsOf(workflowId, page.status, { offset: page.offset, limit: page.limit + 1 });
+  return { runs: runs.slice(0, page.limit), hasMore: runs.length > page.limit };
 }
 
 /** The runs list page: the workflow's name and its latest runs; null when the workflow is not visible. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Activity, ChevronRight, KeyRound, Users } from "lucide-react";
+import { Activity, ChevronRight, KeyRound, KeySquare, Users } from "lucide-react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,6 +27,14 @@ export default async function SettingsPage() {
           <dt className="text-zinc-500">Roles</dt>
           <dd>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</dd>
         </dl>
+        <Link href="/settings/api-keys" data-testid="settings-api-keys" className="mt-4 flex items-center gap-3 rounded-lg border border-zinc-200 p-3 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50">
+          <KeySquare aria-hidden className="size-5 text-accent-600" />
+          <span className="flex-1">
+            <span className="block text-sm font-medium">API keys</span>
+            <span className="block text-sm text-zinc-500">Personal keys for the REST API: start runs and answer tasks from other programs.</span>
+          </span>
+          <ChevronRight aria-hidden className="size-4 text-zinc-400" />
+        </Link>
       </section>
       {isAdmin ? (
         <section aria-labelledby="workspace">
