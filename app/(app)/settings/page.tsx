@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ChevronRight, KeyRound, Users } from "lucide-react";
+import { ChevronRight, KeyRound, Users, Variable } from "lucide-react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,7 +10,8 @@ export const metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const user = await requirePagePermission("settings:view");
   const isAdmin = can(user, "users:manage");
-  const managesCredentials = can(user, "credentials:manage");
+  const managesCredentials = can(user, "credentials:create");
+  const managesVariables = can(user, "variables:manage");
   return (
     <>
       <PageHeader title="Settings" description="Your account and, for admins, the workspace." />
@@ -27,13 +28,13 @@ export default async function SettingsPage() {
           <dd>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</dd>
         </dl>
       </section>
-      {isAdmin ? (
+      {isAdmin || managesCredentials ? (
         <section aria-labelledby="workspace">
           <h2 id="workspace" className="mb-3 text-base font-semibold">
             Workspace
           </h2>
           <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
-            <li>
+            {isAdmin && (<li>
               <Link href="/settings/users" className="flex items-center gap-4 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
                 <Users aria-hidden className="size-5 text-accent-600" />
                 <span className="flex-1">
@@ -42,14 +43,26 @@ export default async function SettingsPage() {
                 </span>
                 <ChevronRight aria-hidden className="size-4 text-zinc-400" />
               </Link>
-            </li>
+            </li>)}
             {managesCredentials && (
               <li>
                 <Link href="/settings/credentials" className="flex items-center gap-4 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
                   <KeyRound aria-hidden className="size-5 text-accent-600" />
                   <span className="flex-1">
                     <span className="block text-sm font-medium">Credentials</span>
-                    <span className="block text-sm text-zinc-500">API keys, tokens and passwords for HTTP and AI steps, encrypted at rest.</span>
+                    <span className="block text-sm text-zinc-500">API keys, tokens and passwords for HTTP and AI steps, encrypted at rest; share yours with people or roles.</span>
+                  </span>
+                  <ChevronRight aria-hidden className="size-4 text-zinc-400" />
+                </Link>
+              </li>
+            )}
+            {managesVariables && (
+              <li>
+                <Link href="/settings/variables" className="flex items-center gap-4 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+                  <Variable aria-hidden className="size-5 text-accent-600" />
+                  <span className="flex-1">
+                    <span className="block text-sm font-medium">Variables</span>
+                    <span className="block text-sm text-zinc-500">Global values every workflow reads as $vars.name; secrets encrypted.</span>
                   </span>
                   <ChevronRight aria-hidden className="size-4 text-zinc-400" />
                 </Link>

@@ -1,15 +1,22 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { requireActionPermission, PermissionError } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
 import { createCredential, credentialChoices, deleteCredential, updateCredential, type CredentialResult } from "@/lib/credentials/service";
+import { shareCredential } from "@/lib/credentials/sharing";
+import type { CredentialChoice } from "@/lib/credentials/kinds";
 
-type Admin = Awaited<ReturnType<typeof requireActionPermission>>;
+type Member = Awaited<ReturnType<typeof requireActionPermission>>;
 
-/** Checks the permission inside the action, turns a refusal into a message, refreshes the list. */
-async function asAdmin(run: (actor: Admin) => Promise<CredentialResult>): Promise<CredentialResult> {
+/**
+ * Every credential action: signed in with "credentials:create" (designers, admins); the service
+ * then checks the right on the one credential. A refusal becomes a message; the list refreshes.
+ */
+async function guarded(run: (actor: Member) => Promise<CredentialResult>): Promise<CredentialResult> {
   try {
-    const actor = await requireActionPermission("credentials:manage");
+    const actor = await requireActionPermission("credentials:create");
     const result = await run(actor);
     if (result.ok) revalidatePath("/settings/credentials");
     return result;
@@ -30,17 +37,27 @@ function formInput(form: FormData) {
 
 export async function saveCredentialAction(_prev: CredentialResult | null, form: FormData): Promise<CredentialResult> {
   const id = form.get("id");
-  return asAdmin((actor) =>
+  return guarded((actor) =>
     typeof id === "string" && id !== "" ? updateCredential(actor, id, formInput(form)) : createCredential(actor, formInput(form)),
   );
 }
 
-export async function deleteCredentialAction(id: string): Promise<CredentialResult> {
-  return asAdmin((actor) => deleteCredential(actor, id));
+const deleteSchema = z.object({ id: z.string({ error: "Credential id is required" }), confirmed: z.boolean().default(false) });
+
+/** Without `confirmed`, a credential that workflows use is not deleted: the answer lists them. */
+export async function deleteCredentialAction(input: { id: string; confirmed?: boolean }): Promise<CredentialResult> {
+  const parsed = deleteSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
+  return guarded((actor) => deleteCredential(actor, parsed.data.id, { confirmed: parsed.data.confirmed }));
+}
+
+export async function shareCredentialAction(id: string, sharing: unknown): Promise<CredentialResult> {
+  return guarded((actor) => shareCredential(actor, id, sharing));
 }
 
 /** For the HTTP and AI steps' credential picker: names and types only, never a secret. */
-export async function credentialChoicesAction(): Promise<{ id: string; name: string; type: string }[]> {
+export async function credentialChoicesAction(nodeType: string): Promise<{ choices: CredentialChoice[]; canCreate: boolean }> {
+  const parsed = z.enum(["action", "ai"]).safeParse(nodeType);
   const actor = await requireActionPermission("workflows:create");
-  return credentialChoices(actor);
+  return { choices: await credentialChoices(actor, parsed.success ? parsed.data : "action"), canCreate: can(actor, "credentials:create") };
 }
