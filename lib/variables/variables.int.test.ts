@@ -65,7 +65,7 @@ describe("variables in runs (real database, real HTTP)", () => {
         setNode("big", "size", '"big"'),
         setNode("small", "size", '"small"'),
         n("call", "action", { method: "GET", url: `${server.url}/{{ $vars.region }}/{{ $vars.size }}`, headers: [], body: "", timeoutMs: 2_000, retries: 0 }),
-        endNode("end", [{ key: "size", expression: "$vars.size" }, { key: "total", expression: "$vars.total" }, { key: "path", expression: "$nodes.call.output.body.path" }]),
+        endNode("end", [{ key: "size", expression: "$vars.size" }, { key: "total", expression: "$vars.total" }, { key: "path", expression: "$nodes.call.body.path" }]),
       ],
       edges: [e("start", "total"), e("total", "check"), e("check", "big", "big"), e("check", "small", "default"), e("big", "call"), e("small", "call"), e("call", "end", "success")],
     });

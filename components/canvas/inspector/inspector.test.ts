@@ -111,6 +111,19 @@ describe("suggestions", () => {
     expect(fromApprove).toContain("$nodes.check.output");
   });
 
+  it("offers the stored global and workflow variables as $vars, once each, saying where they come from", () => {
+    const all = buildSuggestions(graph, "check", [
+      { name: "rate", scope: "global", type: "number", secret: false },
+      { name: "apiKey", scope: "workflow", type: "string", secret: true },
+      { name: "total", scope: "workflow", type: "number", secret: false },
+    ]);
+    expect(all.filter((s) => s.value.startsWith("$vars")).map((s) => [s.value, s.detail])).toEqual([
+      ["$vars.rate", "Global variable · number"],
+      ["$vars.apiKey", "Workflow variable · secret, for HTTP headers"],
+      ["$vars.total", "Workflow variable · number"],
+    ]);
+  });
+
   it("filters by what is typed and inserts in place", () => {
     const all = buildSuggestions(graph, "check");
     expect(filterSuggestions(all, "$va").map((s) => s.value)).toEqual(["$vars.total", "$nodes.vars.output"]);
