@@ -30,7 +30,7 @@ function callGraph(credential: string) {
   return {
     nodes: [
       startNode(),
-      n("call", "action", { method: "GET", url: `${server.url}/me`, headers: [], body: "", timeoutMs: 2_000, retries: 0, credentialId: credential }),
+      n("call", "action", { method: "GET", url: `${server.url}/me`, headers: [], body: "", timeoutMs: 10_000, retries: 0, credentialId: credential }),
       endNode("end", [{ key: "who", expression: "$nodes.call.body.who" }]),
     ],
     edges: [e("start", "call"), e("call", "end", "success")],

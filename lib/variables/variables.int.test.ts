@@ -64,7 +64,7 @@ describe("variables in runs (real database, real HTTP)", () => {
         n("check", "decision", { branches: [{ id: "big", label: "Big", condition: "$vars.total > $vars.limits.big and $vars.strict" }] }),
         setNode("big", "size", '"big"'),
         setNode("small", "size", '"small"'),
-        n("call", "action", { method: "GET", url: `${server.url}/{{ $vars.region }}/{{ $vars.size }}`, headers: [], body: "", timeoutMs: 2_000, retries: 0 }),
+        n("call", "action", { method: "GET", url: `${server.url}/{{ $vars.region }}/{{ $vars.size }}`, headers: [], body: "", timeoutMs: 10_000, retries: 0 }),
         endNode("end", [{ key: "size", expression: "$vars.size" }, { key: "total", expression: "$vars.total" }, { key: "path", expression: "$nodes.call.body.path" }]),
       ],
       edges: [e("start", "total"), e("total", "check"), e("check", "big", "big"), e("check", "small", "default"), e("big", "call"), e("small", "call"), e("call", "end", "success")],
@@ -73,7 +73,7 @@ describe("variables in runs (real database, real HTTP)", () => {
     await add(ada, wf, { name: "strict", type: "boolean", value: "true" });
 
     const state = await waitForStatus(await run(wf, { amount: 60 }));
-    expect(state.status).toBe("completed");
+    expect({ status: state.status, error: state.error }).toEqual({ status: "completed", error: undefined });
     expect(state.output?.value).toEqual({ size: "big", total: 120, path: "/us/big" });
 
     // The run keeps the values it started with (the workflow's region over the global one), set-step writes on top.
@@ -105,7 +105,7 @@ describe("variables in runs (real database, real HTTP)", () => {
       nodes: [
         startNode(),
         setNode("copy", "copied", "$vars.apiKey"),
-        n("call", "action", { method: "GET", url: `${server.url}/secure`, headers: [{ key: "X-Api-Key", value: "{{ $vars.apiKey }}" }], body: "", timeoutMs: 2_000, retries: 0 }),
+        n("call", "action", { method: "GET", url: `${server.url}/secure`, headers: [{ key: "X-Api-Key", value: "{{ $vars.apiKey }}" }], body: "", timeoutMs: 10_000, retries: 0 }),
         endNode("end", [{ key: "copied", expression: "$vars.copied" }]),
       ],
       edges: [e("start", "copy"), e("copy", "call"), e("call", "end", "success")],
