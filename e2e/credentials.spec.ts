@@ -3,9 +3,9 @@
 // starts on 127.0.0.1, which checks the Authorization header.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { configInput, connect, createWorkflow, dropNode, canvasPoint, inspector, openNode, waitForSave } from "./canvas";
-import { signInAs } from "./helpers";
+import { demoUser, signIn } from "./helpers";
 
 const TOKEN = `e2e-token-${Date.now()}`;
 let server: http.Server;
@@ -25,8 +25,15 @@ test.beforeAll(async () => {
 
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+/** Signs the demo designer in; the first sign-in of a fresh server can take a while on a loaded machine. */
+async function signInDesigner(page: Page) {
+  const user = demoUser("designer");
+  await signIn(page, user.email, user.password);
+  await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 30_000 });
+}
+
 test("a designer creates a credential from the HTTP step's picker and the run's request is authenticated", async ({ page }, testInfo) => {
-  await signInAs(page, "designer");
+  await signInDesigner(page);
   await createWorkflow(page, `Credential run ${testInfo.workerIndex}-${Date.now()}`);
   const call = await dropNode(page, "action", await canvasPoint(page, 0.5, 0.3));
   await connect(page, "start", "out", call);
@@ -62,7 +69,7 @@ test("a designer creates a credential from the HTTP step's picker and the run's 
 });
 
 test("a credential that workflows use is deleted only after a warning that names them", async ({ page }) => {
-  await signInAs(page, "designer");
+  await signInDesigner(page);
   await page.goto("/settings/credentials");
   const row = page.getByTestId("credential-row-Whoami API");
   await expect(row).toBeVisible();

@@ -1,5 +1,5 @@
-import Link from "next/link";
-import { ChevronRight, KeyRound, Users, Variable } from "lucide-react";
+import { KeyRound, Users, Variable } from "lucide-react";
+import { SettingsLink } from "@/components/settings/settings-links";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { PageHeader } from "@/components/ui/page-header";
@@ -34,39 +34,20 @@ export default async function SettingsPage() {
             Workspace
           </h2>
           <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
-            {isAdmin && (<li>
-              <Link href="/settings/users" className="flex items-center gap-4 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                <Users aria-hidden className="size-5 text-accent-600" />
-                <span className="flex-1">
-                  <span className="block text-sm font-medium">Users and roles</span>
-                  <span className="block text-sm text-zinc-500">Invite people, choose their roles, deactivate accounts.</span>
-                </span>
-                <ChevronRight aria-hidden className="size-4 text-zinc-400" />
-              </Link>
-            </li>)}
+            {isAdmin && (
+              <SettingsLink href="/settings/users" icon={Users} title="Users and roles">
+                Invite people, choose their roles, deactivate accounts.
+              </SettingsLink>
+            )}
             {managesCredentials && (
-              <li>
-                <Link href="/settings/credentials" className="flex items-center gap-4 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                  <KeyRound aria-hidden className="size-5 text-accent-600" />
-                  <span className="flex-1">
-                    <span className="block text-sm font-medium">Credentials</span>
-                    <span className="block text-sm text-zinc-500">API keys, tokens and passwords for HTTP and AI steps, encrypted at rest; share yours with people or roles.</span>
-                  </span>
-                  <ChevronRight aria-hidden className="size-4 text-zinc-400" />
-                </Link>
-              </li>
+              <SettingsLink href="/settings/credentials" icon={KeyRound} title="Credentials">
+                API keys, tokens and passwords for HTTP and AI steps, encrypted at rest; share yours with people or roles.
+              </SettingsLink>
             )}
             {managesVariables && (
-              <li>
-                <Link href="/settings/variables" className="flex items-center gap-4 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                  <Variable aria-hidden className="size-5 text-accent-600" />
-                  <span className="flex-1">
-                    <span className="block text-sm font-medium">Variables</span>
-                    <span className="block text-sm text-zinc-500">Global values every workflow reads as $vars.name; secrets encrypted.</span>
-                  </span>
-                  <ChevronRight aria-hidden className="size-4 text-zinc-400" />
-                </Link>
-              </li>
+              <SettingsLink href="/settings/variables" icon={Variable} title="Variables">
+                Global values every workflow reads as $vars.name; secrets encrypted.
+              </SettingsLink>
             )}
           </ul>
         </section>

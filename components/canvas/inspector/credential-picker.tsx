@@ -47,14 +47,14 @@ export function CredentialPicker({
         className={controlClass}
       >
         <option value="">None</option>
-        {!known && <option value={current}>{query.isPending ? "Loading…" : "A credential not shared with you"}</option>}
+        {!known && <option value={current}>{query.isPending ? "Loading…" : readOnly ? "A stored credential" : "A credential not shared with you"}</option>}
         {choices.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name} · {CREDENTIAL_KINDS[c.type].label} ({c.owner})
           </option>
         ))}
       </select>
-      {!known && !query.isPending && (
+      {!known && !query.isPending && !readOnly && (
         <p className="text-xs text-amber-700 dark:text-amber-300">
           This step names a credential you may not use: runs you start will fail at this step. Pick another, or ask its owner to share it.
         </p>

@@ -55,9 +55,13 @@ export async function shareCredentialAction(id: string, sharing: unknown): Promi
   return guarded((actor) => shareCredential(actor, id, sharing));
 }
 
-/** For the HTTP and AI steps' credential picker: names and types only, never a secret. */
+/**
+ * For the HTTP and AI steps' credential picker: names and types only, never a secret. People who
+ * may only view workflows (approvers, managers) get an empty list: they pick nothing.
+ */
 export async function credentialChoicesAction(nodeType: string): Promise<{ choices: CredentialChoice[]; canCreate: boolean }> {
   const parsed = z.enum(["action", "ai"]).safeParse(nodeType);
-  const actor = await requireActionPermission("workflows:create");
+  const actor = await requireActionPermission("workflows:view");
+  if (!can(actor, "workflows:create")) return { choices: [], canCreate: false };
   return { choices: await credentialChoices(actor, parsed.success ? parsed.data : "action"), canCreate: can(actor, "credentials:create") };
 }

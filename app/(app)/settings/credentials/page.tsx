@@ -1,10 +1,10 @@
-import Link from "next/link";
-import { ChevronLeft, KeyRound } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { listCredentials } from "@/lib/credentials/service";
 import { shareableUsers } from "@/lib/credentials/sharing";
 import { PageHeader } from "@/components/ui/page-header";
+import { BackToSettings } from "@/components/settings/settings-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CredentialDialog } from "@/components/settings/credential-dialog";
 import { CredentialsTable } from "@/components/settings/credentials-table";
@@ -17,9 +17,7 @@ export default async function CredentialsPage() {
   const admin = can(actor, "credentials:manage");
   return (
     <>
-      <Link href="/settings" className="mb-3 inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200">
-        <ChevronLeft aria-hidden className="size-4" /> Settings
-      </Link>
+      <BackToSettings />
       <PageHeader
         title="Credentials"
         description={
