@@ -33,8 +33,9 @@ async function signInDesigner(page: Page) {
 }
 
 test("a designer creates a credential from the HTTP step's picker and the run's request is authenticated", async ({ page }, testInfo) => {
+  test.slow();
   await signInDesigner(page);
-  await createWorkflow(page, `Credential run ${testInfo.workerIndex}-${Date.now()}`);
+  await createWorkflow(page, `Credential run ${testInfo.workerIndex}-${Date.now()}`, "blank", { timeout: 30_000 });
   const call = await dropNode(page, "action", await canvasPoint(page, 0.5, 0.3));
   await connect(page, "start", "out", call);
   await connect(page, call, "success", "end");
@@ -50,7 +51,7 @@ test("a designer creates a credential from the HTTP step's picker and the run's 
   await dialog.getByRole("button", { name: "Add credential" }).click();
   await expect(dialog).toBeHidden();
   // The new credential is listed by name and kind, never its secret, and picked.
-  await expect(picker.locator("option:checked")).toHaveText(/Whoami API · Bearer token \(yours\)/);
+  await expect(picker.locator("option:checked")).toHaveText(/Whoami API · Bearer token \(yours\)/, { timeout: 20_000 });
   expect(await page.content()).not.toContain(TOKEN);
   await waitForSave(page);
   await page.screenshot({ path: testInfo.outputPath("credential-picked.png") });
@@ -59,7 +60,7 @@ test("a designer creates a credential from the HTTP step's picker and the run's 
   const run = page.getByRole("dialog", { name: "Run this workflow" });
   await run.getByTestId("run-confirm").click();
   const banner = page.getByTestId("run-banner");
-  await expect(banner).toHaveAttribute("data-status", "completed", { timeout: 20_000 });
+  await expect(banner).toHaveAttribute("data-status", "completed", { timeout: 60_000 });
   expect(seen.at(-1)).toBe(`Bearer ${TOKEN}`);
 
   // The run's page shows the answer, and nothing of the secret.
@@ -69,16 +70,17 @@ test("a designer creates a credential from the HTTP step's picker and the run's 
 });
 
 test("a credential that workflows use is deleted only after a warning that names them", async ({ page }) => {
+  test.slow();
   await signInDesigner(page);
   await page.goto("/settings/credentials");
   const row = page.getByTestId("credential-row-Whoami API");
-  await expect(row).toBeVisible();
+  await expect(row).toBeVisible({ timeout: 20_000 });
   await row.getByRole("button", { name: "Delete Whoami API" }).click();
   const dialog = page.getByRole("dialog", { name: 'Delete "Whoami API"?' });
   await dialog.getByRole("button", { name: "Delete", exact: true }).click();
   const warning = dialog.getByTestId("in-use-warning");
-  await expect(warning).toContainText("is used by the workflow");
+  await expect(warning).toContainText("is used by the workflow", { timeout: 20_000 });
   await expect(warning.getByRole("link")).toHaveAttribute("href", /^\/workflows\/[a-f0-9]{24}$/);
   await dialog.getByRole("button", { name: "Delete anyway" }).click();
-  await expect(row).toHaveCount(0);
+  await expect(row).toHaveCount(0, { timeout: 20_000 });
 });
