@@ -1,7 +1,7 @@
 // What an expression at a node can read, for the inspector's suggestion list: the run's input
 // fields (`$input.<field>`, from the start node), the stored global and workflow variables and
 // variables set upstream (`$vars.<name>`, from `set` nodes that can run before this one) and
-// upstream outputs (`$nodes.<id>.output`). Pure.
+// upstream outputs (`$nodes.<id>`, the output itself). Pure.
 import { isRecord } from "@/lib/nodes/fields";
 import { isPlainName } from "../graph/ids";
 
@@ -79,7 +79,7 @@ export function buildSuggestions(graph: GraphLike, nodeId: string, variables: re
   for (const id of upstream) {
     const node = byId.get(id);
     if (!node || node.type === "start") continue;
-    add(`$nodes${member(id)}.output`, `Output of “${node.data.title || id}”`);
+    add(`$nodes${member(id)}`, `Output of “${node.data.title || id}”`);
   }
   return out;
 }
