@@ -2,15 +2,16 @@
 // palette, drawing connections between handles, reading positions and filling inspector fields.
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export async function createWorkflow(page: Page, name: string, template = "blank"): Promise<string> {
+/** `timeout`: how long the new canvas may take to show its nodes (a loaded machine needs more than the default). */
+export async function createWorkflow(page: Page, name: string, template = "blank", options: { timeout?: number } = {}): Promise<string> {
   await page.goto("/workflows");
   await page.getByTestId("new-workflow").click();
   const dialog = page.getByRole("dialog", { name: "New workflow" });
   await dialog.getByTestId(`template-card-${template}`).click();
   await dialog.getByLabel("Name").fill(name);
   await dialog.getByRole("button", { name: "Create workflow" }).click();
-  await expect(page).toHaveURL(/\/workflows\/[a-f0-9]{24}$/);
-  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+  await expect(page).toHaveURL(/\/workflows\/[a-f0-9]{24}$/, options);
+  await expect(page.locator(".react-flow__node").first()).toBeVisible(options);
   return new URL(page.url()).pathname.split("/").pop()!;
 }
 

@@ -1,12 +1,6 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 import { CREDENTIAL_TYPES } from "@/lib/credentials/kinds";
-
-// The encrypted secret fields of one credential, as one JSON object sealed with AES-256-GCM
-// (lib/credentials/crypto.ts). Never selected by the list; decrypted only by reveal().
-const sealedSchema = new Schema(
-  { iv: { type: String, required: true }, tag: { type: String, required: true }, data: { type: String, required: true } },
-  { _id: false },
-);
+import { sealedSecretSchema } from "./sealed-secret";
 
 const plainFieldSchema = new Schema({ name: { type: String, required: true }, value: { type: String, default: "" } }, { _id: false });
 
@@ -19,8 +13,14 @@ const credentialSchema = new Schema(
     plain: { type: [plainFieldSchema], default: [] },
     /** Names of the secret fields that hold a value, so the form can say "stored". */
     secretFields: { type: [String], default: [] },
-    secret: { type: sealedSchema, required: true },
+    /** The secret fields as one JSON object sealed with AES-256-GCM (lib/credentials/crypto.ts); never listed, opened only for a run's step. */
+    secret: { type: sealedSecretSchema, required: true },
+    /** Who created it: they manage it and share it. Admins manage every credential. */
     owner: { type: Schema.Types.ObjectId },
+    /** Users it is shared with: they may pick it in a step, and runs they start may use it. */
+    sharedUsers: { type: [Schema.Types.ObjectId], default: [] },
+    /** Roles it is shared with: every user holding one of them may use it. */
+    sharedRoles: { type: [String], default: [] },
     lastEditor: { type: Schema.Types.ObjectId },
   },
   { timestamps: true, collection: "credentials" },

@@ -20,10 +20,19 @@ export function CredentialDialog({
   credential,
   open: controlledOpen,
   onOpenChange,
+  types = CREDENTIAL_TYPES,
+  onSaved,
+  hideTrigger,
 }: {
   credential?: CredentialRow;
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
+  /** The types offered (a step's picker offers those its node type takes). */
+  types?: readonly CredentialType[];
+  /** Called with the saved credential's id (the step's picker selects a new one). */
+  onSaved?: (id: string) => void;
+  /** Opened from elsewhere (the step's picker), without the "Add credential" button. */
+  hideTrigger?: boolean;
 }) {
   const [ownOpen, setOwnOpen] = useState(false);
   const open = controlledOpen ?? ownOpen;
@@ -36,7 +45,7 @@ export function CredentialDialog({
       title={editing ? `Edit "${credential.name}"` : "Add a credential"}
       description="Secrets are encrypted before they are stored and are never shown again."
       trigger={
-        editing ? undefined : (
+        editing || hideTrigger ? undefined : (
           <Button>
             <Plus aria-hidden className="size-4" /> Add credential
           </Button>
@@ -44,22 +53,33 @@ export function CredentialDialog({
       }
     >
       {/* Mounted only while open, so each opening starts from the stored values. */}
-      {open && <CredentialForm credential={credential} onDone={() => setOpen(false)} />}
+      {open && <CredentialForm credential={credential} types={types} onSaved={onSaved} onDone={() => setOpen(false)} />}
     </Modal>
   );
 }
 
-function CredentialForm({ credential, onDone }: { credential?: CredentialRow; onDone: () => void }) {
+function CredentialForm({
+  credential,
+  types,
+  onSaved,
+  onDone,
+}: {
+  credential?: CredentialRow;
+  types: readonly CredentialType[];
+  onSaved?: (id: string) => void;
+  onDone: () => void;
+}) {
   const [state, formAction, pending] = useActionState<CredentialResult | null, FormData>(saveCredentialAction, null);
-  const [type, setType] = useState<CredentialType>(credential?.type ?? "bearer");
+  const [type, setType] = useState<CredentialType>(credential?.type ?? types[0] ?? "bearer");
   const typeId = useId();
 
   useEffect(() => {
     if (state?.ok) {
       toast.success(state.message);
+      if (state.id) onSaved?.(state.id);
       onDone();
     }
-  }, [state, onDone]);
+  }, [state, onDone, onSaved]);
 
   const errors = state && !state.ok ? (state.errors ?? {}) : {};
   const sameType = credential?.type === type;
@@ -82,7 +102,7 @@ function CredentialForm({ credential, onDone }: { credential?: CredentialRow; on
           Type
         </label>
         <select id={typeId} name="type" value={type} onChange={(e) => setType(e.target.value as CredentialType)} className={inputClass}>
-          {CREDENTIAL_TYPES.map((t) => (
+          {types.map((t) => (
             <option key={t} value={t}>
               {CREDENTIAL_KINDS[t].label}
             </option>

@@ -1,17 +1,18 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/modal";
 import { CredentialDialog } from "@/components/settings/credential-dialog";
+import { CredentialSharingDialog, type ShareableUser } from "@/components/settings/credential-sharing-dialog";
+import { DeleteInUseDialog } from "@/components/settings/delete-in-use-dialog";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 import { deleteCredentialAction } from "@/app/(app)/settings/credentials/actions";
 import { CREDENTIAL_KINDS, type CredentialRow } from "@/lib/credentials/kinds";
 import { relativeTime } from "@/lib/format/relative-time";
 
 /** `now` comes from the server render, so the server and the browser show the same words. */
-export function CredentialsTable({ credentials, now }: { credentials: CredentialRow[]; now: string }) {
+export function CredentialsTable({ credentials, users, now }: { credentials: CredentialRow[]; users: ShareableUser[]; now: string }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className="w-full text-left text-sm">
@@ -19,6 +20,7 @@ export function CredentialsTable({ credentials, now }: { credentials: Credential
           <tr>
             <th scope="col" className="px-4 py-3 font-medium">Name</th>
             <th scope="col" className="px-4 py-3 font-medium">Type</th>
+            <th scope="col" className="px-4 py-3 font-medium">Owner</th>
             <th scope="col" className="px-4 py-3 font-medium">Secret</th>
             <th scope="col" className="px-4 py-3 font-medium">Changed</th>
             <th scope="col" className="px-4 py-3 font-medium"><span className="sr-only">Actions</span></th>
@@ -26,7 +28,7 @@ export function CredentialsTable({ credentials, now }: { credentials: Credential
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {credentials.map((c) => (
-            <CredentialRowView key={c.id} credential={c} now={now} />
+            <CredentialRowView key={c.id} credential={c} users={users} now={now} />
           ))}
         </tbody>
       </table>
@@ -34,20 +36,19 @@ export function CredentialsTable({ credentials, now }: { credentials: Credential
   );
 }
 
-function CredentialRowView({ credential, now }: { credential: CredentialRow; now: string }) {
-  const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const kind = CREDENTIAL_KINDS[credential.type];
+function sharingText(credential: CredentialRow): string {
+  const parts = [
+    ...credential.sharing.roles.map((r) => `${ROLE_LABELS[r]}s`),
+    credential.sharing.users.length ? `${credential.sharing.users.length} ${credential.sharing.users.length === 1 ? "person" : "people"}` : "",
+  ].filter(Boolean);
+  return parts.length ? `Shared with ${parts.join(", ")}` : "Not shared";
+}
 
-  function remove() {
-    startTransition(async () => {
-      const res = await deleteCredentialAction(credential.id);
-      if (res.ok) toast.success(res.message);
-      else toast.error(res.message ?? "Could not delete the credential.");
-      setConfirming(false);
-    });
-  }
+function CredentialRowView({ credential, users, now }: { credential: CredentialRow; users: ShareableUser[]; now: string }) {
+  const [editing, setEditing] = useState(false);
+  const [sharing, setSharing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const kind = CREDENTIAL_KINDS[credential.type];
 
   return (
     <tr data-testid={`credential-row-${credential.name}`}>
@@ -64,30 +65,42 @@ function CredentialRowView({ credential, now }: { credential: CredentialRow; now
         ))}
       </td>
       <td className="px-4 py-3 text-zinc-500">
+        <div>{credential.ownerName || "Workspace"}</div>
+        <div className="text-xs">{sharingText(credential)}</div>
+      </td>
+      <td className="px-4 py-3 text-zinc-500">
         {credential.storedSecrets.length > 0 ? <Badge tone="green">Stored, encrypted</Badge> : <Badge tone="red">Missing</Badge>}
       </td>
       <td className="px-4 py-3 text-zinc-500">{credential.updatedAt && <time dateTime={credential.updatedAt}>{relativeTime(credential.updatedAt, new Date(now))}</time>}</td>
       <td className="px-4 py-3">
-        <div className="flex justify-end gap-2">
-          <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${credential.name}`}>
-            Edit
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} disabled={pending} aria-label={`Delete ${credential.name}`}>
-            Delete
-          </Button>
-        </div>
-        <CredentialDialog credential={credential} open={editing} onOpenChange={setEditing} />
-        <Modal
-          open={confirming}
-          onOpenChange={setConfirming}
-          title={`Delete "${credential.name}"?`}
-          description="HTTP and AI steps that use it fail until another credential is chosen. This cannot be undone."
-        >
+        {credential.canManage ? (
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setConfirming(false)}>Cancel</Button>
-            <Button variant="danger" onClick={remove} disabled={pending}>Delete</Button>
+            <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${credential.name}`}>
+              Edit
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setSharing(true)} aria-label={`Share ${credential.name}`}>
+              Share
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete ${credential.name}`}>
+              Delete
+            </Button>
           </div>
-        </Modal>
+        ) : (
+          <span className="text-xs text-zinc-500">Shared with you</span>
+        )}
+        {credential.canManage && (
+          <>
+            <CredentialDialog credential={credential} open={editing} onOpenChange={setEditing} />
+            {sharing && <CredentialSharingDialog credential={credential} users={users} open={sharing} onOpenChange={setSharing} />}
+            <DeleteInUseDialog
+              open={confirming}
+              onOpenChange={setConfirming}
+              title={`Delete "${credential.name}"?`}
+              description="HTTP and AI steps that use it fail until another credential is chosen. This cannot be undone."
+              onDelete={(confirmed) => deleteCredentialAction({ id: credential.id, confirmed })}
+            />
+          </>
+        )}
       </td>
     </tr>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, isRole, ROLES, type Actor, type WorkflowAcl, type WorkflowPermission } from "./roles";
+import { can, isRole, ROLES, type Actor, type CredentialAcl, type WorkflowAcl, type WorkflowPermission } from "./roles";
 
 const WORKFLOW_PERMISSIONS: WorkflowPermission[] = ["workflow:view", "workflow:edit", "workflow:publish", "workflow:share", "workflow:delete"];
 
@@ -89,5 +89,31 @@ describe("can on one workflow", () => {
     expect(can(person(stranger, ["admin"]), "workflows:create")).toBe(true);
     expect(can(person(stranger, ["manager"]), "workflows:create")).toBe(false);
     expect(can(person(stranger, ["approver"]), "workflows:create")).toBe(false);
+  });
+
+  it("credentials: admins do everything, owners manage theirs, sharing by user or role grants use only", () => {
+    const cred: CredentialAcl = { owner: owner, users: ["u-shared"], roles: ["approver"] };
+    const ownerActor = person(owner, ["designer"]);
+    expect(can(ownerActor, "credential:manage", cred)).toBe(true);
+    expect(can(ownerActor, "credential:use", cred)).toBe(true);
+    // An owner who lost the designer role no longer manages or uses it through ownership.
+    expect(can(person(owner, ["manager"]), "credential:manage", cred)).toBe(false);
+    expect(can(person(owner, ["manager"]), "credential:use", cred)).toBe(false);
+    expect(can(person("u-shared", ["designer"]), "credential:use", cred)).toBe(true);
+    expect(can(person("u-shared", ["designer"]), "credential:manage", cred)).toBe(false);
+    expect(can(person(stranger, ["approver"]), "credential:use", cred)).toBe(true);
+    expect(can(person(stranger, ["designer"]), "credential:use", cred)).toBe(false);
+    expect(can(person(stranger, ["admin"]), "credential:manage", cred)).toBe(true);
+    expect(can(person("u-shared", ["designer"], false), "credential:use", cred)).toBe(false);
+    expect(can(ownerActor, "credential:use", undefined)).toBe(false);
+    expect(can(ownerActor, "credential:use", acl as never)).toBe(false);
+  });
+
+  it("lets designers create credentials and only admins manage them all and global variables", () => {
+    expect(can(person(stranger, ["designer"]), "credentials:create")).toBe(true);
+    expect(can(person(stranger, ["designer"]), "credentials:manage")).toBe(false);
+    expect(can(person(stranger, ["designer"]), "variables:manage")).toBe(false);
+    expect(can(person(stranger, ["admin"]), "variables:manage")).toBe(true);
+    expect(can(person(stranger, ["approver"]), "credentials:create")).toBe(false);
   });
 });

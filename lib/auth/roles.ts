@@ -27,10 +27,30 @@ export type Permission =
   | "dashboard:see-all"
   | "settings:view"
   | "users:manage"
+  /** Every credential: see, edit, share, delete and use them all (admins). */
   | "credentials:manage"
   /** The operations page: stuck and poisoned runs of every workflow. */
   | "operations:view"
-  | WorkflowPermission;
+  /** Create credentials of one's own, and edit, share and delete those (designers). */
+  | "credentials:create"
+  /** Global variables (admins); a workflow's own variables need "workflow:edit" on it. */
+  | "variables:manage"
+  | WorkflowPermission
+  | CredentialPermission;
+
+/** What one may do with one credential; decided with its access list (CredentialAcl). */
+export type CredentialPermission =
+  /** Pick it in a step and have a run use it. */
+  | "credential:use"
+  /** Rename it, replace its secret, share it, delete it. */
+  | "credential:manage";
+
+/** A credential's access list, with user ids as strings. */
+export interface CredentialAcl {
+  owner: string | null;
+  users: readonly string[];
+  roles: readonly string[];
+}
 
 /** What one may do with one workflow; decided with the workflow's access list (WorkflowAcl). */
 export type WorkflowPermission =
@@ -51,7 +71,9 @@ export interface WorkflowAcl {
   isPublic?: boolean;
 }
 
-const GRANTS: Record<Role, readonly Exclude<Permission, WorkflowPermission>[]> = {
+type RolePermission = Exclude<Permission, WorkflowPermission | CredentialPermission>;
+
+const GRANTS: Record<Role, readonly RolePermission[]> = {
   admin: [
     "workflows:view",
     "workflows:create",
@@ -63,8 +85,10 @@ const GRANTS: Record<Role, readonly Exclude<Permission, WorkflowPermission>[]> =
     "users:manage",
     "credentials:manage",
     "operations:view",
+    "credentials:create",
+    "variables:manage",
   ],
-  designer: ["workflows:view", "workflows:create", "inbox:use", "dashboard:view", "settings:view"],
+  designer: ["workflows:view", "workflows:create", "inbox:use", "dashboard:view", "settings:view", "credentials:create"],
   approver: ["workflows:view", "inbox:use", "settings:view"],
   manager: ["workflows:view", "inbox:use", "inbox:see-all", "dashboard:view", "dashboard:see-all", "settings:view"],
 };
@@ -85,13 +109,34 @@ const RELATION_GRANTS: Record<"owner" | "editor" | "viewer", readonly WorkflowPe
  * The one permission check. Every page, server action and route handler goes through it.
  * Workflow permissions need the workflow's access list as `resource`; without it they are refused.
  */
-export function can(actor: Actor | null | undefined, permission: Permission, resource?: WorkflowAcl): boolean {
+export function can(actor: Actor | null | undefined, permission: RolePermission): boolean;
+export function can(actor: Actor | null | undefined, permission: WorkflowPermission, resource: WorkflowAcl | undefined): boolean;
+export function can(actor: Actor | null | undefined, permission: CredentialPermission, resource: CredentialAcl | undefined): boolean;
+export function can(actor: Actor | null | undefined, permission: Permission, resource?: WorkflowAcl | CredentialAcl): boolean;
+export function can(actor: Actor | null | undefined, permission: Permission, resource?: WorkflowAcl | CredentialAcl): boolean {
   if (!actor || !actor.active) return false;
-  if (isWorkflowPermission(permission)) return resource ? canOnWorkflow(actor, permission, resource) : false;
+  if (isWorkflowPermission(permission)) return resource && "owners" in resource ? canOnWorkflow(actor, permission, resource) : false;
+  if (isCredentialPermission(permission)) return resource && "owner" in resource ? canOnCredential(actor, permission, resource) : false;
   return hasGrant(actor, permission);
 }
 
-function hasGrant(actor: Actor, permission: Exclude<Permission, WorkflowPermission>): boolean {
+function isCredentialPermission(permission: Permission): permission is CredentialPermission {
+  return permission.startsWith("credential:");
+}
+
+/**
+ * Admins ("credentials:manage") do everything with every credential. Its owner manages and uses
+ * it while they may still create credentials; a user it is shared with, by id or by one of
+ * their roles, may use it. Sharing never passes on the right to manage.
+ */
+function canOnCredential(actor: Actor, permission: CredentialPermission, acl: CredentialAcl): boolean {
+  if (hasGrant(actor, "credentials:manage")) return true;
+  const owns = acl.owner === actor.id && hasGrant(actor, "credentials:create");
+  if (permission === "credential:manage") return owns;
+  return owns || acl.users.includes(actor.id) || actor.roles.some((role) => acl.roles.includes(role));
+}
+
+function hasGrant(actor: Actor, permission: RolePermission): boolean {
   return actor.roles.some((role) => GRANTS[role]?.includes(permission));
 }
 

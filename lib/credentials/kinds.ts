@@ -93,12 +93,48 @@ export function checkCredentialFields(form: CredentialForm, creating: boolean): 
   return errors;
 }
 
+/**
+ * The credential types a step of each node type can use: an HTTP step sends any of them as
+ * headers; an AI provider takes a key (api_key, bearer) or a custom header.
+ */
+export function credentialTypesFor(nodeType: string): readonly CredentialType[] {
+  return nodeType === "ai" ? ["api_key", "bearer", "header"] : CREDENTIAL_TYPES;
+}
+
+/** One entry of the step's credential picker: never a secret. */
+export interface CredentialChoice {
+  id: string;
+  name: string;
+  type: CredentialType;
+  /** "yours", or the owner's name. */
+  owner: string;
+}
+
+/** Who a credential is shared with: user ids and role names. */
+export const credentialSharingSchema = z.object({
+  users: z.array(z.string().regex(/^[a-f0-9]{24}$/, { error: "Each user must be a user id" }), { error: "Users must be a list" }).max(200, { error: "Share with at most 200 users; share with a role instead" }).default([]),
+  roles: z.array(z.enum(["admin", "designer", "approver", "manager"], { error: "Roles must be admin, designer, approver or manager" }), { error: "Roles must be a list" }).default([]),
+});
+
+export type CredentialSharing = z.infer<typeof credentialSharingSchema>;
+
+/** A workflow whose draft or published version names a credential or a variable. */
+export interface WorkflowUse {
+  id: string;
+  name: string;
+}
+
 /** What the settings page lists: never a secret. */
 export interface CredentialRow {
   id: string;
   name: string;
   type: CredentialType;
   description: string;
+  /** The owner's name ("" when nobody owns it: made before owners existed; admins manage it). */
+  ownerName: string;
+  /** The viewer may edit, share and delete it. */
+  canManage: boolean;
+  sharing: CredentialSharing;
   /** The plain fields (user name, header name). */
   plain: { name: string; value: string }[];
   /** Which secret fields hold a stored value. */

@@ -1,23 +1,29 @@
-// Stored credentials: admins create, edit and delete them; the runtime reveals one to an
-// executor. Secrets are sealed before they reach the database and are never returned by the
-// list or by any action, so they cannot reach the browser again.
+// Stored credentials. Admins manage every one; designers create their own, and manage and share
+// those; whoever a credential is shared with (by user or role) may pick it in a step. Secrets
+// are sealed before they reach the database and are never returned by the list or by any
+// action, so they cannot reach the browser again. The runtime reveals one through
+// lib/credentials/runtime.ts, for the run's starter only.
 import "server-only";
-import { isValidObjectId } from "mongoose";
 import type { z } from "zod";
-import { can, type Actor } from "@/lib/auth/roles";
+import { can, isRole, type Actor } from "@/lib/auth/roles";
 import { PermissionError } from "@/lib/auth/errors";
+import { userNames } from "@/lib/workflows/store";
+import { workflowsWhoseGraph } from "@/lib/workflows/graph-search";
 import { Credential, type CredentialDoc } from "@/models/Credential";
-import { credentialsKey, open, seal } from "./crypto";
+import { credentialAcl } from "./access";
+import { readSecret, sealedFor } from "./secret";
 import {
   CREDENTIAL_KINDS,
   checkCredentialFields,
   credentialFormSchema,
   credentialIdSchema,
-  isCredentialType,
+  credentialTypesFor,
+  type CredentialChoice,
   type CredentialForm,
   type CredentialRow,
   type CredentialType,
   type RevealedCredential,
+  type WorkflowUse,
 } from "./kinds";
 
 export type { RevealedCredential };
@@ -27,13 +33,11 @@ export interface CredentialResult {
   message?: string;
   errors?: Record<string, string[] | undefined>;
   id?: string;
+  /** Set when a delete was refused because workflows use it: confirm to delete anyway. */
+  inUse?: WorkflowUse[];
 }
 
-function assertAdmin(actor: Actor) {
-  if (!can(actor, "credentials:manage")) throw new PermissionError();
-}
-
-const aad = (id: string) => `credential:${id}`;
+const MISSING = "That credential no longer exists, or it is not shared with you.";
 
 function issuesToErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -66,49 +70,79 @@ function split(form: CredentialForm, previous: Record<string, string>) {
   return { plain, secret };
 }
 
-function toRow(doc: Omit<CredentialDoc, "secret">): CredentialRow {
+type ListedDoc = Omit<CredentialDoc, "secret">;
+
+function toRow(actor: Actor, doc: ListedDoc, names: Map<string, string>): CredentialRow {
+  const acl = credentialAcl(doc);
   return {
     id: String(doc._id),
     name: doc.name,
     type: doc.type as CredentialType,
     description: doc.description ?? "",
+    ownerName: acl.owner ? (acl.owner === actor.id ? "You" : (names.get(acl.owner) ?? "a removed user")) : "",
+    canManage: can(actor, "credential:manage", acl),
+    sharing: { users: [...acl.users], roles: acl.roles.filter(isRole) },
     plain: (doc.plain ?? []).map((p) => ({ name: p.name, value: p.value ?? "" })),
     storedSecrets: doc.secretFields ?? [],
     updatedAt: doc.updatedAt?.toISOString() ?? "",
   };
 }
 
-export async function listCredentials(actor: Actor): Promise<CredentialRow[]> {
-  assertAdmin(actor);
-  // A small collection: one read without the sealed secrets, sorted in memory.
-  const docs = await Credential.find({}, { secret: 0 }).lean<Omit<CredentialDoc, "secret">[]>();
-  return docs.map(toRow).sort((a, b) => a.name.localeCompare(b.name));
+/** The credentials the actor may use (every one for admins): a small collection, read once without the sealed secrets. */
+async function usableDocs(actor: Actor): Promise<ListedDoc[]> {
+  const docs = await Credential.find({}, { secret: 0 }).lean<ListedDoc[]>();
+  return docs.filter((d) => can(actor, "credential:use", credentialAcl(d)));
 }
 
-/** The credentials an HTTP or AI step may name: id, name and type only. */
-export async function credentialChoices(actor: Actor): Promise<{ id: string; name: string; type: string }[]> {
-  if (!can(actor, "workflows:create") && !can(actor, "credentials:manage")) throw new PermissionError();
-  const docs = await Credential.find({}, { name: 1, type: 1 }).lean();
-  return docs.map((d) => ({ id: String(d._id), name: d.name, type: d.type })).sort((a, b) => a.name.localeCompare(b.name));
+/** The settings page: what the actor may use, with who owns each and whether they may manage it. */
+export async function listCredentials(actor: Actor): Promise<CredentialRow[]> {
+  if (!can(actor, "credentials:create")) throw new PermissionError();
+  const docs = await usableDocs(actor);
+  const names = await userNames(docs.map((d) => d.owner));
+  return docs.map((d) => toRow(actor, d, names)).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The step's credential picker: what the actor may use, of the types `nodeType` takes. Names and types only. */
+export async function credentialChoices(actor: Actor, nodeType = "action"): Promise<CredentialChoice[]> {
+  if (!can(actor, "workflows:create")) throw new PermissionError();
+  const types = credentialTypesFor(nodeType);
+  const docs = (await usableDocs(actor)).filter((d) => (types as readonly string[]).includes(d.type));
+  const names = await userNames(docs.map((d) => d.owner));
+  return docs
+    .map((d) => {
+      const owner = d.owner ? String(d.owner) : "";
+      return { id: String(d._id), name: d.name, type: d.type as CredentialType, owner: owner === actor.id ? "yours" : (names.get(owner) ?? "shared") };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function createCredential(actor: Actor, input: unknown): Promise<CredentialResult> {
-  assertAdmin(actor);
+  if (!can(actor, "credentials:create")) throw new PermissionError();
   const form = parseForm(input, () => true);
   if (isResult(form)) return form;
   const { plain, secret } = split(form, {});
   const doc = new Credential({ name: form.name, type: form.type, description: form.description, plain, owner: actor.id, lastEditor: actor.id });
-  doc.set({ secretFields: Object.keys(secret), secret: seal(JSON.stringify(secret), credentialsKey(), aad(String(doc._id))) });
+  doc.set({ secretFields: Object.keys(secret), secret: sealedFor(String(doc._id), secret) });
   await doc.save();
   return { ok: true, id: String(doc._id), message: `Saved "${form.name}". Its secret can no longer be shown, only replaced.` };
 }
 
-export async function updateCredential(actor: Actor, id: unknown, input: unknown): Promise<CredentialResult> {
-  assertAdmin(actor);
+/** The credential if the actor may manage it; a PermissionError (same words for missing and not yours) otherwise. */
+export async function managedCredential(actor: Actor, id: unknown): Promise<CredentialDoc> {
   const parsedId = credentialIdSchema.safeParse(id);
-  if (!parsedId.success) return { ok: false, message: "That credential no longer exists." };
-  const existing = await Credential.findById(parsedId.data).lean<CredentialDoc>();
-  if (!existing) return { ok: false, message: "That credential no longer exists." };
+  if (!parsedId.success) throw new PermissionError(MISSING);
+  const doc = await Credential.findById(parsedId.data).lean<CredentialDoc>();
+  if (!doc) throw new PermissionError(MISSING);
+  const acl = credentialAcl(doc);
+  if (!can(actor, "credential:manage", acl)) {
+    throw new PermissionError(can(actor, "credential:use", acl) ? "Only its owner or an admin may change this credential." : MISSING);
+  }
+  return doc;
+}
+
+export async function updateCredential(actor: Actor, id: unknown, input: unknown): Promise<CredentialResult> {
+  const existing = await managedCredential(actor, id);
+  const credentialId = String(existing._id);
   // Changing the type leaves nothing to keep: the new type's secrets must be entered.
   const form = parseForm(input, (f) => f.type !== existing.type);
   if (isResult(form)) return form;
@@ -120,43 +154,36 @@ export async function updateCredential(actor: Actor, id: unknown, input: unknown
     description: form.description,
     plain,
     secretFields: Object.keys(secret),
-    secret: seal(JSON.stringify(secret), credentialsKey(), aad(parsedId.data)),
+    secret: sealedFor(credentialId, secret),
     lastEditor: actor.id,
   };
-  const res = await Credential.updateOne({ _id: parsedId.data }, { $set: update });
-  if (res.matchedCount === 0) return { ok: false, message: "That credential no longer exists." };
-  return { ok: true, id: parsedId.data, message: `Saved "${form.name}".` };
+  const res = await Credential.updateOne({ _id: credentialId }, { $set: update });
+  if (res.matchedCount === 0) return { ok: false, message: MISSING };
+  return { ok: true, id: credentialId, message: `Saved "${form.name}".` };
 }
 
-export async function deleteCredential(actor: Actor, id: unknown): Promise<CredentialResult> {
-  assertAdmin(actor);
-  const parsedId = credentialIdSchema.safeParse(id);
-  if (!parsedId.success) return { ok: false, message: "That credential no longer exists." };
-  const res = await Credential.deleteOne({ _id: parsedId.data });
-  if (res.deletedCount === 0) return { ok: false, message: "That credential no longer exists." };
-  return { ok: true, message: "Credential deleted. Steps that used it now fail until another is chosen." };
-}
-
-function readSecret(doc: Pick<CredentialDoc, "_id" | "secret">): Record<string, string> {
-  if (!doc.secret) return {};
-  const parsed: unknown = JSON.parse(open(doc.secret, credentialsKey(), aad(String(doc._id))));
-  if (typeof parsed !== "object" || parsed === null) return {};
-  return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === "string"));
+/** Workflows whose draft or published version picks this credential. */
+export function workflowsUsingCredential(id: string): Promise<WorkflowUse[]> {
+  const needle = `"credentialId":${JSON.stringify(id)}`;
+  return workflowsWhoseGraph((text) => text.includes(needle));
 }
 
 /**
- * For the runtime only (services.credentials.reveal): the credential's plain and secret fields,
- * or null when it does not exist. Never call this from a page, an action or a route handler.
+ * Deletes a credential the actor manages. While workflows use it, the first call refuses and
+ * lists them (`inUse`); the call with `confirmed` deletes anyway, and those steps then fail
+ * until another credential is picked.
  */
-export async function revealCredential(id: string): Promise<RevealedCredential | null> {
-  if (!isValidObjectId(id)) return null;
-  const doc = await Credential.findById(id).lean<CredentialDoc>();
-  if (!doc || !isCredentialType(doc.type)) return null;
-  const secret: Record<string, string> = {};
-  for (const p of doc.plain ?? []) secret[p.name] = p.value ?? "";
-  Object.assign(secret, readSecret(doc));
-  return { name: doc.name, type: doc.type, secret };
+export async function deleteCredential(actor: Actor, id: unknown, options: { confirmed?: boolean } = {}): Promise<CredentialResult> {
+  const doc = await managedCredential(actor, id);
+  const credentialId = String(doc._id);
+  if (!options.confirmed) {
+    const inUse = await workflowsUsingCredential(credentialId);
+    if (inUse.length > 0) {
+      const names = inUse.map((w) => `"${w.name}"`).join(", ");
+      return { ok: false, inUse, message: `"${doc.name}" is used by ${inUse.length === 1 ? "the workflow" : `${inUse.length} workflows:`} ${names}. Their steps will fail until another credential is picked.` };
+    }
+  }
+  const res = await Credential.deleteOne({ _id: credentialId });
+  if (res.deletedCount === 0) return { ok: false, message: MISSING };
+  return { ok: true, message: `Deleted "${doc.name}".` };
 }
-
-/** services.credentials for the runtime. */
-export const credentialsService = { reveal: revealCredential };

@@ -62,7 +62,8 @@ export interface Step {
 
 export type StartOutcome = ({ ok: true } & Transition) | { ok: false; message: string; problems: Problem[] };
 
-export function startRun(version: RunVersion, input: unknown, now: number, options: { runId: string }): StartOutcome {
+/** `variables`: what `$vars` starts with (the runtime passes the global and workflow variables). */
+export function startRun(version: RunVersion, input: unknown, now: number, options: { runId: string; variables?: { name: string; value: unknown }[] }): StartOutcome {
   const problems = validateWorkflow(version);
   if (!isRunnable(problems)) {
     const errors = problems.filter((p) => p.severity === "error");
@@ -81,7 +82,7 @@ export function startRun(version: RunVersion, input: unknown, now: number, optio
     stepCount: 0,
     tokens: [],
     joins: [],
-    data: { input, variables: [], outputs: [] },
+    data: { input, variables: options.variables ? options.variables.map((v) => ({ ...v })) : [], outputs: [] },
     nodes: [],
   };
   const draft = new Draft(state, graph, now);

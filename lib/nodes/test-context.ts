@@ -53,6 +53,7 @@ export function fakeContext(options: FakeOptions): { ctx: ExecutorContext<Runtim
       log: (line) => void record.logs.push(line),
     },
     credentials: { reveal: refuse("a credential lookup") },
+    secrets: { fill: async (text) => ({ ok: true, text }) },
     tasks: { createForStep: refuse("a task") },
     runs: { startChild: refuse("a child run") },
     notifications: { send: refuse("a notification") },

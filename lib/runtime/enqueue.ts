@@ -13,6 +13,7 @@ import { newRunId } from "./ids";
 import { triggerMetadata, type RunMeta } from "./meta";
 import { addToQueue } from "./queue";
 import { runClock } from "./clock";
+import { startingVariables } from "@/lib/variables/run-values";
 
 export interface EnqueueRequest {
   /** A fixed id (child runs derive theirs from the parent step); a new one otherwise. */
@@ -28,7 +29,9 @@ export type EnqueueResult = { ok: true; runId: string; existed: boolean } | { ok
 
 export async function enqueueRun(request: EnqueueRequest): Promise<EnqueueResult> {
   const runId = request.runId ?? newRunId();
-  const started = startRun(request.version, request.input, runClock.now(), { runId });
+  // The variables are read once, here: a later change affects new runs only.
+  const variables = await startingVariables(request.meta.workflowId, runId);
+  const started = startRun(request.version, request.input, runClock.now(), { runId, variables });
   if (!started.ok) return { ok: false, message: started.message, problems: started.problems };
   await request.beforeInsert?.();
   const meta: RunMeta = { ...request.meta, concurrency: request.version.settings?.concurrency ?? 0 };

@@ -69,7 +69,13 @@ export interface NotificationRequest {
 
 export interface RuntimeServices {
   run: RunInfo;
-  credentials: { reveal(credentialId: string): Promise<{ name: string; type: string; secret: Record<string, string> } | null> };
+  /**
+   * The credential for this step: null when it does not exist, a refusal when the person the run
+   * acts as (RunInfo.startedBy) may not use it.
+   */
+  credentials: { reveal(credentialId: string): Promise<{ name: string; type: string; secret: Record<string, string> } | { refused: true; message: string } | null> };
+  /** Fills the secret-variable markers of a rendered HTTP header value (lib/variables/fill-secrets.ts). */
+  secrets: { fill(text: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> };
   tasks: { createForStep(request: HumanTaskRequest): Promise<{ taskId: string }> };
   runs: { startChild(request: ChildRunRequest): Promise<{ runId: string }> };
   notifications: { send(request: NotificationRequest): Promise<{ delivered: number; failed: { to: string; error: string }[] }> };

@@ -10,7 +10,10 @@ export interface TaskCanceller {
 }
 
 export interface ServiceProviders {
-  credentials?: RuntimeServices["credentials"];
+  /** Reveals a credential to a step of a run acting as `startedBy`, if that person may use it. */
+  credentials?: { revealFor(startedBy: string | null, credentialId: string): ReturnType<RuntimeServices["credentials"]["reveal"]> };
+  /** Fills secret-variable markers for a step of the run. */
+  secrets?: { fill(run: { runId: string; workflowId: string }, text: string): ReturnType<RuntimeServices["secrets"]["fill"]> };
   tasks?: RuntimeServices["tasks"] & Partial<TaskCanceller>;
   notifications?: RuntimeServices["notifications"];
 }
@@ -28,7 +31,8 @@ export interface StepHooks {
 export function servicesForStep(run: Omit<RunInfo, "recordAiUsage" | "log">, hooks: StepHooks, providers: ServiceProviders): RuntimeServices {
   return {
     run: { ...run, recordAiUsage: hooks.recordAiUsage, log: hooks.log },
-    credentials: providers.credentials ?? { reveal: unavailable("Credentials") },
+    credentials: providers.credentials ? { reveal: (id) => providers.credentials!.revealFor(run.startedBy, id) } : { reveal: unavailable("Credentials") },
+    secrets: providers.secrets ? { fill: (text) => providers.secrets!.fill(run, text) } : { fill: unavailable("Secret variables") },
     tasks: providers.tasks ?? { createForStep: unavailable("Human tasks") },
     runs: { startChild: hooks.startChild },
     notifications: providers.notifications ?? { send: unavailable("Notifications") },

@@ -13,7 +13,7 @@ import { humanExecutor } from "@/lib/nodes/human/executor";
 import { notificationExecutor } from "@/lib/nodes/notification/executor";
 import { scriptExecutor } from "@/lib/nodes/script/executor";
 import { subprocessExecutor } from "@/lib/nodes/subprocess/executor";
-import { credentialsService } from "@/lib/credentials/service";
+import { credentialsProvider } from "@/lib/credentials/runtime";
 import { notificationsService } from "@/lib/notifications/send";
 import { getTemplate } from "@/lib/workflows/templates";
 import { actor } from "@/lib/workflows/test-fixtures";
@@ -41,7 +41,7 @@ let worker: Worker;
 describe("the expense template on the runtime with the real executors", () => {
   beforeAll(async () => {
     await Promise.all([User.init(), HumanTask.init(), Notification.init()]);
-    worker = testWorker({ executors, providers: { credentials: credentialsService, tasks: tasksService, notifications: notificationsService } });
+    worker = testWorker({ executors, providers: { credentials: credentialsProvider, tasks: tasksService, notifications: notificationsService } });
   });
   afterAll(() => worker.stop(1_000));
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { Activity, ChevronRight, KeyRound, KeySquare, Users } from "lucide-react";
+import { Activity, ChevronRight, KeyRound, KeySquare, Users, Variable } from "lucide-react";
+import { SettingsLink } from "@/components/settings/settings-links";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,7 +11,8 @@ export const metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const user = await requirePagePermission("settings:view");
   const isAdmin = can(user, "users:manage");
-  const managesCredentials = can(user, "credentials:manage");
+  const managesCredentials = can(user, "credentials:create");
+  const managesVariables = can(user, "variables:manage");
   const operates = can(user, "operations:view");
   return (
     <>
@@ -23,7 +25,7 @@ export default async function SettingsPage() {
           <dt className="text-zinc-500">Name</dt>
           <dd>{user.name}</dd>
           <dt className="text-zinc-500">Email</dt>
-          <dd>{user.email}</dd>
+          <dd className="break-all">{user.email}</dd>
           <dt className="text-zinc-500">Roles</dt>
           <dd>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</dd>
         </dl>
@@ -36,45 +38,31 @@ export default async function SettingsPage() {
           <ChevronRight aria-hidden className="size-4 text-zinc-400" />
         </Link>
       </section>
-      {isAdmin ? (
+      {isAdmin || managesCredentials ? (
         <section aria-labelledby="workspace">
           <h2 id="workspace" className="mb-3 text-base font-semibold">
             Workspace
           </h2>
           <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
-            <li>
-              <Link href="/settings/users" className="flex items-center gap-4 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                <Users aria-hidden className="size-5 text-accent-600" />
-                <span className="flex-1">
-                  <span className="block text-sm font-medium">Users and roles</span>
-                  <span className="block text-sm text-zinc-500">Invite people, choose their roles, deactivate accounts.</span>
-                </span>
-                <ChevronRight aria-hidden className="size-4 text-zinc-400" />
-              </Link>
-            </li>
+            {isAdmin && (
+              <SettingsLink href="/settings/users" icon={Users} title="Users and roles">
+                Invite people, choose their roles, deactivate accounts.
+              </SettingsLink>
+            )}
             {managesCredentials && (
-              <li>
-                <Link href="/settings/credentials" className="flex items-center gap-4 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                  <KeyRound aria-hidden className="size-5 text-accent-600" />
-                  <span className="flex-1">
-                    <span className="block text-sm font-medium">Credentials</span>
-                    <span className="block text-sm text-zinc-500">API keys, tokens and passwords for HTTP and AI steps, encrypted at rest.</span>
-                  </span>
-                  <ChevronRight aria-hidden className="size-4 text-zinc-400" />
-                </Link>
-              </li>
+              <SettingsLink href="/settings/credentials" icon={KeyRound} title="Credentials">
+                API keys, tokens and passwords for HTTP and AI steps, encrypted at rest; share yours with people or roles.
+              </SettingsLink>
+            )}
+            {managesVariables && (
+              <SettingsLink href="/settings/variables" icon={Variable} title="Variables">
+                Global values every workflow reads as $vars.name; secrets encrypted.
+              </SettingsLink>
             )}
             {operates && (
-              <li>
-                <Link href="/settings/operations" className="flex items-center gap-4 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                  <Activity aria-hidden className="size-5 text-accent-600" />
-                  <span className="flex-1">
-                    <span className="block text-sm font-medium">Operations</span>
-                    <span className="block text-sm text-zinc-500">Stuck and poisoned runs, with retry and cancel.</span>
-                  </span>
-                  <ChevronRight aria-hidden className="size-4 text-zinc-400" />
-                </Link>
-              </li>
+              <SettingsLink href="/settings/operations" icon={Activity} title="Operations">
+                Stuck and poisoned runs, with retry and cancel.
+              </SettingsLink>
             )}
           </ul>
         </section>

@@ -8,6 +8,7 @@ import { pathKey, type Path } from "./config-paths";
 import { emptyValue, newItem, singular, type FieldSpec, type ObjectField } from "./describe-schema";
 import { FieldLabel, FieldMessages, Group, controlClass } from "./field-parts";
 import { fieldId, useConfigForm } from "./form-context";
+import { CredentialPicker } from "./credential-picker";
 import { BooleanControl, EnumControl, JsonControl, NumberControl, TextControl } from "./scalar-controls";
 
 const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -74,7 +75,10 @@ export function ConfigField({ field, path, value, readOnlyValue }: { field: Obje
           {field.label}
         </FieldLabel>
       )}
-      {spec.kind === "text" && <TextControl {...props} spec={spec} />}
+      {spec.kind === "text" && field.key === "credentialId" && (
+        <CredentialPicker id={id} nodeType={form.nodeType} value={value} readOnly={form.readOnly} describedBy={messagesId} onChange={change} />
+      )}
+      {spec.kind === "text" && field.key !== "credentialId" && <TextControl {...props} spec={spec} />}
       {spec.kind === "number" && <NumberControl {...props} spec={spec} />}
       {spec.kind === "boolean" && <BooleanControl {...props} spec={spec} label={field.label} />}
       {spec.kind === "enum" && <EnumControl {...props} spec={spec} />}

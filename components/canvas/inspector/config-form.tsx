@@ -5,7 +5,10 @@ import { useCallback, useMemo } from "react";
 import { getNodeDefinition } from "@/lib/nodes/registry";
 import type { NodeDefinition } from "@/lib/nodes/types";
 import { toWorkflowGraph } from "../graph/convert";
-import { useEditorApi } from "../store/context";
+import { useQuery } from "@tanstack/react-query";
+import { variableNamesAction } from "@/app/(app)/settings/variables/actions";
+import { variableNamesKey } from "../panels/variables-panel";
+import { useEditorApi, useEditorContext } from "../store/context";
 import { issuesByPath, pathKey, setIn, type Path } from "./config-paths";
 import { ConfigField, ObjectFields } from "./config-field";
 import { describeSchema, type FieldSpec } from "./describe-schema";
@@ -66,7 +69,11 @@ export function ConfigForm({ nodeId, type, config, readOnly }: { nodeId: string;
     [nodeId, store],
   );
 
-  const suggestions = useCallback(() => buildSuggestions(toWorkflowGraph(store.getState()), nodeId), [nodeId, store]);
+  // Global and workflow variables, for `$vars.` suggestions (fetched once, shared with the variables panel).
+  const { workflowId } = useEditorContext();
+  const variables = useQuery({ queryKey: variableNamesKey(workflowId), queryFn: () => variableNamesAction(workflowId), staleTime: 30_000 });
+  const known = variables.data;
+  const suggestions = useCallback(() => buildSuggestions(toWorkflowGraph(store.getState()), nodeId, known ?? []), [nodeId, store, known]);
 
   const issues = useMemo(() => {
     if (!definition) return new Map<string, string[]>();
@@ -85,11 +92,12 @@ export function ConfigForm({ nodeId, type, config, readOnly }: { nodeId: string;
       expressions,
       blankRequired: new Set(definition?.blankRequired ?? []),
       readOnly,
+      nodeType: type,
       idPrefix: `cfg-${nodeId}`,
       change,
       suggestions,
     }),
-    [change, definition, expressions, issues, nodeId, readOnly, suggestions],
+    [change, definition, expressions, issues, nodeId, readOnly, suggestions, type],
   );
 
   if (!definition) {

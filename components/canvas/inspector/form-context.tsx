@@ -12,6 +12,8 @@ export interface ConfigFormContextValue {
   /** Paths defaults leave blank on purpose, highlighted until filled. */
   blankRequired: ReadonlySet<string>;
   readOnly: boolean;
+  /** The node's type: the credential picker offers the credential kinds it takes. */
+  nodeType: string;
   idPrefix: string;
   change: (path: Path, value: unknown) => void;
   suggestions: () => Suggestion[];

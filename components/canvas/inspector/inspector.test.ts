@@ -105,15 +105,28 @@ describe("suggestions", () => {
   it("offers input fields, upstream variables and upstream outputs only", () => {
     expect([...upstreamOf(graph, "check")].sort()).toEqual(["start", "vars"]);
     const values = buildSuggestions(graph, "check").map((s) => s.value);
-    expect(values).toEqual(["$input.amount", "$input.`first name`", "$vars.total", "$nodes.vars.output"]);
+    expect(values).toEqual(["$input.amount", "$input.`first name`", "$vars.total", "$nodes.vars"]);
     expect(values).not.toContain("$vars.nope");
     const fromApprove = buildSuggestions(graph, "approve").map((s) => s.value);
-    expect(fromApprove).toContain("$nodes.check.output");
+    expect(fromApprove).toContain("$nodes.check");
+  });
+
+  it("offers the stored global and workflow variables as $vars, once each, saying where they come from", () => {
+    const all = buildSuggestions(graph, "check", [
+      { name: "rate", scope: "global", type: "number", secret: false },
+      { name: "apiKey", scope: "workflow", type: "string", secret: true },
+      { name: "total", scope: "workflow", type: "number", secret: false },
+    ]);
+    expect(all.filter((s) => s.value.startsWith("$vars")).map((s) => [s.value, s.detail])).toEqual([
+      ["$vars.rate", "Global variable · number"],
+      ["$vars.apiKey", "Workflow variable · secret, for HTTP headers"],
+      ["$vars.total", "Workflow variable · number"],
+    ]);
   });
 
   it("filters by what is typed and inserts in place", () => {
     const all = buildSuggestions(graph, "check");
-    expect(filterSuggestions(all, "$va").map((s) => s.value)).toEqual(["$vars.total", "$nodes.vars.output"]);
+    expect(filterSuggestions(all, "$va").map((s) => s.value)).toEqual(["$vars.total", "$nodes.vars"]);
     expect(filterSuggestions(all, "$amo").map((s) => s.value)).toEqual(["$input.amount"]);
     expect(filterSuggestions(all, "amount")).toHaveLength(all.length);
     expect(tokenAt("x > $inp", 8)).toEqual({ start: 4, end: 8, token: "$inp" });

@@ -10,6 +10,7 @@ import { useEditor, useReadOnly } from "../store/context";
 import { NodeInspector } from "./node-inspector";
 import { EdgeInspector, MultiInspector } from "./selection-inspector";
 import { SettingsForm } from "./settings-form";
+import { VariablesPanel } from "../panels/variables-panel";
 
 export const Inspector = memo(function Inspector({
   settings,
@@ -30,7 +31,14 @@ export const Inspector = memo(function Inspector({
   if (nodeIds.length === 1) body = <NodeInspector key={nodeIds[0]} nodeId={nodeIds[0]} />;
   else if (nodeIds.length > 1) body = <MultiInspector count={nodeIds.length} />;
   else if (edgeIds.length === 1) body = <EdgeInspector edgeId={edgeIds[0]} />;
-  else body = <SettingsForm settings={settings} onChange={onSettingsChange} save={settingsSave} readOnly={readOnly} />;
+  else {
+    body = (
+      <>
+        <SettingsForm settings={settings} onChange={onSettingsChange} save={settingsSave} readOnly={readOnly} />
+        <VariablesPanel />
+      </>
+    );
+  }
   return (
     <section data-testid="inspector" aria-label="Inspector" data-read-only={readOnly || undefined} className="relative h-full overflow-y-auto p-4">
       <button

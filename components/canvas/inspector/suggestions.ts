@@ -1,6 +1,7 @@
 // What an expression at a node can read, for the inspector's suggestion list: the run's input
-// fields (`$input.<field>`, from the start node), variables set upstream (`$vars.<name>`, from
-// `set` nodes that can run before this one) and upstream outputs (`$nodes.<id>.output`). Pure.
+// fields (`$input.<field>`, from the start node), the stored global and workflow variables and
+// variables set upstream (`$vars.<name>`, from `set` nodes that can run before this one) and
+// upstream outputs (`$nodes.<id>`, the output itself). Pure.
 import { isRecord } from "@/lib/nodes/fields";
 import { isPlainName } from "../graph/ids";
 
@@ -40,7 +41,15 @@ function listOf(config: unknown, key: string): Record<string, unknown>[] {
   return isRecord(config) && Array.isArray(config[key]) ? config[key].filter(isRecord) : [];
 }
 
-export function buildSuggestions(graph: GraphLike, nodeId: string): Suggestion[] {
+/** A stored (global or workflow) variable: every run starts with it in `$vars`. */
+export interface KnownVariable {
+  name: string;
+  scope: "global" | "workflow";
+  type: string;
+  secret: boolean;
+}
+
+export function buildSuggestions(graph: GraphLike, nodeId: string, variables: readonly KnownVariable[] = []): Suggestion[] {
   const out: Suggestion[] = [];
   const seen = new Set<string>();
   const add = (value: string, detail: string) => {
@@ -56,6 +65,10 @@ export function buildSuggestions(graph: GraphLike, nodeId: string): Suggestion[]
       if (typeof field.name === "string" && field.name) add(`$input${member(field.name)}`, `Input field · ${String(field.type ?? "value")}`);
     }
   }
+  for (const v of variables) {
+    const where = v.scope === "global" ? "Global variable" : "Workflow variable";
+    add(`$vars${member(v.name)}`, `${where} · ${v.secret ? "secret, for HTTP headers" : v.type}`);
+  }
   for (const id of upstream) {
     const node = byId.get(id);
     if (node?.type !== "set") continue;
@@ -66,7 +79,7 @@ export function buildSuggestions(graph: GraphLike, nodeId: string): Suggestion[]
   for (const id of upstream) {
     const node = byId.get(id);
     if (!node || node.type === "start") continue;
-    add(`$nodes${member(id)}.output`, `Output of “${node.data.title || id}”`);
+    add(`$nodes${member(id)}`, `Output of “${node.data.title || id}”`);
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { decodeBody, excerpt, headerList, MAX_RESPONSE_BYTES, readCapped, retryA
 import type { ActionConfig } from "./definition";
 import { describeUrl, prepareRequest } from "./request";
 
-type Services = Pick<RuntimeServices, "run" | "credentials">;
+type Services = Pick<RuntimeServices, "run" | "credentials" | "secrets">;
 
 const fail = (error: StepError, retryable: boolean, retryAfter?: number): StepResult => ({
   kind: "error",
@@ -31,8 +31,9 @@ export const actionExecutor: NodeExecutor<Services> = async (ctx) => {
     if (!credential) {
       return fail({ message: "the chosen credential no longer exists; choose another in the step's settings", code: "credential_missing", path: "credentialId" }, false);
     }
+    if ("refused" in credential) return fail({ message: credential.message, code: "credential_forbidden", path: "credentialId" }, false);
   }
-  const prepared = await prepareRequest(ctx, config, credential);
+  const prepared = await prepareRequest(ctx, config, credential, ctx.services.secrets);
   if (!prepared.ok) return fail(prepared.error, false);
   const { method, url, headers, body } = prepared.request;
   const where = `${method} ${describeUrl(url)}`;

@@ -4,6 +4,7 @@ import type { ExecutorContext } from "@/lib/engine/executor";
 import type { StepError } from "@/lib/engine/state";
 import { credentialHeaders } from "@/lib/credentials/apply";
 import type { RevealedCredential } from "@/lib/credentials/kinds";
+import type { RuntimeServices } from "@/lib/runtime/services";
 import type { ActionConfig } from "./definition";
 
 export interface PreparedRequest {
@@ -22,6 +23,7 @@ export async function prepareRequest(
   ctx: Pick<ExecutorContext, "expressions" | "idempotencyKey">,
   config: ActionConfig,
   credential: RevealedCredential | null,
+  secrets: Pick<RuntimeServices["secrets"], "fill">,
 ): Promise<Prepared> {
   const rendered = (await ctx.expressions.render(config.url, { path: "url", label: "the URL" })).trim();
   let url: URL;
@@ -36,7 +38,12 @@ export async function prepareRequest(
 
   const headers = new Headers();
   for (const [i, header] of config.headers.entries()) {
-    const value = await ctx.expressions.render(header.value, { path: `headers.${i}.value`, label: `the header "${header.key}"` });
+    const rendered = await ctx.expressions.render(header.value, { path: `headers.${i}.value`, label: `the header "${header.key}"` });
+    // Secret variables ($vars.x) render as markers; their values are put in only here, so they
+    // reach the remote server and never the run's records.
+    const filled = await secrets.fill(rendered);
+    if (!filled.ok) return refuse(`the header "${header.key}": ${filled.message}`, "secret_variable", `headers.${i}.value`);
+    const value = filled.text;
     if (/[\r\n\0]/.test(value)) {
       return refuse(`the header "${header.key}" must be on one line, but its value contains a line break`, "bad_header", `headers.${i}.value`);
     }

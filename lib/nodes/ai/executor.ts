@@ -26,6 +26,7 @@ async function authFor(ctx: Parameters<NodeExecutor<Services>>[0], config: AiCon
   if (!config.credentialId) return { ok: true as const };
   const credential = await ctx.services.credentials.reveal(config.credentialId);
   if (!credential) return { ok: false as const, result: refuse("the chosen credential no longer exists; choose another in the step's settings", "credential_missing", "credentialId") };
+  if ("refused" in credential) return { ok: false as const, result: refuse(credential.message, "credential_forbidden", "credentialId") };
   if (credential.type === "header" && credential.secret.headerName && credential.secret.value) {
     return { ok: true as const, headers: { [credential.secret.headerName]: credential.secret.value } };
   }

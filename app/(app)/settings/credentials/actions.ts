@@ -1,17 +1,24 @@
 "use server";
-// Server actions of the credentials page (admins) and the steps' credential picker. Each runs in
-// the one action guard; the service parses the form with zod.
+// Server actions of the credentials page and the steps' credential picker. Each runs in the one
+// action guard; the service parses the form with zod and checks the right on the one credential.
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { guardAction, parseArgument } from "@/lib/auth/action-guard";
+import { can } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createCredential, credentialChoices, deleteCredential, updateCredential, type CredentialResult } from "@/lib/credentials/service";
+import { shareCredential } from "@/lib/credentials/sharing";
+import type { CredentialChoice } from "@/lib/credentials/kinds";
 import { formDataSchema } from "@/lib/http/form-data";
 import { plainTextProblem } from "@/lib/validation/plain-text";
 
-/** Checks the permission inside the action, turns a refusal into a message, refreshes the list. */
-async function asAdmin(run: (actor: CurrentUser) => Promise<CredentialResult>): Promise<CredentialResult> {
-  const result = await guardAction("credentials:manage", run, "credentials");
+/**
+ * Every credential action: signed in with "credentials:create" (designers, admins); the service
+ * then checks the right on the one credential. A refusal becomes a message; the list refreshes.
+ */
+async function guarded(run: (actor: CurrentUser) => Promise<CredentialResult>): Promise<CredentialResult> {
+  const result = await guardAction("credentials:create", run, "credentials");
   if (result.ok) revalidatePath("/settings/credentials");
   return result;
 }
@@ -26,7 +33,7 @@ function formInput(form: FormData) {
 }
 
 export async function saveCredentialAction(_prev: CredentialResult | null, form: FormData): Promise<CredentialResult> {
-  return asAdmin(async (actor) => {
+  return guarded(async (actor) => {
     const parsed = parseArgument(formDataSchema, form, "Saving the credential");
     if (!parsed.ok) return parsed;
     const input = formInput(parsed.data);
@@ -37,12 +44,29 @@ export async function saveCredentialAction(_prev: CredentialResult | null, form:
   });
 }
 
-export async function deleteCredentialAction(id: string): Promise<CredentialResult> {
-  return asAdmin((actor) => deleteCredential(actor, id));
+const deleteSchema = z.object({ id: z.string({ error: "Credential id is required" }), confirmed: z.boolean().default(false) });
+
+/** Without `confirmed`, a credential that workflows use is not deleted: the answer lists them. */
+export async function deleteCredentialAction(input: { id: string; confirmed?: boolean }): Promise<CredentialResult> {
+  const parsed = deleteSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
+  return guarded((actor) => deleteCredential(actor, parsed.data.id, { confirmed: parsed.data.confirmed }));
 }
 
-/** For the HTTP and AI steps' credential picker: names and types only, never a secret. None for who may not pick. */
-export async function credentialChoicesAction(): Promise<{ id: string; name: string; type: string }[]> {
-  const choices = await guardAction("workflows:create", (actor) => credentialChoices(actor), "credentials");
-  return Array.isArray(choices) ? choices : [];
+export async function shareCredentialAction(id: string, sharing: unknown): Promise<CredentialResult> {
+  return guarded((actor) => shareCredential(actor, id, sharing));
+}
+
+/**
+ * For the HTTP and AI steps' credential picker: names and types only, never a secret. People who
+ * may only view workflows (approvers, managers) get an empty list: they pick nothing.
+ */
+export async function credentialChoicesAction(nodeType: string): Promise<{ choices: CredentialChoice[]; canCreate: boolean }> {
+  const kind = z.enum(["action", "ai"]).catch("action").parse(nodeType);
+  const answer = await guardAction(
+    "workflows:view",
+    async (actor) => (can(actor, "workflows:create") ? { choices: await credentialChoices(actor, kind), canCreate: can(actor, "credentials:create") } : { choices: [], canCreate: false }),
+    "credentials",
+  );
+  return "choices" in answer ? answer : { choices: [], canCreate: false };
 }
