@@ -31,13 +31,18 @@ export type FiringResult = { ok: true; runId: string } | { ok: false; reason: st
 
 type OwnerCheck = { ok: true; actor: NonNullable<Awaited<ReturnType<typeof loadActor>>>; workflowId: string } | { ok: false; reason: string; code: "inactive" | "owner" };
 
-/** The trigger's owner as an Actor if the trigger is active and the owner may run the workflow now. */
-export async function checkFiring(triggerId: string): Promise<OwnerCheck> {
+/**
+ * The trigger's owner as an Actor if the trigger is active and the owner may run the workflow
+ * now. `claimed`: the firing was already decided (a fire time inserted, a delivery acknowledged)
+ * while the trigger was on, so turning it off since does not drop it; the owner's rights and
+ * the workflow's state are still checked.
+ */
+export async function checkFiring(triggerId: string, claimed = false): Promise<OwnerCheck> {
   const trigger = await Trigger.findById(triggerId, { enabled: 1, owner: 1, workflowId: 1, schedule: 1 }).lean();
   if (!trigger) return { ok: false, code: "inactive", reason: "The trigger was deleted." };
   const workflow = await Workflow.findById(trigger.workflowId, { status: 1, publishedVersion: 1, permissions: 1 }).lean();
   // End dates are not checked here: a fire time the scheduler chose was inside the window.
-  const reason = inactiveReason({ enabled: trigger.enabled }, workflow);
+  const reason = inactiveReason({ enabled: claimed || trigger.enabled }, workflow);
   if (reason) return { ok: false, code: "inactive", reason };
   const actor = await loadActor(trigger.owner);
   if (!can(actor, "workflow:run", aclOf(workflow!.permissions))) return { ok: false, code: "owner", reason: OWNER_REFUSED };
@@ -45,7 +50,7 @@ export async function checkFiring(triggerId: string): Promise<OwnerCheck> {
 }
 
 export async function startFiring(firing: Firing): Promise<FiringResult> {
-  const checked = await checkFiring(firing.triggerId);
+  const checked = await checkFiring(firing.triggerId, true);
   let result: FiringResult;
   if (!checked.ok) {
     result = checked;
@@ -63,13 +68,15 @@ export async function startFiring(firing: Firing): Promise<FiringResult> {
       result = { ok: false, code: "owner", reason: OWNER_REFUSED };
     }
   }
+  // The panel's line is a display aid: failing to write it (e.g. "database is locked" under load)
+  // must not leave the firing pending, or recovery would record it again.
   await recordFiring(firing.triggerId, {
     id: firing.id,
     at: firing.at,
     runId: result.ok ? result.runId : null,
     status: result.ok ? "started" : "refused",
     reason: result.ok ? null : result.reason,
-  });
+  }).catch((error: unknown) => console.error(`[triggers] recording firing ${firing.id} for the panel failed`, error));
   await TriggerPending.deleteOne({ _id: firing.id });
   return result;
 }
