@@ -22,8 +22,10 @@ const children = new Set<ChildProcess>();
 let designer: Awaited<ReturnType<typeof person>>;
 let workflowId: string;
 
+// node itself with tsx as a loader (not the tsx CLI, which runs the script in a child process that a
+// SIGKILL of the CLI would leave running): the pid is the process that serves.
 function spawnTsx(script: string, env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", script], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", script], {
     cwd: ROOT,
     env: { ...process.env, SWITCHYARD_POLL_MS: "50", ...env },
     stdio: ["ignore", "pipe", "pipe"],
