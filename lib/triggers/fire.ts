@@ -29,7 +29,7 @@ export interface Firing {
 
 export type FiringResult = { ok: true; runId: string } | { ok: false; reason: string; code: "inactive" | "owner" | "input" };
 
-type OwnerCheck = { ok: true; actor: NonNullable<Awaited<ReturnType<typeof loadActor>>>; workflowId: string } | { ok: false; reason: string; code: "inactive" | "owner" };
+export type OwnerCheck = { ok: true; actor: NonNullable<Awaited<ReturnType<typeof loadActor>>>; workflowId: string } | { ok: false; reason: string; code: "inactive" | "owner" };
 
 /**
  * The trigger's owner as an Actor if the trigger is active and the owner may run the workflow
@@ -49,8 +49,9 @@ export async function checkFiring(triggerId: string, claimed = false): Promise<O
   return { ok: true, actor: actor!, workflowId: trigger.workflowId };
 }
 
-export async function startFiring(firing: Firing): Promise<FiringResult> {
-  const checked = await checkFiring(firing.triggerId, true);
+/** `checked`: the caller checked the owner a moment ago (the webhook route, before its 202); else it is checked here. */
+export async function startFiring(firing: Firing, checked?: OwnerCheck): Promise<FiringResult> {
+  checked ??= await checkFiring(firing.triggerId, true);
   let result: FiringResult;
   if (!checked.ok) {
     result = checked;

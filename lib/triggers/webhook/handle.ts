@@ -86,7 +86,7 @@ async function handle(request: Request, id: string): Promise<Response> {
   if (inactive) return refuse(409, "trigger_inactive", `This webhook is not active: ${inactive}`);
 
   const owner = await loadActor(trigger.owner);
-  if (!can(owner, "workflow:run", aclOf(workflow!.permissions))) {
+  if (!owner || !can(owner, "workflow:run", aclOf(workflow!.permissions))) {
     await recordFiring(id, { id: `${id}:refused:${Date.now()}`, at: new Date(), runId: null, status: "refused", reason: OWNER_REFUSED });
     return refuse(403, "owner_forbidden", OWNER_REFUSED);
   }
@@ -117,12 +117,13 @@ async function handle(request: Request, id: string): Promise<Response> {
   await TriggerPending.create({ _id: delivery, kind: "webhook", at: receivedAt });
 
   const firing = { id: delivery, kind: "webhook" as const, triggerId: id, runId, at: receivedAt, input: checked.input, request: requestMeta };
+  const ownerChecked = { ok: true as const, actor: owner, workflowId: trigger.workflowId };
   if (hook.responseMode !== "wait") {
     // Stored: answer now. If this process dies before the run exists, recovery starts it.
-    void startFiring(firing).catch((error: unknown) => console.error(`[webhook] starting the run of ${delivery} failed; recovery retries it`, error));
+    void startFiring(firing, ownerChecked).catch((error: unknown) => console.error(`[webhook] starting the run of ${delivery} failed; recovery retries it`, error));
     return respond(hook, runId, delivery, false, true);
   }
-  const started = await startFiring(firing);
+  const started = await startFiring(firing, ownerChecked);
   if (!started.ok) return refuse(started.code === "owner" ? 403 : 409, started.code === "owner" ? "owner_forbidden" : "not_started", started.reason);
   return respond(hook, runId, delivery, false);
 }
