@@ -1,13 +1,25 @@
 // A designer adds a schedule and a webhook to a workflow from the canvas's Triggers panel (a bad
 // cron is refused beside its field), publishes, calls the webhook with fetch using the token
 // shown once, and watches the run appear in the panel's recent firings, then opens it.
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { createWorkflow } from "./canvas";
-import { signInAs } from "./helpers";
+import { demoUser, signIn } from "./helpers";
+
+// This journey spans sign-in, the canvas, a publish and a run: on a loaded machine single steps
+// take longer than the suite's 10 s default, so its own checks wait up to 30 s.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 test("a designer adds a schedule and a webhook, publishes, calls the webhook and sees its run", async ({ page, baseURL }, testInfo) => {
-  await signInAs(page, "designer");
-  await createWorkflow(page, `Triggers ${testInfo.workerIndex}-${Date.now()}`);
+  test.setTimeout(180_000); // a long journey; the machine running it may be loaded
+  // The first sign-in of a fresh server can take long on a loaded machine (the first journey of the run).
+  const designer = demoUser("designer");
+  await signIn(page, designer.email, designer.password);
+  await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 45_000 });
+  // Opening a new workflow's canvas can take long on a loaded machine: retry the shared helper's
+  // 10 s wait for the first node with our own.
+  await createWorkflow(page, `Triggers ${testInfo.workerIndex}-${Date.now()}`).catch(async () => {
+    await expect(page.locator(".react-flow__node").first()).toBeVisible();
+  });
 
   await page.getByTestId("triggers-button").click();
   const panel = page.getByTestId("triggers-panel");
@@ -27,7 +39,9 @@ test("a designer adds a schedule and a webhook, publishes, calls the webhook and
   await schedule.getByTestId("trigger-save").click();
   await expect(panel.locator('[data-testid="trigger-card"][data-kind="schedule"]')).toContainText("every weekday at 09:00");
 
-  // A webhook: its token is shown once.
+  // A webhook: its token is shown once. (The "Schedule created" toast sits over the panel's foot until it fades.)
+  await page.mouse.move(10, 10); // a hovered toast does not fade
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0);
   await panel.getByTestId("add-webhook").click();
   await panel.getByTestId("webhook-form").getByTestId("trigger-save").click();
   const secretDialog = page.getByRole("dialog", { name: "Bearer token" });
@@ -38,6 +52,8 @@ test("a designer adds a schedule and a webhook, publishes, calls the webhook and
   await expect(webhookCard.getByTestId("trigger-state")).toHaveText("Inactive");
   await expect(webhookCard).not.toContainText(token);
 
+  await page.mouse.move(10, 10); // a hovered toast does not fade
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0);
   await page.getByTestId("publish-button").click();
   await page.getByTestId("publish-confirm").click();
   await expect(webhookCard.getByTestId("trigger-state")).toHaveText("Active");
