@@ -135,6 +135,11 @@ export class Scheduler {
     if (!check.ok && check.code === "inactive") return;
     const id = fireId(entry.triggerId, due);
     const runId = runIdFor(id);
+    // The marker first (shared by every process racing for this time): a process killed between
+    // the two inserts leaves a marker the recovery pass finishes, never a claimed time without a run.
+    await TriggerPending.create({ _id: id, kind: "schedule", at: new Date() }).catch((error: { code?: number }) => {
+      if (error.code !== 11000) throw error;
+    });
     try {
       await TriggerFire.create({ _id: id, triggerId: entry.triggerId, workflowId: entry.workflowId, fireTime: due, firedAt: new Date(this.now()), runId, catchUp, process: this.process });
     } catch (error) {
@@ -142,7 +147,6 @@ export class Scheduler {
       throw error;
     }
     this.claimed++;
-    await TriggerPending.create({ _id: id, kind: "schedule", at: new Date() });
     await startFiring({ id, kind: "schedule", triggerId: entry.triggerId, runId, at: due, input: scheduleInput(due, catchUp) });
   }
 }

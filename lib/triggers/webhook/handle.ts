@@ -5,7 +5,7 @@ import "server-only";
 //   413 body over the limit (read as a stream, stopped at the limit) · 401 bad token/signature ·
 //   409 trigger off, workflow unpublished or archived · 403 the trigger's owner may not run it ·
 //   400/415 body not what its Content-Type says, or input refused by the Start node's fields.
-// Then the delivery is stored (with a trigger_pending marker) and only then answered: 202 with
+// Then a trigger_pending marker and the delivery are stored, and only then answered: 202 with
 // the run id ("accepted"; the run starts right after, and the recovery pass starts it if this
 // process dies first), or the End node's output ("wait"), 202 after the time limit.
 import { z } from "zod";
@@ -106,6 +106,11 @@ async function handle(request: Request, id: string): Promise<Response> {
   const runId = runIdFor(delivery);
   const receivedAt = new Date();
   const requestMeta = { ipAddress: clientIp(request.headers), userAgent: request.headers.get("user-agent") };
+  // The marker first: a process killed between the two inserts leaves a marker without a delivery
+  // (recovery drops it), never a stored delivery that nothing would start.
+  await TriggerPending.create({ _id: delivery, kind: "webhook", at: receivedAt }).catch((error: { code?: number }) => {
+    if (error.code !== 11000) throw error; // a redelivery's marker: starting its run again is harmless (fixed run id)
+  });
   try {
     await WebhookDelivery.create({ _id: delivery, triggerId: id, workflowId: trigger.workflowId, receivedAt, runId, method: request.method, input: JSON.stringify(checked.input), idempotencyKey: key, ...requestMeta });
   } catch (error) {
@@ -114,7 +119,6 @@ async function handle(request: Request, id: string): Promise<Response> {
     const first = await WebhookDelivery.findById(delivery, { runId: 1 }).lean();
     return respond(hook, first!.runId, delivery, true);
   }
-  await TriggerPending.create({ _id: delivery, kind: "webhook", at: receivedAt });
 
   const firing = { id: delivery, kind: "webhook" as const, triggerId: id, runId, at: receivedAt, input: checked.input, request: requestMeta };
   const ownerChecked = { ok: true as const, actor: owner, workflowId: trigger.workflowId };
