@@ -7,6 +7,7 @@
 //   SWITCHYARD_LEASE_MS           lease length; a dead worker's runs move after it (default 10000)
 import mongoose from "mongoose";
 import { Worker } from "../lib/runtime/worker";
+import { startScheduler, stopScheduler } from "../lib/triggers/scheduler";
 
 async function main() {
   const uri = process.env.MONGODB_URI;
@@ -15,6 +16,8 @@ async function main() {
   if (!Number.isInteger(count) || count < 1) throw new Error(`SWITCHYARD_WORKERS must be a whole number of at least 1, not "${process.env.SWITCHYARD_WORKERS}"`);
   await mongoose.connect(uri, { serverSelectionTimeoutMS: 5_000, maxPoolSize: 20 });
   const workers = Array.from({ length: count }, () => new Worker().start());
+  // Schedules fire wherever workers run; the trigger_fires insert keeps each fire time to one run.
+  if (process.env.SWITCHYARD_SCHEDULER !== "off") await startScheduler();
   console.log(`[worker] ${count} worker(s) running (pid ${process.pid}): ${workers.map((w) => w.owner).join(", ")}`);
 
   let stopping = false;
@@ -22,6 +25,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`[worker] ${signal}: stopping`);
+    await stopScheduler();
     await Promise.all(workers.map((w) => w.stop(Number(process.env.SWITCHYARD_STOP_GRACE_MS ?? 10_000))));
     await mongoose.disconnect();
     process.exit(0);

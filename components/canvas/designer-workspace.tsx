@@ -25,6 +25,7 @@ import { RunBanner } from "./run/run-banner";
 import { RunDialog } from "./run/run-dialog";
 import { useLiveRun } from "./run/use-live-run";
 import { VersionsPanel, versionsKey } from "./panels/versions-panel";
+import { TriggersPanel, triggersKey } from "@/components/triggers/triggers-panel";
 import { Autosaver } from "./store/autosaver";
 import { isDirty } from "./store/editor-store";
 import { useEditor, useEditorContext } from "./store/context";
@@ -36,8 +37,9 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
   const [autosaver] = useState(() => new Autosaver(store, { workflowId, save: saveGraphAction }));
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [panel, setPanel] = useState<"none" | "settings" | "versions">("none");
+  const [panel, setPanel] = useState<"none" | "settings" | "versions" | "triggers">("none");
   const versionsOpen = panel === "versions";
+  const triggersOpen = panel === "triggers";
   const hasSelection = useEditor((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected));
   const [publishOpen, setPublishOpen] = useState(false);
   const [runOpen, setRunOpen] = useState(false);
@@ -83,6 +85,7 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
     (version: number) => {
       setPublishedVersion(version);
       void queryClient.invalidateQueries({ queryKey: versionsKey(workflowId) });
+      void queryClient.invalidateQueries({ queryKey: triggersKey(workflowId) }); // publishing activates the triggers
     },
     [queryClient, workflowId],
   );
@@ -95,11 +98,13 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
         autosaver={autosaver}
         snapToGrid={snapToGrid}
         versionsOpen={versionsOpen}
+        triggersOpen={triggersOpen}
         settingsOpen={panel === "settings"}
         onToggleSnap={() => setSnapToGrid((s) => !s)}
         onLayout={() => autoLayout(snapToGrid)}
         onHelp={() => setHelpOpen(true)}
         onToggleVersions={() => setPanel((p) => (p === "versions" ? "none" : "versions"))}
+        onToggleTriggers={() => setPanel((p) => (p === "triggers" ? "none" : "triggers"))}
         onToggleSettings={() => setPanel((p) => (p === "settings" ? "none" : "settings"))}
         onPublish={() => setPublishOpen(true)}
         onRun={() => setRunOpen(true)}
@@ -114,10 +119,12 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
           </div>
           <ProblemsPanel />
         </div>
-        {(versionsOpen || panel === "settings" || hasSelection) && (
+        {(versionsOpen || triggersOpen || panel === "settings" || hasSelection) && (
           <aside className="w-80 shrink-0 border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
             {versionsOpen ? (
               <VersionsPanel autosaver={autosaver} publishedVersion={publishedVersion} onClose={() => setPanel("none")} onRestored={onRestored} />
+            ) : triggersOpen ? (
+              <TriggersPanel workflowId={workflowId} onClose={() => setPanel("none")} />
             ) : (
               <Inspector settings={settings.settings} onSettingsChange={settings.update} settingsSave={settings.save} onClose={closeInspector} />
             )}

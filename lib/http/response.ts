@@ -8,10 +8,10 @@ export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
 export type CappedBody = { ok: true; bytes: Uint8Array } | { ok: false; receivedBytes: number; declared?: number };
 
 /**
- * Reads the body up to `maxBytes`. Refuses at once when Content-Length says it is larger, and
+ * Reads the body (of a response, or of a request: webhooks) up to `maxBytes`. Refuses at once when Content-Length says it is larger, and
  * cancels the stream when more arrives than allowed, so a huge answer never sits in memory.
  */
-export async function readCapped(response: Response, maxBytes = MAX_RESPONSE_BYTES): Promise<CappedBody> {
+export async function readCapped(response: Pick<Response, "headers" | "body">, maxBytes = MAX_RESPONSE_BYTES): Promise<CappedBody> {
   const declared = Number(response.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => {});

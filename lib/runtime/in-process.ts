@@ -2,6 +2,7 @@
 // globalThis so a dev reload or a second bundle of this module never starts a second one.
 import { connectDb } from "@/lib/db/connect";
 import { startSlaJob } from "@/lib/tasks/sla-job";
+import { startScheduler } from "@/lib/triggers/scheduler";
 import { Worker } from "./worker";
 
 const holder = globalThis as unknown as { __switchyardWorker?: Worker };
@@ -12,6 +13,7 @@ export async function startInProcessWorker(): Promise<Worker> {
   const worker = new Worker();
   holder.__switchyardWorker = worker.start();
   startSlaJob(); // inbox SLAs (overdue, escalation, reminders) run beside the in-process worker
+  await startScheduler(); // schedules and the recovery of accepted webhook deliveries (lib/triggers)
   const stop = () => void worker.stop(5_000);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

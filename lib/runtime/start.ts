@@ -43,6 +43,8 @@ export interface RequestMeta {
 export interface StartedThrough {
   type: RunTrigger["type"];
   source?: string | null;
+  /** A fixed run id (a trigger derives it from its firing), so finishing a start after a crash finds the same run. */
+  runId?: string;
 }
 
 export async function startRunFor(actor: Actor, raw: unknown, request: RequestMeta = {}, through?: StartedThrough): Promise<RunActionResult> {
@@ -68,6 +70,7 @@ export async function startRunFor(actor: Actor, raw: unknown, request: RequestMe
 
   const number = mode === "published" ? workflow.publishedVersion! : null;
   const started = await enqueueRun({
+    ...(through?.runId ? { runId: through.runId } : {}),
     meta: {
       workflowId,
       workflowName: workflow.name,

@@ -2,7 +2,7 @@
 // The strip above the canvas: name and status, history, layout and grid, help, versions, the
 // save indicator, the workflow's runs, Run and Publish.
 import Link from "next/link";
-import { ArrowLeft, History, Keyboard, ListChecks, Magnet, Network, Play, Redo2, Rocket, Settings2, Undo2 } from "lucide-react";
+import { ArrowLeft, History, Keyboard, ListChecks, Magnet, Network, Play, Redo2, Rocket, Settings2, Undo2, Zap } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
@@ -45,11 +45,13 @@ export function Toolbar({
   autosaver,
   snapToGrid,
   versionsOpen,
+  triggersOpen,
   settingsOpen,
   onToggleSnap,
   onLayout,
   onHelp,
   onToggleVersions,
+  onToggleTriggers,
   onToggleSettings,
   onPublish,
   onRun,
@@ -60,11 +62,13 @@ export function Toolbar({
   autosaver: Autosaver;
   snapToGrid: boolean;
   versionsOpen: boolean;
+  triggersOpen: boolean;
   settingsOpen: boolean;
   onToggleSnap: () => void;
   onLayout: () => void;
   onHelp: () => void;
   onToggleVersions: () => void;
+  onToggleTriggers: () => void;
   onToggleSettings: () => void;
   onPublish: () => void;
   onRun: () => void;
@@ -127,6 +131,9 @@ export function Toolbar({
         </Link>
         <Button variant={versionsOpen ? "secondary" : "ghost"} size="sm" data-testid="versions-button" aria-pressed={versionsOpen} onClick={onToggleVersions}>
           <History aria-hidden className="size-4" /> Versions
+        </Button>
+        <Button variant={triggersOpen ? "secondary" : "ghost"} size="sm" data-testid="triggers-button" aria-pressed={triggersOpen} onClick={onToggleTriggers}>
+          <Zap aria-hidden className="size-4" /> Triggers
         </Button>
         {!readOnly && (
           <Button size="sm" variant="secondary" data-testid="run-button" title="Run this workflow (test run of the draft, or the published version)" onClick={onRun}>

@@ -24,6 +24,9 @@ import { invalidInput } from "@/lib/workflows/refusals";
 import { runWorkflowAction } from "@/lib/workflows/run-action";
 import { diffSchema, versionRefSchema, workflowIdSchema } from "@/lib/workflows/schema";
 import { publishWorkflow, restoreVersion, saveGraph, shareWorkflow, updateMeta } from "@/lib/workflows/service";
+import type { CreatedSecret, TriggerView, TriggersPanelData } from "@/lib/triggers/contract";
+import type { TriggerInput } from "@/lib/triggers/schema";
+import { createTrigger, deleteTrigger, rotateSecret, triggersPanel, updateTrigger } from "@/lib/triggers/service";
 
 export async function saveGraphAction(input: SaveGraphInput): Promise<SaveGraphResult> {
   return runWorkflowAction((actor) => saveGraph(actor, input));
@@ -76,4 +79,30 @@ export async function getSharingAction(id: string): Promise<Outcome<{ sharing: S
     if (!parsed.success) return invalidInput(parsed.error, "Reading who has access");
     return { ok: true as const, sharing: await getSharing(actor, parsed.data) };
   });
+}
+
+// ---- Triggers (schedules, webhooks): lib/triggers/service.ts checks workflow:view / workflow:edit ----
+
+export async function triggersPanelAction(id: string): Promise<Outcome<{ panel: TriggersPanelData }>> {
+  return runWorkflowAction(async (actor) => {
+    const parsed = workflowIdSchema.safeParse(id);
+    if (!parsed.success) return invalidInput(parsed.error, "Listing triggers");
+    return { ok: true as const, panel: await triggersPanel(actor, parsed.data) };
+  });
+}
+
+export async function createTriggerAction(input: TriggerInput): Promise<Outcome<{ trigger: TriggerView; secret: CreatedSecret | null }>> {
+  return runWorkflowAction((actor) => createTrigger(actor, input));
+}
+
+export async function updateTriggerAction(input: TriggerInput & { triggerId: string }): Promise<Outcome<{ trigger: TriggerView; secret: CreatedSecret | null }>> {
+  return runWorkflowAction((actor) => updateTrigger(actor, input));
+}
+
+export async function rotateTriggerSecretAction(input: { workflowId: string; triggerId: string }): Promise<Outcome<{ secret: CreatedSecret }>> {
+  return runWorkflowAction((actor) => rotateSecret(actor, input));
+}
+
+export async function deleteTriggerAction(input: { workflowId: string; triggerId: string }): Promise<Outcome> {
+  return runWorkflowAction((actor) => deleteTrigger(actor, input));
 }

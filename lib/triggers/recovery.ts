@@ -1,0 +1,53 @@
+import "server-only";
+// Finishes firings whose run was not started: the process that accepted a webhook delivery (or
+// claimed a fire time) died between storing it and starting its run. Such firings sit in the
+// small trigger_pending collection; starting one again is safe because its run id is fixed
+// (lib/triggers/ids.ts), so a firing whose first start is merely slow still gets one run.
+import { TriggerFire } from "@/models/TriggerFire";
+import { TriggerPending } from "@/models/TriggerPending";
+import { WebhookDelivery } from "@/models/WebhookDelivery";
+import { WorkflowExecution } from "@/models/WorkflowExecution";
+import { startFiring } from "./fire";
+import { scheduleInput } from "./schedule-input";
+
+/** Pending firings older than this are taken over; a live process starts its own well before. */
+export const RECOVER_AFTER_MS = 3_000;
+/** A marker whose fire or delivery is missing this long belongs to a process that died before storing it. */
+const ORPHAN_AFTER_MS = 60_000;
+
+/** Drops a marker whose record never came, or whose run exists (a marker re-inserted by a losing racer). */
+async function settled(pending: { _id: string; at: Date }, record: { runId: string } | null): Promise<boolean> {
+  const orphan = !record && Date.now() - new Date(pending.at).getTime() > ORPHAN_AFTER_MS;
+  const done = record ? await WorkflowExecution.exists({ _id: record.runId }) : null;
+  if (orphan || done) await TriggerPending.deleteOne({ _id: pending._id });
+  return orphan || Boolean(done) || !record;
+}
+
+export async function recoverPending(olderThanMs = RECOVER_AFTER_MS, limit = 100): Promise<number> {
+  const stale = await TriggerPending.find({ at: { $lt: new Date(Date.now() - olderThanMs) } })
+    .limit(limit)
+    .lean();
+  let started = 0;
+  for (const pending of stale) {
+    if (pending.kind === "schedule") {
+      const fire = await TriggerFire.findById(pending._id).lean();
+      if ((await settled(pending, fire)) || !fire) continue;
+      const result = await startFiring({ id: fire._id, kind: "schedule", triggerId: fire.triggerId, runId: fire.runId, at: fire.fireTime, input: scheduleInput(fire.fireTime, fire.catchUp) });
+      if (result.ok) started++;
+    } else {
+      const delivery = await WebhookDelivery.findById(pending._id).lean();
+      if ((await settled(pending, delivery)) || !delivery) continue;
+      const result = await startFiring({
+        id: delivery._id,
+        kind: "webhook",
+        triggerId: delivery.triggerId,
+        runId: delivery.runId,
+        at: delivery.receivedAt,
+        input: JSON.parse(delivery.input) as Record<string, unknown>,
+        request: { ipAddress: delivery.ipAddress, userAgent: delivery.userAgent },
+      });
+      if (result.ok) started++;
+    }
+  }
+  return started;
+}

@@ -1,0 +1,142 @@
+import "server-only";
+// POST/GET/PUT /api/hooks/<id>. In order, each refusal with a JSON body { error, message } and
+// nothing stored or started:
+//   404 unknown id · 405 method not chosen (Allow) · 429 over the rate limit (Retry-After) ·
+//   413 body over the limit (read as a stream, stopped at the limit) · 401 bad token/signature ·
+//   409 trigger off, workflow unpublished or archived · 403 the trigger's owner may not run it ·
+//   400/415 body not what its Content-Type says, or input refused by the Start node's fields.
+// Then a trigger_pending marker and the delivery are stored, and only then answered: 202 with
+// the run id ("accepted"; the run starts right after, and the recovery pass starts it if this
+// process dies first), or the End node's output ("wait"), 202 after the time limit.
+import { z } from "zod";
+import { clientIp } from "@/lib/auth/client-ip";
+import { connectDb } from "@/lib/db/connect";
+import { readCapped } from "@/lib/http/response";
+import { loadRunGraph } from "@/lib/runtime/graphs";
+import { checkRunInput, startFields } from "@/lib/runtime/run-input";
+import { Trigger } from "@/models/Trigger";
+import { TriggerPending } from "@/models/TriggerPending";
+import { WebhookDelivery } from "@/models/WebhookDelivery";
+import { Workflow } from "@/models/Workflow";
+import { versionId } from "@/models/WorkflowVersion";
+import { loadActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/roles";
+import { aclOf } from "@/lib/workflows/access";
+import { OWNER_REFUSED, startFiring } from "../fire";
+import { recordFiring } from "../recent";
+import { deliveryId, runIdFor, TRIGGER_ID } from "../ids";
+import { openHmacSecret } from "../secrets";
+import { inactiveReason } from "../state";
+import { checkBearer, checkSignature, SIGNATURE_HEADER } from "./auth";
+import { parseBody } from "./body";
+import { webhookInput } from "./input";
+import { takeToken } from "./rate-limit";
+import { waitForRun } from "./wait";
+
+export const IDEMPOTENCY_HEADER = "idempotency-key";
+
+function refuse(status: number, error: string, message: string, extra: { headers?: Record<string, string>; body?: Record<string, unknown> } = {}): Response {
+  return Response.json({ error, message, ...extra.body }, { status, headers: { "cache-control": "no-store", ...extra.headers } });
+}
+
+const hookIdSchema = z.string().regex(TRIGGER_ID);
+
+const NOT_FOUND = () => refuse(404, "not_found", "There is no webhook at this address.");
+
+export async function handleWebhook(request: Request, id: string): Promise<Response> {
+  try {
+    return await handle(request, id);
+  } catch (error) {
+    console.error("[webhook] unexpected error:", error);
+    return refuse(500, "internal", "The webhook could not be handled because of a server error; nothing was started. Try again.");
+  }
+}
+
+async function handle(request: Request, id: string): Promise<Response> {
+  if (!hookIdSchema.safeParse(id).success) return NOT_FOUND();
+  await connectDb();
+  const trigger = await Trigger.findById(id).lean();
+  if (!trigger || trigger.kind !== "webhook" || !trigger.webhook) return NOT_FOUND();
+  const hook = trigger.webhook;
+
+  const methods = hook.methods?.length ? hook.methods : ["POST"];
+  if (!methods.includes(request.method)) {
+    return refuse(405, "method_not_allowed", `This webhook accepts ${methods.join(", ")}, not ${request.method}.`, { headers: { allow: methods.join(", ") } });
+  }
+
+  const wait = takeToken(id, hook.ratePerMinute ?? 600);
+  if (wait > 0) {
+    return refuse(429, "rate_limited", `This webhook accepts ${hook.ratePerMinute} requests a minute; try again in ${wait} s.`, { headers: { "retry-after": String(wait) } });
+  }
+
+  const limit = hook.maxBodyBytes ?? 1024 * 1024;
+  const read = await readCapped(request, limit);
+  if (!read.ok) return refuse(413, "body_too_large", `The body is larger than this webhook's limit of ${limit} bytes.`);
+
+  const auth =
+    hook.auth === "hmac"
+      ? hook.secret?.data
+        ? checkSignature(request.headers.get(SIGNATURE_HEADER), openHmacSecret(id, { iv: hook.secret.iv!, tag: hook.secret.tag!, data: hook.secret.data }), read.bytes)
+        : { ok: false as const, message: "This webhook has no secret; rotate it in the Triggers panel." }
+      : checkBearer(request.headers.get("authorization"), hook.tokenHash);
+  if (!auth.ok) return refuse(401, "unauthorized", auth.message, { headers: { "www-authenticate": hook.auth === "hmac" ? "Signature" : "Bearer" } });
+
+  const workflow = await Workflow.findById(trigger.workflowId, { status: 1, publishedVersion: 1, permissions: 1 }).lean();
+  const inactive = inactiveReason(trigger, workflow);
+  if (inactive) return refuse(409, "trigger_inactive", `This webhook is not active: ${inactive}`);
+
+  const owner = await loadActor(trigger.owner);
+  if (!owner || !can(owner, "workflow:run", aclOf(workflow!.permissions))) {
+    await recordFiring(id, { id: `${id}:refused:${Date.now()}`, at: new Date(), runId: null, status: "refused", reason: OWNER_REFUSED });
+    return refuse(403, "owner_forbidden", OWNER_REFUSED);
+  }
+
+  const parsed = parseBody(read.bytes, request.headers.get("content-type"));
+  if (!parsed.ok) return refuse(parsed.status, parsed.status === 415 ? "unsupported_media_type" : "bad_body", parsed.message);
+
+  const version = await loadRunGraph(versionId(trigger.workflowId, workflow!.publishedVersion!));
+  const fields = startFields(version);
+  const input = webhookInput({ method: request.method, headers: request.headers, url: new URL(request.url), body: parsed.body }, fields);
+  const checked = checkRunInput(fields, input);
+  if (!checked.ok) return refuse(400, "invalid_input", checked.message, { body: { errors: checked.errors } });
+
+  const key = request.headers.get(IDEMPOTENCY_HEADER)?.trim() || null;
+  if (key && key.length > 200) return refuse(400, "bad_idempotency_key", "The Idempotency-Key header is at most 200 characters.");
+  const delivery = deliveryId(id, key);
+  const runId = runIdFor(delivery);
+  const receivedAt = new Date();
+  const requestMeta = { ipAddress: clientIp(request.headers), userAgent: request.headers.get("user-agent") };
+  // The marker first: a process killed between the two inserts leaves a marker without a delivery
+  // (recovery drops it), never a stored delivery that nothing would start.
+  await TriggerPending.create({ _id: delivery, kind: "webhook", at: receivedAt }).catch((error: { code?: number }) => {
+    if (error.code !== 11000) throw error; // a redelivery's marker: starting its run again is harmless (fixed run id)
+  });
+  try {
+    await WebhookDelivery.create({ _id: delivery, triggerId: id, workflowId: trigger.workflowId, receivedAt, runId, method: request.method, input: JSON.stringify(checked.input), idempotencyKey: key, ...requestMeta });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    // A redelivery: the first delivery's run, started once.
+    const first = await WebhookDelivery.findById(delivery, { runId: 1 }).lean();
+    return respond(hook, first!.runId, delivery, true);
+  }
+
+  const firing = { id: delivery, kind: "webhook" as const, triggerId: id, runId, at: receivedAt, input: checked.input, request: requestMeta };
+  const ownerChecked = { ok: true as const, actor: owner, workflowId: trigger.workflowId };
+  if (hook.responseMode !== "wait") {
+    // Stored: answer now. If this process dies before the run exists, recovery starts it.
+    void startFiring(firing, ownerChecked).catch((error: unknown) => console.error(`[webhook] starting the run of ${delivery} failed; recovery retries it`, error));
+    return respond(hook, runId, delivery, false, true);
+  }
+  const started = await startFiring(firing, ownerChecked);
+  if (!started.ok) return refuse(started.code === "owner" ? 403 : 409, started.code === "owner" ? "owner_forbidden" : "not_started", started.reason);
+  return respond(hook, runId, delivery, false);
+}
+
+async function respond(hook: { responseMode?: string | null; waitMs?: number | null }, runId: string, delivery: string, duplicate: boolean, accepted = false): Promise<Response> {
+  const base = { runId, deliveryId: delivery, ...(duplicate ? { duplicate: true } : {}) };
+  if (accepted || hook.responseMode !== "wait") return Response.json({ ...base, status: "accepted" }, { status: 202 });
+  const result = await waitForRun(runId, hook.waitMs ?? 10_000);
+  if (!result) return Response.json({ ...base, status: "running", message: "The run is still running; follow it by its id." }, { status: 202 });
+  if (result.status === "completed") return Response.json(result.output ?? null, { status: 200, headers: { "x-switchyard-run-id": runId } });
+  return refuse(502, "run_failed", result.message, { body: { ...base, status: result.status } });
+}

@@ -1,0 +1,136 @@
+// Webhook → run started, and schedule accuracy, on the embedded database:
+// `npm run bench:webhooks`. A fresh FerretDB; a webhook server process (tests/hook-server.ts: the
+// route's handler behind node:http, the same code `next start` serves) and one worker process
+// (scripts/worker.ts: runs the runs, the scheduler and the recovery pass). For concurrency 1, 10
+// and 50 it sends BENCH_REQUESTS token-authenticated JSON deliveries and prints p50/p95 latency
+// to the 202, accepted deliveries/s, and how many acknowledged deliveries have no run after
+// 60 s (lost). Then a schedule firing every second for BENCH_FIRES fires: lateness of each fire
+// (claim time minus fire time) p50/p95/max.
+//   BENCH_REQUESTS (500)  BENCH_LEVELS ("1,10,50")  BENCH_FIRES (30)
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import mongoose from "mongoose";
+import { ensureFerretDB, startFerretDB } from "../lib/db/ferretdb.mjs";
+import { e, endNode, n, startNode, storeWorkflow } from "../lib/runtime/test-support";
+import { createTrigger } from "../lib/triggers/service";
+import { person } from "../lib/workflows/test-fixtures";
+import { publishWorkflow } from "../lib/workflows/service";
+import { Trigger } from "../models/Trigger";
+import { TriggerFire } from "../models/TriggerFire";
+import { WorkflowExecution } from "../models/WorkflowExecution";
+import { percentile } from "./lib/bench-utils";
+
+const ROOT = path.resolve(__dirname, "..");
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
+const LEVELS = (process.env.BENCH_LEVELS ?? "1,10,50").split(",").map(Number);
+const FIRES = Number(process.env.BENCH_FIRES ?? 30);
+
+function spawnTsx(script: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => {
+      const line = d.toString();
+      if (ready.test(line)) resolve({ child, line });
+    });
+    child.once("exit", (code) => reject(new Error(`${script} exited (${code})`)));
+  });
+}
+
+async function level(url: string, token: string, concurrency: number) {
+  const latencies: number[] = [];
+  const runIds: string[] = [];
+  const failures = new Map<number, number>();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < REQUESTS) {
+        const i = next++;
+        const t0 = performance.now();
+        const res = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ amount: i, note: "bench" }) });
+        const body = (await res.json()) as { runId?: string };
+        latencies.push(performance.now() - t0);
+        if (res.status === 202 && body.runId) runIds.push(body.runId);
+        else failures.set(res.status, (failures.get(res.status) ?? 0) + 1);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { concurrency, p50: percentile(latencies, 50), p95: percentile(latencies, 95), perSecond: runIds.length / seconds, runIds, failures };
+}
+
+async function lost(runIds: string[], timeoutMs = 60_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await WorkflowExecution.countDocuments({ _id: { $in: runIds } });
+    if (found === runIds.length || Date.now() > deadline) return runIds.length - found;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-hooks-"));
+  const db = await startFerretDB({ binary: ensureFerretDB({ toolsDir: path.join(ROOT, ".tools") }), dataDir });
+  const uri = `mongodb://127.0.0.1:${db.port}/bench`;
+  const env = { MONGODB_URI: uri, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), CREDENTIALS_KEY: randomBytes(32).toString("base64"), NEXT_TELEMETRY_DISABLED: "1" };
+  Object.assign(process.env, env);
+  await mongoose.connect(uri);
+  const children: ChildProcess[] = [];
+  try {
+    const designer = await person("bench@example.com", ["designer"]);
+    const workflowId = await storeWorkflow(designer, {
+      nodes: [startNode([{ name: "amount", type: "number", required: true }]), n("set", "set", { assignments: [{ variable: "x", expression: "amount + 1" }] }), endNode("end", [{ key: "x", expression: "$vars.x" }])],
+      edges: [e("start", "set"), e("set", "end")],
+    });
+    const published = await publishWorkflow(designer, { id: workflowId });
+    if (!published.ok) throw new Error(published.message);
+    const hook = await createTrigger(designer, { workflowId, kind: "webhook", webhook: { methods: ["POST"], auth: "token", ratePerMinute: 100_000 } });
+    if (!hook.ok) throw new Error(hook.message);
+
+    const server = await spawnTsx("tests/hook-server.ts", env, /listening \d+/);
+    children.push(server.child);
+    const port = Number(/listening (\d+)/.exec(server.line)![1]);
+    const worker = await spawnTsx("scripts/worker.ts", { ...env, SWITCHYARD_WORKER_CONCURRENCY: "8" }, /running/);
+    children.push(worker.child);
+    const url = `http://127.0.0.1:${port}${hook.trigger.webhook!.path}`;
+
+    await level(url, hook.secret!.value, 5); // warm-up: module loading, connection pool, graph cache
+    const rows = [];
+    for (const concurrency of LEVELS) {
+      const row = await level(url, hook.secret!.value, concurrency);
+      rows.push({ ...row, lost: await lost(row.runIds) });
+      console.log(`… concurrency ${concurrency}: p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, ${row.perSecond.toFixed(0)}/s`);
+    }
+
+    await Trigger.updateOne({ _id: hook.trigger.id }, { $set: { enabled: false } });
+    const schedule = await createTrigger(designer, { workflowId, kind: "schedule", schedule: { cron: "* * * * * *", timezone: "UTC" } });
+    if (!schedule.ok) throw new Error(schedule.message);
+    // The Start node requires `amount`: a schedule's runs are refused by the input check, which
+    // does not change when the fire time is claimed (what lateness measures).
+    const deadline = Date.now() + (FIRES + 30) * 1000;
+    while ((await TriggerFire.countDocuments({ triggerId: schedule.trigger.id })) < FIRES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1_000));
+    const fires = await TriggerFire.find({ triggerId: schedule.trigger.id }).lean();
+    const lateness = fires.map((f) => f.firedAt.getTime() - f.fireTime.getTime());
+
+    console.log(`\nwebhook → run started (${REQUESTS} deliveries per level, token auth, JSON body, one hook-server process + one worker process)`);
+    console.log("concurrency | p50 to 202 (ms) | p95 to 202 (ms) | accepted/s | refused | lost");
+    for (const r of rows) {
+      console.log(`${r.concurrency} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${[...r.failures].map(([s, c]) => `${c}×${s}`).join(", ") || 0} | ${r.lost}`);
+    }
+    console.log(`\nschedule every second, ${fires.length} fires: lateness p50 ${percentile(lateness, 50)} ms, p95 ${percentile(lateness, 95)} ms, max ${Math.max(...lateness)} ms`);
+  } finally {
+    for (const child of children) child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1_000));
+    await mongoose.disconnect();
+    await db.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
