@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { ensureFerretDB, startFerretDB } from "../lib/db/ferretdb.mjs";
+import { TOOLS_DIR } from "../scripts/lib/paths.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,7 +15,9 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-int-"));
-  const binary = ensureFerretDB({ toolsDir: path.resolve(__dirname, "../.tools") });
+  // SWITCHYARD_TEST_FERRETDB: run the tests against another build, e.g. a stock FerretDB, to see
+  // lib/db/id-index.int.test.ts fail without the _id index patch.
+  const binary = process.env.SWITCHYARD_TEST_FERRETDB || ensureFerretDB({ toolsDir: TOOLS_DIR });
   const db = await startFerretDB({ binary, dataDir });
   project.provide("mongoBaseUri", `mongodb://127.0.0.1:${db.port}`);
   return async () => {

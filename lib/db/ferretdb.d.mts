@@ -1,6 +1,9 @@
 export declare const FERRETDB_MODULE: string;
 export declare const FERRETDB_VERSION: string;
 export declare class EmbeddedDatabaseError extends Error {}
+export declare const ID_INDEX_PATCH: { file: string; from: string; to: string };
+export declare function ferretdbBinaryPath(toolsDir: string): string;
+export declare function applyIdIndexPatch(srcDir: string): void;
 export declare function ensureFerretDB(options: { toolsDir: string; log?: (msg: string) => void }): string;
 export declare function freePort(): Promise<number>;
 export declare function portIsFree(port: number, host?: string | null): Promise<boolean>;

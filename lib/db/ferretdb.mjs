@@ -2,7 +2,7 @@
 // into a project-local tools folder and started as a child process.
 // Plain ESM so the start script, the Vitest global setup and Playwright can all share it.
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, cpSync, chmodSync, writeFileSync, renameSync, rmSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, cpSync, chmodSync, readFileSync, writeFileSync, renameSync, rmSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { MongoClient } from "mongodb";
@@ -22,17 +22,54 @@ function goAvailable() {
 }
 
 /**
+ * The one change we make to FerretDB's source. Its SQLite backend builds the unique `_id` index
+ * on the expression `_ferretdb_sjson->"_id"` (metadata/registry.go, indexesCreate) but queries,
+ * updates and deletes by `_id` with `IDColumn`, `_ferretdb_sjson->'$._id'`. SQLite matches an
+ * index on an expression only when the query has the very same expression, so it never used the
+ * index: every read, update and delete by `_id` scanned the whole table (100k documents: a find
+ * by _id ~180–250 ms). With the constant spelled like the index, SQLite searches the index
+ * (EXPLAIN QUERY PLAN: "SEARCH … USING INDEX …__id_"), and both expressions select the same
+ * value, so no stored data changes. FerretDB v1 is no longer maintained, so there is no upstream
+ * release to wait for.
+ */
+export const ID_INDEX_PATCH = {
+  file: "internal/backends/sqlite/metadata/metadata.go",
+  from: `IDColumn = DefaultColumn + "->'$._id'"`,
+  to: `IDColumn = DefaultColumn + "->\\"_id\\""`,
+};
+
+/** The binary's name says what it is, so a stock build left in the tools folder is never reused. */
+export function ferretdbBinaryPath(toolsDir) {
+  return path.join(toolsDir, `ferretdb-${FERRETDB_VERSION.slice(1)}-idx`);
+}
+
+/** Applies ID_INDEX_PATCH to a source tree; refuses, naming the file, when the line is not there exactly once. */
+export function applyIdIndexPatch(srcDir) {
+  const file = path.join(srcDir, ID_INDEX_PATCH.file);
+  const source = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const count = source.split(ID_INDEX_PATCH.from).length - 1;
+  if (count !== 1) {
+    throw new EmbeddedDatabaseError(
+      `Refusing to build FerretDB ${FERRETDB_VERSION}: the line to patch was ${source ? `found ${count} times` : "not found (the file is missing)"} in ${ID_INDEX_PATCH.file}.\n` +
+        `  Expected exactly one: ${ID_INDEX_PATCH.from}\n` +
+        "  Without this change every read by _id scans its whole collection (see README, \"Notes on choices\").",
+    );
+  }
+  writeFileSync(file, source.replace(ID_INDEX_PATCH.from, ID_INDEX_PATCH.to));
+}
+
+/**
  * Returns the path of the FerretDB binary, building it first when it is not there yet.
  *
  * Why not a plain `go install …/cmd/ferretdb@v1.24.2`: on this module proxy that command
  * stops at "loading deprecation … @v/list: 403 Forbidden", and a binary built from the
  * module zip panics at start because the zip lacks build/version/version.txt (FerretDB's
  * own build writes it with `task gen-version`). So we download the same module with
- * `go mod download`, write version.txt, and `go build` its command: the same source,
- * the same compiler, no other network.
+ * `go mod download`, write version.txt, apply ID_INDEX_PATCH and `go build` its command:
+ * the same source but for that one line, the same compiler, no other network.
  */
 export function ensureFerretDB({ toolsDir, log = console.log }) {
-  const binary = path.join(toolsDir, "ferretdb");
+  const binary = ferretdbBinaryPath(toolsDir);
   if (existsSync(binary)) return binary;
   if (!goAvailable()) {
     throw new EmbeddedDatabaseError(
@@ -43,7 +80,7 @@ export function ensureFerretDB({ toolsDir, log = console.log }) {
         "    `go version` works, then run `npm start` again; Switchyard builds FerretDB " + FERRETDB_VERSION + " itself.",
     );
   }
-  log(`Building the embedded database (FerretDB ${FERRETDB_VERSION}) into ${toolsDir} — once, about a minute…`);
+  log(`Building the embedded database (FerretDB ${FERRETDB_VERSION}, _id index patch) into ${toolsDir} — once, about a minute…`);
   mkdirSync(toolsDir, { recursive: true });
   const info = JSON.parse(
     execFileSync("go", ["mod", "download", "-json", `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
@@ -55,13 +92,17 @@ export function ensureFerretDB({ toolsDir, log = console.log }) {
   if (!info.Dir) throw new EmbeddedDatabaseError(`go mod download gave no source folder: ${JSON.stringify(info)}`);
   const src = path.join(toolsDir, `ferretdb-src-${process.pid}`);
   rmSync(src, { recursive: true, force: true });
-  cpSync(info.Dir, src, { recursive: true });
-  makeWritable(src);
-  writeFileSync(path.join(src, "build/version/version.txt"), `${FERRETDB_VERSION}\n`);
-  const tmp = `${binary}.${process.pid}.tmp`;
-  execFileSync("go", ["build", "-o", tmp, "./cmd/ferretdb"], { cwd: src, stdio: ["ignore", "inherit", "inherit"] });
-  renameSync(tmp, binary); // atomic, so a parallel caller never sees half a binary
-  rmSync(src, { recursive: true, force: true });
+  try {
+    cpSync(info.Dir, src, { recursive: true });
+    makeWritable(src);
+    writeFileSync(path.join(src, "build/version/version.txt"), `${FERRETDB_VERSION}\n`);
+    applyIdIndexPatch(src);
+    const tmp = `${binary}.${process.pid}.tmp`;
+    execFileSync("go", ["build", "-o", tmp, "./cmd/ferretdb"], { cwd: src, stdio: ["ignore", "inherit", "inherit"] });
+    renameSync(tmp, binary); // atomic, so a parallel caller never sees half a binary
+  } finally {
+    rmSync(src, { recursive: true, force: true });
+  }
   return binary;
 }
 
