@@ -6,7 +6,7 @@ import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
 import { exampleConfig } from "@/lib/engine/test-graphs";
 import { e, endNode, n, startNode, storeWorkflow, testWorker } from "@/lib/runtime/test-support";
 import type { Worker } from "@/lib/runtime/worker";
-import { credentialsService } from "@/lib/credentials/service";
+import { credentialsProvider } from "@/lib/credentials/runtime";
 import { humanExecutor } from "@/lib/nodes/human/executor";
 import { notificationsService } from "@/lib/notifications/send";
 import { tasksService } from "@/lib/tasks/create";
@@ -92,6 +92,6 @@ export async function buildWorld(): Promise<World> {
   const human = await storeWorkflow(owner, { nodes: [startNode(), review, endNode()], edges: [e("start", "review"), e("review", "end", "approve"), e("review", "end", "reject")] }, {}, share);
 
   await User.updateOne({ _id: gone.id }, { $set: { active: false } });
-  const worker = testWorker({ executors: { human: humanExecutor }, providers: { credentials: credentialsService, tasks: tasksService, notifications: notificationsService } });
+  const worker = testWorker({ executors: { human: humanExecutor }, providers: { credentials: credentialsProvider, tasks: tasksService, notifications: notificationsService } });
   return { owner, editor, other, viewer, admin, approver, gone, revokedKey: revoked.key, expiredKey: expired.key, simple, human, worker };
 }

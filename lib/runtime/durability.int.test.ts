@@ -27,7 +27,9 @@ const workers = new Set<ChildProcess>();
 let kills = 0;
 
 function spawnWorker(): ChildProcess {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+  // node itself with tsx as a loader: through node_modules/.bin/tsx a SIGKILL would reach only
+  // tsx's wrapper process and the worker behind it would keep running.
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
     cwd: ROOT,
     env: { ...process.env, SWITCHYARD_LEASE_MS: "2000", SWITCHYARD_POLL_MS: "50", SWITCHYARD_WORKER_CONCURRENCY: "4", SWITCHYARD_STOP_GRACE_MS: "500" },
     stdio: ["ignore", "ignore", "pipe"],
