@@ -68,7 +68,7 @@ describe("retrying a failed run (real database, real HTTP)", () => {
 
     const failedView = await getRun(designer, runId);
     expect(failedView).toMatchObject({ status: "failed", canRetry: true, canCancel: false });
-    expect(failedView!.graph.find((g) => g.nodeId === "fetch")).toEqual({ nodeId: "fetch", type: "action", label: "Fetch order" });
+    expect(failedView!.graph.find((g) => g.nodeId === "fetch")).toEqual({ nodeId: "fetch", type: "action", label: "Fetch order", outputs: [{ id: "success", label: "Success" }, { id: "error", label: "On error" }] });
 
     await expect(retryFor(stranger, runId)).rejects.toThrow("does not exist, or its workflow is not shared with you");
 

@@ -65,13 +65,13 @@ describe("the expense template on the runtime with the real executors", () => {
     expect(task).toMatchObject({ title: "Approve 2400 EUR from emp@example.com", status: "pending", candidateRoles: ["manager"] });
     expect(task!.description).toContain(`AI category: ${classify.object.category}.`);
 
-    const done = await completeTask(manager, String(task!._id), { decision: "approve", values: { comment: "Fine" } });
+    const done = await completeTask(manager, String(task!._id), { decision: "approve", values: {}, comment: "Fine" });
     expect(done).toMatchObject({ ok: true, run: { ok: true } });
     const finished = await waitForStatus(started.runId);
     expect(finished.status).toBe("completed");
     expect(finished.output?.value).toEqual({ approved: true });
     const review = finished.data.outputs.find((o) => o.nodeId === "manager_approval")?.output;
-    expect(review).toMatchObject({ decision: "approve", values: { comment: "Fine" }, by: manager.id });
+    expect(review).toMatchObject({ decision: "approve", comment: "Fine", by: manager.id });
     expect(await Notification.countDocuments({ userId: String(employee._id) })).toBe(1);
   });
 
