@@ -36,7 +36,12 @@ test("a manager reads the dashboard, changes the range, drills into failed runs 
   // The per-workflow table is sortable.
   const table = page.getByTestId("workflow-table");
   await table.getByRole("button", { name: "Workflow" }).click();
-  await expect(table.locator("tbody tr").first()).toContainText("Content review");
+  // Sorted by name: other journeys' workflows (API, credentials) may sit among the seeded ones.
+  await expect(async () => {
+    const names = (await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-testid") ?? ""))).map((id) => id.replace(/^workflow-row-/, ""));
+    expect(names).toContain("Content review");
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  }).toPass({ timeout: 10_000 });
 
   // CSV of the per-workflow table.
   const download = page.waitForEvent("download");
