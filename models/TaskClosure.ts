@@ -14,6 +14,9 @@ const closureSchema = new Schema(
     output: { type: Schema.Types.Mixed, default: null },
     by: { type: String, default: null },
     at: { type: Date, required: true },
+    /** The decision's comment and who wrote it: whoever mirrors the closure onto the task adds them to its comments. */
+    comment: { type: String, default: null },
+    byName: { type: String, default: null },
     /** Set once the run was told; a completion without it may still need resuming. */
     resumedAt: { type: Date, default: null },
   },

@@ -25,7 +25,7 @@ export interface Closure {
 /** true when this closure won; false when the task was already closed (read the winner with closureOf). */
 export async function closeTaskOnce(taskId: Types.ObjectId, closure: Closure): Promise<boolean> {
   try {
-    await TaskClosure.create({ _id: taskId, kind: closure.kind, runId: closure.runId, stepId: closure.stepId, output: closure.output, by: closure.by, at: closure.at });
+    await TaskClosure.create({ _id: taskId, kind: closure.kind, runId: closure.runId, stepId: closure.stepId, output: closure.output, by: closure.by, at: closure.at, comment: closure.comment ?? null, byName: closure.byName ?? null });
   } catch (error) {
     if ((error as { code?: number }).code === 11000) return false;
     throw error;

@@ -96,7 +96,9 @@ async function alreadyClosed(taskId: Types.ObjectId): Promise<CompleteResult> {
   const closure = await closureOf(taskId);
   if (closure) {
     const output = closure.output as TaskOutput | null;
-    await mirror(taskId, { kind: closure.kind, runId: closure.runId, stepId: closure.stepId, output, by: closure.by ?? null, at: closure.at });
+    // The whole closure, comment included: a loser's mirror may reach the task before the
+    // winner's, and the winner's then finds the task closed and writes nothing.
+    await mirror(taskId, { kind: closure.kind, runId: closure.runId, stepId: closure.stepId, output, by: closure.by ?? null, at: closure.at, comment: closure.comment, byName: closure.byName });
     return { ok: false, code: "closed", message: closedMessage(closure.kind, output, closure.at) };
   }
   return { ok: false, code: "closed", message: "This task is closed. Nothing was changed." };

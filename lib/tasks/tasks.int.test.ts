@@ -73,6 +73,19 @@ describe("human tasks (real database)", () => {
     expect((await HumanTask.findById(taskId).lean())!.status).toBe("pending");
   });
 
+  it("keeps the winner's comment when a loser mirrors the closure onto the task first", async () => {
+    const { taskId } = await createTaskForStep(request("run-9:review#1:1"));
+    // The winner has inserted its closure but not yet mirrored it onto the task.
+    const at = new Date();
+    const output = { decision: "approve", values: { amount: 3, comment: null }, comment: "Receipt checked", by: approver.id, at: at.toISOString() };
+    await TaskClosure.create({ _id: taskId, kind: "completed", runId: "run-9", stepId: "review#1", output, by: approver.id, at, comment: "Receipt checked", byName: "Ann" });
+    const loser = await completeTask(approver, taskId, { decision: "reject", values: { amount: 4 }, comment: "too late" });
+    expect(loser).toMatchObject({ ok: false, code: "closed" });
+    const stored = await HumanTask.findById(taskId).lean();
+    expect(stored).toMatchObject({ status: "completed", result: output });
+    expect(stored!.comments).toEqual([expect.objectContaining({ text: "Receipt checked", byName: "Ann", by: approver.id })]);
+  });
+
   it("lets exactly one of 50 concurrent completions win, resumes the run once, and makes a double submit harmless", async () => {
     const { taskId } = await createTaskForStep(request("run-3:review#1:1"));
     const resumed: TaskResume[] = [];
