@@ -1,9 +1,7 @@
-// console.log / info / warn / error / debug inside the sandbox, captured as lines with a cap,
-// so a chatty or looping script cannot fill the run document.
-import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten";
-
-export const CONSOLE_LEVELS = ["log", "info", "warn", "error", "debug"] as const;
-export type ConsoleLevel = (typeof CONSOLE_LEVELS)[number];
+// The script's console lines on the host side, kept with a cap so a chatty or looping script
+// cannot fill the run document. The sandbox worker (worker/sandbox-worker.mjs) defines the
+// console inside QuickJS and streams each line here.
+export type ConsoleLevel = "log" | "info" | "warn" | "error" | "debug";
 
 export interface ConsoleLine {
   level: ConsoleLevel;
@@ -32,34 +30,4 @@ export function consoleSink(logs: ConsoleLine[], onLine?: (line: ConsoleLine) =>
     logs.push(line);
     onLine?.(line);
   };
-}
-
-function show(vm: QuickJSContext, handle: QuickJSHandle): string {
-  if (vm.typeof(handle) === "string") return vm.getString(handle);
-  const value: unknown = vm.dump(handle);
-  if (typeof value === "object" && value !== null) {
-    try {
-      return JSON.stringify(value);
-    } catch {
-      return String(value);
-    }
-  }
-  return String(value);
-}
-
-/** Defines globalThis.console in the sandbox; the handles it makes are released before it returns. */
-export function installConsole(vm: QuickJSContext, write: ConsoleWrite): void {
-  const consoleObject = vm.newObject();
-  try {
-    for (const level of CONSOLE_LEVELS) {
-      const fn = vm.newFunction(level, (...args) => {
-        write(level, args.map((a) => show(vm, a)).join(" "));
-      });
-      vm.setProp(consoleObject, level, fn);
-      fn.dispose();
-    }
-    vm.setProp(vm.global, "console", consoleObject);
-  } finally {
-    consoleObject.dispose();
-  }
 }
