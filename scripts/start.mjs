@@ -108,6 +108,12 @@ async function main() {
     if (database) await database.stop();
   };
 
+  // Stored data in an older shape is converted before anything reads it (lib/db/migrations).
+  if ((await run(TSX_BIN, ["--conditions=react-server", path.join(ROOT, "scripts/migrate.ts")], { env, cwd: ROOT })) !== 0) {
+    await stopDatabase();
+    fail("Migrating the stored data failed (see above); nothing was changed beyond what it printed.");
+  }
+
   if (!dev && needsBuild()) {
     console.log("Building the app (first start or changed sources)…");
     const code = await run(NEXT_BIN, ["build"], { env, cwd: ROOT });

@@ -8,6 +8,7 @@
 import mongoose from "mongoose";
 import { Worker } from "../lib/runtime/worker";
 import { startScheduler, stopScheduler } from "../lib/triggers/scheduler";
+import { migrate } from "../lib/db/migrations";
 
 async function main() {
   const uri = process.env.MONGODB_URI;
@@ -15,6 +16,8 @@ async function main() {
   const count = Number(process.env.SWITCHYARD_WORKERS ?? 1);
   if (!Number.isInteger(count) || count < 1) throw new Error(`SWITCHYARD_WORKERS must be a whole number of at least 1, not "${process.env.SWITCHYARD_WORKERS}"`);
   await mongoose.connect(uri, { serverSelectionTimeoutMS: 5_000, maxPoolSize: 20 });
+  // A worker started before `npm start` migrated the data must not read it in the old shape.
+  await migrate(mongoose.connection.db!);
   const workers = Array.from({ length: count }, () => new Worker().start());
   // Schedules fire wherever workers run; the trigger_fires insert keeps each fire time to one run.
   if (process.env.SWITCHYARD_SCHEDULER !== "off") await startScheduler();
