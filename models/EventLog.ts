@@ -2,8 +2,9 @@ import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 
 // One document per event of a run, ordered by seq. _id is `${runId}:${seq}` with seq padded
 // to 10 digits (lib/runtime/ids.ts), so one run's events are a contiguous _id range and a
-// reader can also fetch one event by _id. `data` is the event's other fields as JSON text:
-// events carry user values (outputs, inputs), which may break the database's key rules.
+// reader can also fetch one event by _id. `data` is the event's other fields as a subdocument;
+// the user values among them (input, output, error.details) are JSON text inside it, since they
+// may break the database's key rules (lib/runtime/event-records.ts).
 const eventLogSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -12,7 +13,7 @@ const eventLogSchema = new Schema(
     type: { type: String, required: true },
     nodeId: { type: String, default: null },
     stepId: { type: String, default: null },
-    data: { type: String, default: "{}" },
+    data: { type: Schema.Types.Mixed, default: {} },
     metadata: {
       userId: { type: String, default: null },
       ipAddress: { type: String, default: null },

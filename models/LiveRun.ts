@@ -9,8 +9,8 @@ import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 // one gets the next. The loser stops without having written anything.
 // A run's checkpoints are deleted a lease length after it left the workers (its state is then in
 // the execution); until then they stay, so no worker still continuing from an old version can
-// insert its successor again. The payload is compressed JSON: the embedded FerretDB decodes
-// every byte of a collection on most reads, so the fewer bytes here, the faster every read.
+// insert its successor again. Each checkpoint is readable and lean (lib/runtime/live-store.ts):
+// the state, the events not yet in event_logs, the totals, and only the history the step added.
 const liveRunSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -25,8 +25,16 @@ const liveRunSchema = new Schema(
     token: { type: Number, required: true },
     workflowId: { type: Schema.Types.ObjectId, required: true },
     status: { type: String, required: true },
-    /** deflate(JSON of { state, book, meta, pendingEvents }) (lib/runtime/live-store.ts). */
-    data: { type: Buffer, required: true },
+    /** The engine's RunState; its user values are JSON text (lib/engine/storage.ts). */
+    state: { type: Schema.Types.Mixed, required: true },
+    /** Events persisted here and not yet copied to event_logs, shaped like event_logs documents. */
+    events: { type: [Schema.Types.Mixed], default: [] },
+    /** History entries (lib/runtime/book.ts) added since the previous checkpoint. */
+    history: { type: [Schema.Types.Mixed], default: [] },
+    /** The book's metrics, AI usage, human interactions and interrupted waits, whole. */
+    totals: { type: Schema.Types.Mixed, required: true },
+    /** Which workflow and graph, who started it, its parent (lib/runtime/meta.ts). */
+    meta: { type: Schema.Types.Mixed, required: true },
     at: { type: Date, required: true },
   },
   { collection: "live_runs", versionKey: false, minimize: false },

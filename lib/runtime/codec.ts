@@ -1,35 +1,21 @@
-// How a run's state is stored: JSON, compressed, in one binary field. The state is plain JSON
-// whose user values (inputs, outputs, variables) may hold nested arrays or keys with "." and
-// "$" that the database refuses; packed they cannot break anything. Compressed because the
-// embedded FerretDB reads every byte of a collection even for a read by _id (its _id index is
-// not used: see the runtime notes in README), so bytes are time. Nothing queries inside a
-// state: the fields lists need (status, waiting steps, wake-up time) sit beside it.
-import { deflateRawSync, inflateRawSync } from "node:zlib";
-import type { Binary } from "mongodb";
+// How a run's state and book sit in workflow_executions: as fields anyone can read and query,
+// with the user values inside the state (input, variables, outputs) as JSON text
+// (lib/engine/storage.ts), since user values may break the database's key rules.
+import { decodeState, encodeState } from "@/lib/engine/storage";
 import type { RunState } from "@/lib/engine/state";
-import type { StoredEvent } from "./event-records";
 
-export function pack(value: unknown): Buffer {
-  return deflateRawSync(JSON.stringify(value), { level: 1 });
+/**
+ * The value as JSON would keep it: the driver would store an undefined field as null, and the
+ * state and events tell "absent" from null.
+ */
+export const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+export function storedState(state: RunState): RunState {
+  return plain(encodeState(state));
 }
 
-export function unpack<T>(data: Buffer | Binary | Uint8Array): T {
-  const bytes = Buffer.isBuffer(data) ? data : data instanceof Uint8Array ? Buffer.from(data) : Buffer.from((data as Binary).buffer);
-  return JSON.parse(inflateRawSync(bytes).toString("utf8")) as T;
-}
-
-export function packState(state: RunState): Buffer {
-  return pack(state);
-}
-
-export function unpackState(data: Buffer | Binary | Uint8Array): RunState {
-  return unpack<RunState>(data);
-}
-
-export function eventsFromText(text: string | null | undefined): StoredEvent[] {
-  if (!text) return [];
-  const value = JSON.parse(text) as unknown;
-  return Array.isArray(value) ? (value as StoredEvent[]) : [];
+export function stateFromStored(stored: unknown): RunState {
+  return decodeState(stored as RunState);
 }
 
 /** A user value as JSON text; undefined stays undefined. */
@@ -39,4 +25,17 @@ export function valueToText(value: unknown): string | undefined {
 
 export function valueFromText(text: string | null | undefined): unknown {
   return typeof text === "string" ? (JSON.parse(text) as unknown) : undefined;
+}
+
+// Compressed JSON: only the dashboard roll-ups still use it (lib/rollups/store.ts).
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import type { Binary } from "mongodb";
+
+export function pack(value: unknown): Buffer {
+  return deflateRawSync(JSON.stringify(value), { level: 1 });
+}
+
+export function unpack<T>(data: Buffer | Binary | Uint8Array): T {
+  const bytes = Buffer.isBuffer(data) ? data : data instanceof Uint8Array ? Buffer.from(data) : Buffer.from((data as Binary).buffer);
+  return JSON.parse(inflateRawSync(bytes).toString("utf8")) as T;
 }

@@ -136,7 +136,7 @@ describe("durability under SIGKILL (real worker processes)", () => {
         }
         if (ev.type === "node_start") {
           expect(finishedAt.has(ev.stepId!), `${runId}: ${ev.stepId} started again after it was recorded as finished`).toBe(false);
-          if (JSON.parse(ev.data).replay) replays += 1;
+          if ((ev.data as { replay?: boolean }).replay) replays += 1;
         }
       }
       expect(events.at(-1)?.type).toBe("workflow_complete");

@@ -39,7 +39,7 @@ export async function enqueueRun(request: EnqueueRequest): Promise<EnqueueResult
   const created = await insertExecution({ runId, meta, state: started.state, events: [] });
   if (created === "created") {
     // Version 1 of the run's checkpoint chain: what the first worker reads (lib/runtime/live-store.ts).
-    await insertCheckpoint({ runId, v: 1, kind: "step", owner: "enqueue", token: 0, copy: { state: started.state, seq: events.length, pendingEvents: events, book: emptyBook(), meta } });
+    await insertCheckpoint({ runId, v: 1, kind: "step", owner: "enqueue", token: 0, copy: { state: started.state, seq: events.length, pendingEvents: events, book: emptyBook(), meta }, historyFrom: 0 });
   } else {
     // Started before (a replayed subprocess step): queue it only if it never got its entry.
     const existing = await loadExecution(runId);

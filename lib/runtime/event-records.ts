@@ -1,6 +1,8 @@
 // Events as the runtime stores them: the engine's events plus the runtime's own (ai_call,
-// human_approval), each with the run's next seq. `data` holds the event's other fields as JSON
-// text: events carry user values, which may break the database's key rules.
+// human_approval), each with the run's next seq. `data` holds the event's other fields as a
+// subdocument anyone can read and query (`data.handle`, `data.durationMs`, `data.error.code`);
+// only the fields that carry user values (a step's input and output, an error's details) are
+// JSON text inside it, since user values may break the database's key rules.
 import type { Collection } from "mongodb";
 import type { EngineEvent } from "@/lib/engine/events";
 import { EventLog } from "@/models/EventLog";
@@ -26,8 +28,8 @@ export interface StoredEvent {
   type: string;
   nodeId: string | null;
   stepId: string | null;
-  /** The event's other fields, as JSON text. */
-  data: string;
+  /** The event's other fields; user values among them as JSON text (encodeEventData). */
+  data: Record<string, unknown>;
   metadata: { userId: string | null; ipAddress: string | null; userAgent: string | null };
   /** ms since epoch (a Date once in event_logs). */
   at: number;
@@ -42,16 +44,52 @@ export function storedEvent(runId: string, seq: number, event: RunEvent, metadat
     type,
     nodeId: typeof rest.nodeId === "string" ? rest.nodeId : null,
     stepId: typeof rest.stepId === "string" ? rest.stepId : null,
-    data: JSON.stringify(rest),
+    data: encodeEventData(rest),
     metadata: { userId: metadata.userId ?? null, ipAddress: metadata.ipAddress ?? null, userAgent: metadata.userAgent ?? null },
     at,
   };
 }
 
+/** Fields of an event that hold user values. */
+const PAYLOAD_FIELDS = ["input", "output"] as const;
+
+const toText = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
+const fromText = (value: unknown) => (typeof value === "string" ? (JSON.parse(value) as unknown) : undefined);
+
+function mapPayloads(fields: Record<string, unknown>, codec: (value: unknown) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...fields };
+  for (const key of PAYLOAD_FIELDS) {
+    if (!(key in out)) continue;
+    const value = codec(out[key]);
+    if (value === undefined) delete out[key];
+    else out[key] = value;
+  }
+  const error = out.error as Record<string, unknown> | undefined;
+  if (error && typeof error === "object" && "details" in error) {
+    const details = codec(error.details);
+    const rest = { ...error };
+    delete rest.details;
+    out.error = details === undefined ? rest : { ...rest, details };
+  }
+  return out;
+}
+
+/** An event's other fields as stored: user values become JSON text, the rest stays as it is. */
+export function encodeEventData(fields: Record<string, unknown>): Record<string, unknown> {
+  return mapPayloads(fields, toText);
+}
+
+/** The stored fields with their user values back (an older JSON-text `data` is read too). */
+export function decodeEventData(data: unknown): Record<string, unknown> {
+  if (typeof data === "string") return JSON.parse(data || "{}") as Record<string, unknown>;
+  if (!data || typeof data !== "object") return {};
+  return mapPayloads(data as Record<string, unknown>, fromText);
+}
+
 /** The event back as the engine (or runtime) emitted it. */
 export function eventOf(stored: Pick<StoredEvent, "type" | "data"> & { at: number | Date }): RunEvent {
   const at = stored.at instanceof Date ? stored.at.getTime() : stored.at;
-  return { ...(JSON.parse(stored.data) as object), type: stored.type, at } as RunEvent;
+  return { ...decodeEventData(stored.data), type: stored.type, at } as RunEvent;
 }
 
 export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set(["workflow_complete", "workflow_failed", "workflow_cancelled"]);

@@ -1,10 +1,9 @@
-// Reads and writes of workflow_executions. Only by _id, and only when a run is created or
-// leaves a worker: this collection grows with every run, and the embedded FerretDB scans it on
-// every access (see models/WorkflowExecution.ts).
+// Reads and writes of workflow_executions: by _id, when a run is created and each time it
+// leaves a worker (see models/WorkflowExecution.ts).
 import type { RunState } from "@/lib/engine/state";
 import { WorkflowExecution, type ExecutionDoc } from "@/models/WorkflowExecution";
 import { emptyBook, type HistoryEntry, type RunBook } from "./book";
-import { pack, packState, unpack, unpackState, valueToText } from "./codec";
+import { plain, stateFromStored, storedState, valueToText } from "./codec";
 import type { StoredEvent } from "./event-records";
 import type { RunMeta } from "./meta";
 
@@ -25,9 +24,9 @@ export async function insertExecution({ runId, meta, state, events }: NewExecuti
       version: meta.version,
       graphId: meta.graphId,
       status: state.status,
-      state: packState(state),
+      state: storedState(state),
       seq: events.length === 0 ? 0 : events[events.length - 1].seq,
-      pendingEvents: JSON.stringify(events),
+      pendingEvents: plain(events),
       activeNodes: [...new Set(state.tokens.map((t) => t.nodeId))],
       trigger: meta.trigger,
       input: valueToText(state.data.input) ?? null,
@@ -49,7 +48,7 @@ export async function loadExecution(runId: string): Promise<ExecutionDoc | null>
 }
 
 export function stateOf(doc: ExecutionDoc): RunState {
-  return unpackState(doc.state as unknown as Buffer);
+  return stateFromStored(doc.state);
 }
 
 export function metaOf(doc: ExecutionDoc): RunMeta {
@@ -75,9 +74,14 @@ export function metaOf(doc: ExecutionDoc): RunMeta {
 
 const ms = (d: Date | null | undefined) => (d ? new Date(d).getTime() : undefined);
 
-/** The execution's history entries, unpacked. */
+/** The execution's history entries. */
 export function historyOf(doc: Pick<ExecutionDoc, "executionHistory">): HistoryEntry[] {
-  return doc.executionHistory ? unpack<HistoryEntry[]>(doc.executionHistory as unknown as Buffer) : [];
+  return (doc.executionHistory ?? []) as unknown as HistoryEntry[];
+}
+
+/** Events the execution holds that are not yet in event_logs (a run no worker has taken yet). */
+export function pendingEventsOf(doc: Pick<ExecutionDoc, "pendingEvents">): StoredEvent[] {
+  return (doc.pendingEvents ?? []) as unknown as StoredEvent[];
 }
 
 /** The runtime's bookkeeping as stored on the execution (for a run a worker takes up again). */
@@ -105,10 +109,10 @@ export async function writeExecution(runId: string, state: RunState, seq: number
     {
       $set: {
         status: state.status,
-        state: packState(state),
+        state: storedState(state),
         seq,
         stateVersion,
-        pendingEvents: "[]",
+        pendingEvents: [],
         activeNodes: [...new Set(state.tokens.map((t) => t.nodeId))],
         waiting,
         wakeAt: date(state.wakeAt),
@@ -117,7 +121,7 @@ export async function writeExecution(runId: string, state: RunState, seq: number
         startedAt: date(state.startedAt),
         endedAt: date(state.endedAt),
         metrics: book.metrics,
-        executionHistory: pack(book.history),
+        executionHistory: plain(book.history),
         aiUsage: book.aiUsage,
         humanInteractions: book.humanInteractions.map((h) => ({ ...h, at: new Date(h.at) })),
       },

@@ -6,7 +6,7 @@
 import { EventLog } from "@/models/EventLog";
 import { onEvents } from "./bus";
 import type { RunEventView } from "./contract";
-import { TERMINAL_EVENT_TYPES, type StoredEvent } from "./event-records";
+import { decodeEventData, TERMINAL_EVENT_TYPES, type StoredEvent } from "./event-records";
 import { loadExecution } from "./execution-store";
 import { eventId, eventIdUpperBound } from "./ids";
 import { latestCheckpoint } from "./live-store";
@@ -21,7 +21,7 @@ export function toEventView(row: EventRow): RunEventView {
     nodeId: row.nodeId ?? null,
     stepId: row.stepId ?? null,
     at: new Date(row.at).toISOString(),
-    data: JSON.parse(row.data || "{}") as Record<string, unknown>,
+    data: decodeEventData(row.data),
   };
 }
 

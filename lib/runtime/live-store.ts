@@ -2,14 +2,21 @@
 // the unique _id decides, atomically even on the embedded FerretDB, which of two workers
 // continuing from version v may write. A worker whose insert is refused has lost the run.
 // Versions above the execution's stateVersion are never deleted, so the newest one is found by
-// probing _ids upwards from it: reads by _id are the only ones FerretDB serves without decoding
-// the whole collection.
-import type { Binary, Collection } from "mongodb";
+// probing _ids upwards from it (reads by _id are what every database answers from its index).
+//
+// A checkpoint is a readable document, and a lean one: the run's state (user values as JSON
+// text, lib/engine/storage.ts), the events not yet in event_logs, the runtime's totals, and only
+// the history entries the step added. The history is the one part that grows with every step:
+// written whole each time it made a 20-step run write 210 entries instead of 20, and the
+// embedded FerretDB converts every field it writes. A reader that needs the whole history
+// (a worker taking the run up, the run page) adds the chain's entries to the execution's.
+import type { Collection } from "mongodb";
 import { Types } from "mongoose";
+import { decodeState, encodeState } from "@/lib/engine/storage";
 import type { RunState } from "@/lib/engine/state";
 import { LiveRun } from "@/models/LiveRun";
-import type { RunBook } from "./book";
-import { pack, unpack } from "./codec";
+import { emptyBook, type HistoryEntry, type RunBook } from "./book";
+import { plain } from "./codec";
 import type { StoredEvent } from "./event-records";
 import type { RunMeta } from "./meta";
 
@@ -26,6 +33,15 @@ export interface LiveCopy {
   meta: RunMeta;
 }
 
+/** The book without its history: small, and written whole with every checkpoint. */
+export type BookTotals = Omit<RunBook, "history">;
+
+/** The newest checkpoint as read, before its history is assembled. */
+export interface CheckpointHead extends Omit<LiveCopy, "book"> {
+  kind: CheckpointKind;
+  totals: BookTotals;
+}
+
 interface CheckpointDoc {
   _id: string;
   runId: string;
@@ -36,7 +52,12 @@ interface CheckpointDoc {
   token: number;
   workflowId: Types.ObjectId;
   status: string;
-  data: Buffer | Binary;
+  state: RunState;
+  events: StoredEvent[];
+  /** History entries added since version v - 1. */
+  history: HistoryEntry[];
+  totals: BookTotals;
+  meta: RunMeta;
   at: Date;
 }
 
@@ -53,12 +74,14 @@ export interface CheckpointWrite {
   owner: string;
   token: number;
   copy: Omit<LiveCopy, "v">;
+  /** How many of the book's history entries earlier checkpoints (or the execution) hold. */
+  historyFrom: number;
 }
 
 /** Inserts checkpoint v; false when it exists (another worker continued from v - 1 first). */
-export async function insertCheckpoint({ runId, v, kind, owner, token, copy }: CheckpointWrite): Promise<boolean> {
+export async function insertCheckpoint({ runId, v, kind, owner, token, copy, historyFrom }: CheckpointWrite): Promise<boolean> {
   const { state, book, meta, pendingEvents } = copy;
-  const data = pack({ state, book, meta, pendingEvents });
+  const { history, ...totals } = book;
   try {
     // Through the driver: built here with a fixed shape, and this is the per-step write.
     await collection().insertOne({
@@ -71,7 +94,7 @@ export async function insertCheckpoint({ runId, v, kind, owner, token, copy }: C
       token,
       workflowId: new Types.ObjectId(meta.workflowId),
       status: state.status,
-      data,
+      ...plain({ state: encodeState(state), events: pendingEvents, history: history.slice(historyFrom), totals, meta }),
       at: new Date(),
     });
     return true;
@@ -81,9 +104,16 @@ export async function insertCheckpoint({ runId, v, kind, owner, token, copy }: C
   }
 }
 
-function copyOf(doc: CheckpointDoc): LiveCopy & { kind: CheckpointKind } {
-  const payload = unpack<Omit<LiveCopy, "seq" | "v">>(doc.data);
-  return { ...payload, seq: doc.seq, v: doc.v, kind: doc.kind };
+function headOf(doc: CheckpointDoc): CheckpointHead {
+  return {
+    state: decodeState(doc.state),
+    seq: doc.seq,
+    v: doc.v,
+    kind: doc.kind,
+    pendingEvents: doc.events ?? [],
+    totals: { ...emptyBook(), ...doc.totals },
+    meta: doc.meta,
+  };
 }
 
 /** True when checkpoint v of the run exists (a read by _id). */
@@ -94,7 +124,7 @@ const exists = checkpointExists;
  * The run's newest checkpoint above version `from` (the execution's stateVersion), or null when
  * there is none: the execution is the latest state then. Gallops up by _id, then bisects.
  */
-export async function latestCheckpoint(runId: string, from: number): Promise<(LiveCopy & { kind: CheckpointKind }) | null> {
+export async function latestCheckpoint(runId: string, from: number): Promise<CheckpointHead | null> {
   if (!(await exists(runId, from + 1))) return null;
   let low = from + 1; // exists
   let step = 1;
@@ -108,8 +138,34 @@ export async function latestCheckpoint(runId: string, from: number): Promise<(Li
     if (await exists(runId, mid)) low = mid;
     else high = mid;
   }
-  const doc = await LiveRun.findById(checkpointId(runId, low)).lean<CheckpointDoc>();
-  return doc ? copyOf(doc) : null;
+  const doc = await LiveRun.findById(checkpointId(runId, low), { history: 0 }).lean<CheckpointDoc>();
+  return doc ? headOf(doc) : null;
+}
+
+/**
+ * The history entries of versions from + 1 … to, in order; null when one of them is gone (its
+ * chain was retired meanwhile: read the execution instead). Read by _id, a few at a time: on the
+ * embedded FerretDB an _id range would decode every checkpoint of every run.
+ */
+export async function chainHistory(runId: string, from: number, to: number): Promise<HistoryEntry[] | null> {
+  const entries: HistoryEntry[] = [];
+  for (let v = from + 1; v <= to; v += CHAIN_READS) {
+    const versions = Array.from({ length: Math.min(CHAIN_READS, to - v + 1) }, (_, i) => v + i);
+    const docs = await Promise.all(versions.map((at) => LiveRun.findById(checkpointId(runId, at), { history: 1 }).lean<Pick<CheckpointDoc, "history">>()));
+    for (const doc of docs) {
+      if (!doc) return null;
+      entries.push(...(doc.history ?? []));
+    }
+  }
+  return entries;
+}
+
+const CHAIN_READS = 16;
+
+/** The head with the whole book: `base` is the history the chain continues (the execution's, or none). */
+export function withHistory(head: CheckpointHead, base: readonly HistoryEntry[], added: readonly HistoryEntry[]): LiveCopy {
+  const { state, seq, v, pendingEvents, meta, totals } = head;
+  return { state, seq, v, pendingEvents, meta, book: { ...totals, history: [...base, ...added] } };
 }
 
 /**

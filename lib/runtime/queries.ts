@@ -11,11 +11,11 @@ import { WorkflowExecution, type ExecutionDoc } from "@/models/WorkflowExecution
 import type { RunBook } from "./book";
 import { valueFromText } from "./codec";
 import type { RunDetail, RunEventView, RunSummary } from "./contract";
-import { bookOf, stateOf } from "./execution-store";
+import { bookOf, historyOf, stateOf } from "./execution-store";
 import { readEvents, toEventView } from "./follow";
 import { getNodeOutputs } from "@/lib/nodes/registry";
 import { GraphMissing, loadRunGraph } from "./graphs";
-import { latestCheckpoint, liveHeads } from "./live-store";
+import { chainHistory, latestCheckpoint, liveHeads, withHistory } from "./live-store";
 import { retryRefusal } from "@/lib/engine/retry-failed";
 import { startFields, type InputField } from "./run-input";
 import { authorizedRun } from "./start";
@@ -96,9 +96,11 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
   const found = await orNull(() => authorizedRun(actor, runId, "workflow:view"));
   if (!found) return null;
   const { doc, workflow } = found;
-  const live = await latestCheckpoint(doc._id, doc.stateVersion ?? 0);
+  const from = doc.stateVersion ?? 0;
+  const live = await latestCheckpoint(doc._id, from);
   const state = live?.state ?? stateOf(doc);
-  const book = live?.book ?? bookOf(doc);
+  const added = live ? await chainHistory(doc._id, from, live.v) : null;
+  const book = live ? withHistory(live, historyOf(doc), added ?? []).book : bookOf(doc);
   const names = await userNames([doc.trigger?.by]);
   const canEdit = can(actor, "workflow:run", aclOf(workflow.permissions)) && workflow.status !== "archived";
   const summary = summaryOf({ ...doc, metrics: book.metrics }, names, state.status, state);

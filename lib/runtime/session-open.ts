@@ -1,9 +1,8 @@
 // From a claimed queue entry to a session: take the concurrency slot, read the run's latest
 // checkpoint (or its execution when no worker has it), load the graph and the pending messages.
-import { eventsFromText } from "./codec";
-import { bookOf, loadExecution, metaOf, stateOf } from "./execution-store";
+import { bookOf, historyOf, loadExecution, metaOf, pendingEventsOf, stateOf } from "./execution-store";
 import { GraphMissing, loadRunGraph } from "./graphs";
-import { latestCheckpoint, type LiveCopy } from "./live-store";
+import { chainHistory, latestCheckpoint, withHistory, type LiveCopy } from "./live-store";
 import { pendingMessages, type PendingMessage } from "./messages";
 import { deferForSlot, dropRun, type QueueEntry } from "./queue";
 import { RunSession, type SessionDeps } from "./session";
@@ -16,16 +15,26 @@ import { acquireSlot } from "./slots";
  */
 async function latestCopy(entry: QueueEntry): Promise<LiveCopy | null> {
   const fresh = await latestCheckpoint(entry._id, 0);
-  if (fresh) return fresh;
+  if (fresh) {
+    // The whole chain from version 1 holds the whole history; if part of it was retired meanwhile, the execution has it.
+    const history = await chainHistory(entry._id, 0, fresh.v);
+    if (history) return withHistory(fresh, [], history);
+  }
   const doc = await loadExecution(entry._id);
   if (!doc) return null;
-  const live = await latestCheckpoint(entry._id, doc.stateVersion ?? 0);
-  if (live) return live;
+  const from = doc.stateVersion ?? 0;
+  const live = await latestCheckpoint(entry._id, from);
+  if (live) {
+    const history = await chainHistory(entry._id, from, live.v);
+    // Versions above the execution's are never retired while the run is live (live-store.ts).
+    if (!history) throw new Error(`Run ${entry._id}: checkpoints ${from + 1}…${live.v} are incomplete`);
+    return withHistory(live, historyOf(doc), history);
+  }
   return {
     state: stateOf(doc),
     seq: doc.seq ?? 0,
-    v: doc.stateVersion ?? 0,
-    pendingEvents: eventsFromText(doc.pendingEvents),
+    v: from,
+    pendingEvents: pendingEventsOf(doc),
     book: bookOf(doc),
     meta: { ...metaOf(doc), concurrency: entry.concurrency ?? 0 },
   };

@@ -73,6 +73,8 @@ export class RunSession {
   private wakeUp: (() => void) | null = null;
   /** Pure steps begun since the last persist (config.groupPureSteps). */
   private grouped = 0;
+  /** History entries already in a checkpoint or the execution: the next checkpoint holds the rest. */
+  private historyPersisted: number;
 
   constructor(init: SessionInit, readonly deps: SessionDeps) {
     this.runId = init.entry._id;
@@ -85,6 +87,7 @@ export class RunSession {
     this.v = init.v;
     this.published = init.seq;
     this.book = init.book;
+    this.historyPersisted = init.book.history.length;
     this.unflushed = init.pendingEvents;
     this.messages = init.messages;
     this.runner = new StepRunner(deps.executors, () => this.wake());
@@ -134,12 +137,14 @@ export class RunSession {
       throw new LeaseLost(this.runId);
     }
     const copy = { state: this.state, seq: this.seq, pendingEvents: this.unflushed, book: this.book, meta: this.meta };
+    const historyLength = this.book.history.length;
     this.dirty = false;
-    if (!(await insertCheckpoint({ runId: this.runId, v: this.v + 1, kind, owner: this.deps.owner, token: this.token, copy }))) {
+    if (!(await insertCheckpoint({ runId: this.runId, v: this.v + 1, kind, owner: this.deps.owner, token: this.token, copy, historyFrom: this.historyPersisted }))) {
       this.loseLease("another worker wrote the next checkpoint first");
       throw new LeaseLost(this.runId);
     }
     this.v += 1;
+    this.historyPersisted = historyLength;
     const fresh = this.unflushed.filter((e) => e.seq > this.published);
     if (fresh.length > 0) {
       this.published = fresh[fresh.length - 1].seq;

@@ -1,6 +1,7 @@
 // Helpers for the runtime's integration tests and benchmark: workflows stored directly, a
 // worker with short timings, waiting for runs. Test-only, kept out of *.test.ts so several
 // test files can share it.
+import { decodeEventData } from "./event-records";
 import type { Actor } from "@/lib/auth/roles";
 import type { ExecutorMap } from "@/lib/engine/executor";
 import type { RunStatus } from "@/lib/engine/state";
@@ -64,7 +65,7 @@ export async function waitForStatus(runId: string, statuses: RunStatus[] = TERMI
 
 export async function eventsOf(runId: string) {
   const rows = await EventLog.find({ runId }).sort({ seq: 1 }).lean();
-  return rows.map((r) => ({ seq: r.seq, type: r.type, nodeId: r.nodeId, stepId: r.stepId, at: r.at, data: JSON.parse(r.data) as Record<string, unknown> }));
+  return rows.map((r) => ({ seq: r.seq, type: r.type, nodeId: r.nodeId, stepId: r.stepId, at: r.at, data: decodeEventData(r.data) }));
 }
 
 export function testWorker(options: { executors?: ExecutorMap<RuntimeServices>; providers?: ServiceProviders; concurrency?: number; leaseMs?: number } = {}): Worker {
