@@ -13,12 +13,15 @@ export interface RuntimeConfig {
   /** A run whose next wake-up is this close keeps its lease and waits instead of being released. */
   holdMs: number;
   /**
-   * Steps of the engine's own pure node types (set, decision, parallel, start, end, timer) that
-   * may share one checkpoint: 1 (the default) persists after every step; more commits runs of
-   * pure steps together. Safe either way (a pure step not yet recorded is simply run again
-   * after a crash), but DESIGN.md asks for a persist after every step, so it is opt-in.
+   * How many steps of the engine's own pure node types (set, decision, parallel, start, end,
+   * timer) may share one checkpoint. A pure step's result is a function of the run state, so
+   * one not yet recorded is simply computed again after a crash; steps with effects (HTTP, AI,
+   * script, human, sub-workflow, notification) are always persisted before they start and right
+   * after they finish, so a recorded effect never runs again. 1 persists after every step.
    */
   groupPureSteps: number;
+  /** …and for how long: a run of pure steps is persisted at least this often, so progress shows live. */
+  groupPureMs: number;
 }
 
 function intFromEnv(name: string, fallback: number, min: number): number {
@@ -38,6 +41,7 @@ export function runtimeConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeCo
     slotRetryMs: overrides.slotRetryMs ?? intFromEnv("SWITCHYARD_SLOT_RETRY_MS", 2_000, 10),
     concurrency: overrides.concurrency ?? intFromEnv("SWITCHYARD_WORKER_CONCURRENCY", 4, 1),
     holdMs: overrides.holdMs ?? 250,
-    groupPureSteps: overrides.groupPureSteps ?? intFromEnv("SWITCHYARD_GROUP_PURE_STEPS", 1, 1),
+    groupPureSteps: overrides.groupPureSteps ?? intFromEnv("SWITCHYARD_GROUP_PURE_STEPS", 100, 1),
+    groupPureMs: overrides.groupPureMs ?? intFromEnv("SWITCHYARD_GROUP_PURE_MS", 250, 0),
   };
 }

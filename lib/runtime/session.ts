@@ -71,8 +71,9 @@ export class RunSession {
   private acks: string[] = [];
   private readonly runner: StepRunner;
   private wakeUp: (() => void) | null = null;
-  /** Pure steps begun since the last persist (config.groupPureSteps). */
+  /** Pure steps begun since the last persist (config.groupPureSteps), and since when. */
   private grouped = 0;
+  private groupedSince = 0;
   /** History entries already in a checkpoint or the execution: the next checkpoint holds the rest. */
   private historyPersisted: number;
 
@@ -269,12 +270,15 @@ export class RunSession {
     this.runner.launch(step, services);
   }
 
-  /** Applies the results that arrived, one at a time, each to the latest state. */
-  private applyResults(): void {
+  /** Applies the results that arrived, one at a time, each to the latest state; true when a step with effects was among them. */
+  private applyResults(): boolean {
+    let effects = false;
     for (const { step, result } of this.runner.take()) {
       this.accept(applyStepResult(this.state, this.graph, step, result, runClock.now()));
       this.extras.delete(step.stepId);
+      if (!this.isPure(step)) effects = true;
     }
+    return effects;
   }
 
   /** Waits for a result, a message, a stop, or `ms` (the next wake-up). */
@@ -312,8 +316,11 @@ export class RunSession {
       // A poisoned step's failure may have readied its error output: look for steps again.
       if (steps.length === 0 && found.length > 0) continue;
       for (const step of steps) this.accept(beginStep(this.state, this.graph, step.stepId, now));
+      if (this.grouped === 0) this.groupedSince = now;
       this.grouped += steps.length;
-      if (steps.length === 0 || !steps.every((s) => this.isPure(s)) || this.grouped >= this.deps.config.groupPureSteps) {
+      // Pure steps share checkpoints; a step with effects is recorded as begun before it starts.
+      const { groupPureSteps, groupPureMs } = this.deps.config;
+      if (steps.length === 0 || !steps.every((s) => this.isPure(s)) || this.grouped >= groupPureSteps || now - this.groupedSince >= groupPureMs) {
         await this.persist();
         this.grouped = 0;
       }
@@ -330,7 +337,11 @@ export class RunSession {
         }
       }
       await this.waitForActivity(this.state.wakeAt === undefined ? undefined : this.state.wakeAt - runClock.now());
-      this.applyResults();
+      // A finished effect is recorded at once, before any pure step after it: it must never run again.
+      if (this.applyResults()) {
+        await this.persist();
+        this.grouped = 0;
+      }
     }
   }
 }
