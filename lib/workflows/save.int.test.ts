@@ -65,7 +65,7 @@ describe("saving the graph (real database)", () => {
     const edges = wf.edges.map((e) => ({ ...e, selected: true, animated: true, sourceHandle: null }));
     expect((await saveGraph(designer, { id: wf.id, revision: 1, nodes: ui, edges })).ok).toBe(true);
     const raw = await Workflow.findById(wf.id).lean();
-    expect(JSON.parse(raw!.graph)).toEqual({ nodes: wf.nodes, edges: [{ id: "e_start_end", source: "start", target: "end" }] });
+    expect({ nodes: raw!.nodes, edges: raw!.edges }).toEqual({ nodes: wf.nodes, edges: [{ id: "e_start_end", source: "start", target: "end" }] });
   });
 
   it("refuses a payload over 2 MB or failing the schema, and saves nothing", async () => {

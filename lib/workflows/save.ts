@@ -16,7 +16,7 @@ import { ARCHIVED, authorizedWorkflow, graphOf, iso, settingsOf, userNames, type
 
 function graphUpdate(actor: Actor, graph: WorkflowGraph) {
   return {
-    graph: encodeGraph(graph),
+    ...encodeGraph(graph),
     nodeCount: graph.nodes.length,
     edgeCount: graph.edges.length,
     "metadata.lastEditor": actor.id,
