@@ -88,7 +88,7 @@ describe("saving the graph (real database)", () => {
     const unstorable = await saveGraph(designer, {
       id: wf.id,
       revision: 1,
-      nodes: [{ ...wf.nodes[0], data: { title: "S", config: { "a.b": 1 } } }],
+      nodes: [{ ...wf.nodes[0], data: { title: "S", config: { a: { b: Infinity } } } }],
       edges: [],
     });
     expect(unstorable).toMatchObject({ ok: false, problems: [{ path: "nodes.0.data.config.a.b" }] });
