@@ -10,6 +10,7 @@ import { WITHOUT_GRAPH, decodeGraph } from "@/models/graph-codec";
 import { User } from "@/models/User";
 import { Workflow, type WorkflowDoc } from "@/models/Workflow";
 import { aclOf } from "./access";
+import { rememberAccess } from "./known-access";
 
 export const NOT_VISIBLE = "This workflow does not exist, or it is not shared with you.";
 
@@ -48,6 +49,7 @@ export async function authorizedWorkflow(
   if (!options.versions) projection.versions = 0;
   const doc = await Workflow.findById(id, projection).lean<StoredWorkflow>();
   if (!doc) throw new PermissionError(NOT_VISIBLE);
+  rememberAccess(id, doc);
   const acl = aclOf(doc.permissions);
   if (!can(actor, "workflow:view", acl)) throw new PermissionError(NOT_VISIBLE);
   if (!can(actor, permission, acl)) throw new PermissionError(REFUSALS[permission]);
