@@ -111,7 +111,7 @@ describe("saving the graph (real database)", () => {
     const ms = performance.now() - started;
     expect(res.ok).toBe(true);
     expect(Buffer.byteLength(JSON.stringify(graph))).toBeLessThan(1024 * 1024);
-    expect(ms).toBeLessThan(1_000); // ~100 ms here; generous for slow CI machines
+    expect(ms).toBeLessThan(1_000); // ~200–500 ms here under load: FerretDB decodes the arrays (README, Designer)
     expect((await loadWorkflowForEditor(designer, wf.id))!.nodes).toHaveLength(1_000);
   });
 });
