@@ -51,14 +51,15 @@ describe("graphs as arrays in the database", () => {
   it("keeps a config with keys the database refuses as JSON text, and gives it back unchanged everywhere", async () => {
     const wf = await newWorkflow("Odd keys");
     const odd = { assignments: [], body: { $set: { "price.eur": 10 } }, grid: [[1, 2], [3]] };
-    const nodes = wf.nodes.map((n) => (n.id === "start" ? n : { ...n, data: { ...n.data, config: { ...n.data.config, ...odd } } }));
+    const allowed = { "": "an empty key", a$b: 1, "é 😀": { empty: {} } }; // fine for the database: kept as a subdocument
+    const nodes = wf.nodes.map((n) => ({ ...n, data: { ...n.data, config: { ...n.data.config, ...(n.id === "start" ? allowed : odd) } } }));
     expect(await saveGraph(designer, { id: wf.id, revision: wf.revision, nodes, edges: wf.edges })).toMatchObject({ ok: true });
 
     const doc = (await raw("workflows").findOne({ _id: new mongoose.Types.ObjectId(wf.id) }))!;
     const end = doc.nodes.find((n: WorkflowNode) => n.id === "end");
     expect(end.data.config).toBeUndefined();
     expect(JSON.parse(end.data.configJson)).toEqual(nodes.find((n) => n.id === "end")!.data.config);
-    expect(doc.nodes.find((n: WorkflowNode) => n.id === "start").data.config).toEqual(wf.nodes[0].data.config);
+    expect(doc.nodes.find((n: WorkflowNode) => n.id === "start").data.config).toEqual(nodes[0].data.config);
     expect((await loadWorkflowForEditor(designer, wf.id))!.nodes).toEqual(nodes);
 
     // Published: the immutable snapshot and the graph a run executes read the same.
