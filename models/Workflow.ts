@@ -1,5 +1,4 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
-import { EMPTY_GRAPH_TEXT } from "./graph-codec";
 
 export const WORKFLOW_STATUSES = ["draft", "active", "archived"] as const;
 
@@ -28,8 +27,9 @@ const workflowSchema = new Schema(
     /** Goes up by one on every graph save; a save names the revision it is based on. */
     revision: { type: Number, default: 1 },
     publishedVersion: { type: Number, default: null },
-    /** Nodes and edges as JSON text (models/graph-codec.ts says why), checked with zod first. */
-    graph: { type: String, default: EMPTY_GRAPH_TEXT },
+    /** The graph, written and read only through models/graph-codec.ts; checked with zod first. */
+    nodes: { type: [Schema.Types.Mixed], default: [] },
+    edges: { type: [Schema.Types.Mixed], default: [] },
     /** Kept beside the graph so the list can show them without reading it. */
     nodeCount: { type: Number, default: 0 },
     edgeCount: { type: Number, default: 0 },

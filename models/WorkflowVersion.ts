@@ -9,8 +9,9 @@ const workflowVersionSchema = new Schema(
     _id: { type: String, required: true },
     workflowId: { type: Schema.Types.ObjectId, required: true, immutable: true },
     version: { type: Number, required: true, immutable: true },
-    /** Nodes and edges as JSON text: see models/graph-codec.ts. */
-    graph: { type: String, required: true, immutable: true },
+    /** The graph, written and read only through models/graph-codec.ts. */
+    nodes: { type: [Schema.Types.Mixed], default: [], immutable: true },
+    edges: { type: [Schema.Types.Mixed], default: [], immutable: true },
     settings: { type: Schema.Types.Mixed, default: {} },
     notes: { type: String, default: "" },
     publishedBy: { type: Schema.Types.ObjectId },

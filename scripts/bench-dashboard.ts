@@ -145,7 +145,7 @@ async function benchSize(size: number) {
     const graph = { nodes: [], edges: [] };
     const workflowIds: string[] = [];
     for (let w = 0; w < 20; w++) {
-      const doc = await Workflow.create({ name: `Bench workflow ${String(w + 1).padStart(2, "0")}`, graph: encodeGraph(graph), nodeCount: 0, edgeCount: 0, settings: defaultSettings, metadata: { creator: owner, lastEditor: owner }, permissions: { owners: [owner] } });
+      const doc = await Workflow.create({ name: `Bench workflow ${String(w + 1).padStart(2, "0")}`, ...encodeGraph(graph), nodeCount: 0, edgeCount: 0, settings: defaultSettings, metadata: { creator: owner, lastEditor: owner }, permissions: { owners: [owner] } });
       workflowIds.push(String(doc._id));
     }
     const rand = rng(size);

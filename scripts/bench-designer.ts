@@ -1,8 +1,14 @@
 // Designer speed, measured: `npm run bench:designer`.
-// Starts the app on a fresh embedded database, stores generated workflows of 1,000 and 5,000
+// Starts the app on a fresh embedded database, stores generated workflows of 30, 1,000 and 5,000
 // nodes, then prints: stored document size, autosave server time (p50/p95 of saveGraph, the
 // function behind the autosave action), time to an interactive canvas in Chromium, and frames
 // per second while dragging a node and panning (requestAnimationFrame callbacks counted).
+//
+// `npm run bench:designer -- --autosave-only [--nodes=30,1000]` measures only the stored size and
+// the autosave, on a bare embedded database: no app build, no browser (a minute, not ten).
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import mongoose from "mongoose";
 import { chromium, type Page } from "@playwright/test";
 import { syntheticWorkflow } from "../lib/workflow/synthetic";
@@ -10,6 +16,15 @@ import { createWorkflow, saveGraph } from "../lib/workflows/service";
 import { User } from "../models/User";
 import type { Actor } from "../lib/auth/roles";
 import { percentile, startBenchApp } from "./lib/bench-utils";
+import { ensureFerretDB, startFerretDB } from "../lib/db/ferretdb.mjs";
+import { TOOLS_DIR } from "./lib/paths.mjs";
+
+const args = process.argv.slice(2);
+const AUTOSAVE_ONLY = args.includes("--autosave-only");
+const NODE_COUNTS = (args.find((a) => a.startsWith("--nodes="))?.slice("--nodes=".length) ?? "30,1000,5000")
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n >= 2);
 
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -20,7 +35,7 @@ async function storeWorkflow(actor: Actor, nodes: number) {
   const graph = syntheticWorkflow(nodes);
   const times: number[] = [];
   let revision = 1;
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < 23; i++) {
     graph.nodes[1].position.x += 10; // a moved node: what an autosave after a drag sends
     const t0 = performance.now();
     const res = await saveGraph(actor, { id: created.id, revision, ...graph });
@@ -88,7 +103,35 @@ async function drag(page: Page, selector: string, dx: number, dy: number, steps 
   await page.mouse.up();
 }
 
+const autosaveCells = (stored: { bytes: number; save: number[] }) => [
+  `${(stored.bytes / 1024).toFixed(0)} KB`,
+  `${percentile(stored.save, 50).toFixed(0)} / ${percentile(stored.save, 95).toFixed(0)} ms`,
+];
+
+function printTable(header: string[], rows: string[][]) {
+  console.log(`\n| ${header.join(" | ")} |\n| ${header.map(() => "---").join(" | ")} |`);
+  for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+}
+
+/** Stored size and autosave time only, against a bare embedded database. */
+async function autosaveOnly() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-"));
+  const db = await startFerretDB({ binary: ensureFerretDB({ toolsDir: TOOLS_DIR }), dataDir });
+  try {
+    await mongoose.connect(`mongodb://127.0.0.1:${db.port}/switchyard`);
+    const actor: Actor = { id: String(new mongoose.Types.ObjectId()), roles: ["designer"], active: true };
+    const rows: string[][] = [];
+    for (const nodes of NODE_COUNTS) rows.push([`${nodes.toLocaleString("en")} nodes`, ...autosaveCells(await storeWorkflow(actor, nodes))]);
+    printTable(["workflow", "stored document", "autosave server p50 / p95"], rows);
+  } finally {
+    await mongoose.disconnect().catch(() => {});
+    await db.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (AUTOSAVE_ONLY) return autosaveOnly();
   const app = await startBenchApp();
   const { base } = app;
   try {
@@ -101,7 +144,7 @@ async function main() {
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, base, designer.email, designer.password);
-    for (const nodes of [1_000, 5_000]) {
+    for (const nodes of NODE_COUNTS) {
       const stored = await storeWorkflow(actor, nodes);
       await openCanvas(page, `${base}/workflows/${stored.id}`); // warm the route once
       const opens: { interactive: number; responseEnd: number; mounted: number }[] = [];
@@ -111,17 +154,14 @@ async function main() {
       const panFps = await framesWhile(page, () => drag(page, ".react-flow__pane", -400, -250));
       rows.push([
         `${nodes.toLocaleString("en")} nodes`,
-        `${(stored.bytes / 1024).toFixed(0)} KB`,
-        `${percentile(stored.save, 50).toFixed(0)} / ${percentile(stored.save, 95).toFixed(0)} ms`,
+        ...autosaveCells(stored),
         `${median("interactive")} ms (page received at ${median("responseEnd")} ms; ${opens[0].mounted} nodes mounted)`,
         `${dragFps.toFixed(0)} fps`,
         `${panFps.toFixed(0)} fps`,
       ]);
     }
     await browser.close();
-    const header = ["workflow", "stored document", "autosave server p50 / p95", "open → interactive (p50 of 3)", "drag a node", "pan"];
-    console.log(`\n| ${header.join(" | ")} |\n| ${header.map(() => "---").join(" | ")} |`);
-    for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+    printTable(["workflow", "stored document", "autosave server p50 / p95", "open → interactive (p50 of 3)", "drag a node", "pan"], rows);
   } finally {
     await mongoose.disconnect().catch(() => {});
     await app.stop();

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/roles";
 import { idempotencyKey } from "@/lib/engine/run-step";
 import type { RunState } from "@/lib/engine/state";
 import { aclOf } from "@/lib/workflows/access";
+import { WITHOUT_GRAPH } from "@/models/graph-codec";
 import { Workflow } from "@/models/Workflow";
 import { versionId } from "@/models/WorkflowVersion";
 import type { CancelledWait } from "./book";
@@ -52,7 +53,7 @@ export async function startChildRun(parent: ParentRun, request: ChildRunRequest)
   if (depth > MAX_DEPTH) throw new ChildRunRefused(`sub-workflows can be nested at most ${MAX_DEPTH} deep, and this run is already ${parent.depth} deep`);
   const missing = `the sub-workflow ${request.workflowId} does not exist, or the person who started this run may not run it`;
   if (!isValidObjectId(request.workflowId)) throw new ChildRunRefused(missing);
-  const workflow = await Workflow.findById(request.workflowId, { graph: 0, versions: 0 }).lean();
+  const workflow = await Workflow.findById(request.workflowId, { ...WITHOUT_GRAPH, versions: 0 }).lean();
   if (!workflow || !(await mayRun(parent.startedBy, workflow.permissions))) throw new ChildRunRefused(missing);
   if (workflow.publishedVersion == null) throw new ChildRunRefused(`the sub-workflow "${workflow.name}" has no published version: publish it first`);
   const graphId = versionId(request.workflowId, workflow.publishedVersion);

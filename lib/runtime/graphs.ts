@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { RunVersion } from "@/lib/engine/interpreter";
 import type { WorkflowGraph, WorkflowSettings } from "@/lib/workflow/types";
-import { decodeGraph, encodeGraph } from "@/models/graph-codec";
+import { decodeGraph, encodeGraph, graphJson } from "@/models/graph-codec";
 import { RunGraph } from "@/models/RunGraph";
 import { WorkflowVersion } from "@/models/WorkflowVersion";
 
@@ -32,7 +32,7 @@ export async function loadRunGraph(graphId: string): Promise<RunVersion> {
   }
   const doc = isDraftGraph(graphId) ? await RunGraph.findById(graphId).lean() : await WorkflowVersion.findById(graphId).lean();
   if (!doc) throw new GraphMissing(`The graph this run executes (${graphId}) no longer exists: its workflow was deleted.`);
-  const graph = decodeGraph(doc.graph);
+  const graph = decodeGraph(doc);
   return remember(graphId, { ...graph, settings: (doc.settings ?? {}) as Partial<WorkflowSettings> });
 }
 
@@ -51,17 +51,19 @@ export interface DraftSnapshot {
 
 /** Freezes a draft for a test run; an unchanged draft maps to the same id and document. */
 export function snapshotDraft(workflowId: string, graph: WorkflowGraph, settings: WorkflowSettings): DraftSnapshot {
-  const text = encodeGraph(graph);
+  const text = graphJson(graph);
   const graphId = `${DRAFT_PREFIX}${createHash("sha256").update(text).update("\u0000").update(JSON.stringify(settings)).digest("hex").slice(0, 40)}`;
   const cached = cache.get(graphId);
-  const version = cached ?? { ...decodeGraph(text), settings };
+  // A copy through the same JSON the id hashes, so this process runs what another would read.
+  const version = cached ?? { ...(JSON.parse(text) as WorkflowGraph), settings };
   // Stored on every test run, even when cached here: the cache outlives nothing in the database.
-  return { graphId, version, store: () => storeDraft(graphId, workflowId, text, settings, version) };
+  return { graphId, version, store: () => storeDraft(graphId, workflowId, version, settings) };
 }
 
-async function storeDraft(graphId: string, workflowId: string, text: string, settings: WorkflowSettings, version: RunVersion): Promise<void> {
+async function storeDraft(graphId: string, workflowId: string, version: RunVersion, settings: WorkflowSettings): Promise<void> {
   try {
-    await RunGraph.updateOne({ _id: graphId }, { $setOnInsert: { workflowId, graph: text, settings } }, { upsert: true });
+    const graph = encodeGraph({ nodes: version.nodes, edges: version.edges });
+    await RunGraph.updateOne({ _id: graphId }, { $setOnInsert: { workflowId, ...graph, settings } }, { upsert: true });
   } catch (error) {
     // Two test runs of the same draft at the same moment: the other one stored it.
     if ((error as { code?: number }).code !== 11000) throw error;

@@ -38,7 +38,7 @@ export async function storeWorkflow(
 ): Promise<string> {
   const doc = await Workflow.create({
     name: "Runtime test",
-    graph: encodeGraph(graph),
+    ...encodeGraph(graph),
     nodeCount: graph.nodes.length,
     edgeCount: graph.edges.length,
     settings: { ...defaultSettings, ...settings },

@@ -24,7 +24,7 @@ export async function insertWorkflow(actor: Actor, input: NewWorkflow): Promise<
     status: "draft",
     revision: 1,
     publishedVersion: null,
-    graph: encodeGraph(input.graph),
+    ...encodeGraph(input.graph),
     nodeCount: input.graph.nodes.length,
     edgeCount: input.graph.edges.length,
     versions: [],

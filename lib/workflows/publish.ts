@@ -46,7 +46,7 @@ export async function publishWorkflow(actor: Actor, input: unknown): Promise<Pub
         _id: versionId(id, version),
         workflowId: id,
         version,
-        graph: encodeGraph(graph),
+        ...encodeGraph(graph),
         settings,
         notes,
         publishedBy: actor.id,

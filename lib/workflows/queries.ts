@@ -22,6 +22,7 @@ import type {
 import { diffGraphs } from "./diff";
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from "./export-format";
 import type { ListParams } from "./schema";
+import { rememberAccess } from "./known-access";
 import { META_PROJECTION, authorizedWorkflow, graphOf, iso, settingsOf, userNames, type StoredWorkflow } from "./store";
 
 /** Whether the actor may see the workflow: the pages under /workflows/[id] answer 404 when not. */
@@ -44,6 +45,7 @@ export async function loadWorkflowForEditor(actor: Actor, id: string): Promise<W
   if (!isValidObjectId(id)) return null;
   const doc = await Workflow.findById(id, { versions: 0 }).lean<StoredWorkflow>();
   if (!doc) return null;
+  rememberAccess(id, doc); // the canvas's autosaves then skip a read (known-access.ts)
   const granted = accessFor(actor, aclOf(doc.permissions));
   if (!granted) return null;
   const access = doc.status === "archived" ? "viewer" : granted;

@@ -65,7 +65,7 @@ describe("saving the graph (real database)", () => {
     const edges = wf.edges.map((e) => ({ ...e, selected: true, animated: true, sourceHandle: null }));
     expect((await saveGraph(designer, { id: wf.id, revision: 1, nodes: ui, edges })).ok).toBe(true);
     const raw = await Workflow.findById(wf.id).lean();
-    expect(JSON.parse(raw!.graph)).toEqual({ nodes: wf.nodes, edges: [{ id: "e_start_end", source: "start", target: "end" }] });
+    expect({ nodes: raw!.nodes, edges: raw!.edges }).toEqual({ nodes: wf.nodes, edges: [{ id: "e_start_end", source: "start", target: "end" }] });
   });
 
   it("refuses a payload over 2 MB or failing the schema, and saves nothing", async () => {
@@ -88,7 +88,7 @@ describe("saving the graph (real database)", () => {
     const unstorable = await saveGraph(designer, {
       id: wf.id,
       revision: 1,
-      nodes: [{ ...wf.nodes[0], data: { title: "S", config: { "a.b": 1 } } }],
+      nodes: [{ ...wf.nodes[0], data: { title: "S", config: { a: { b: Infinity } } } }],
       edges: [],
     });
     expect(unstorable).toMatchObject({ ok: false, problems: [{ path: "nodes.0.data.config.a.b" }] });
@@ -111,7 +111,7 @@ describe("saving the graph (real database)", () => {
     const ms = performance.now() - started;
     expect(res.ok).toBe(true);
     expect(Buffer.byteLength(JSON.stringify(graph))).toBeLessThan(1024 * 1024);
-    expect(ms).toBeLessThan(1_000); // ~100 ms here; generous for slow CI machines
+    expect(ms).toBeLessThan(1_000); // ~200–500 ms here under load: FerretDB decodes the arrays (README, Designer)
     expect((await loadWorkflowForEditor(designer, wf.id))!.nodes).toHaveLength(1_000);
   });
 });

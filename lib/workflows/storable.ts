@@ -1,7 +1,9 @@
-// Makes a parsed graph safe to store. Node configs are free-form while a draft is edited, but
-// the database has rules of its own (DESIGN.md): no "." or "$" in keys, no arrays directly
-// inside arrays. And the driver would store an undefined value as null, which the graph schema
-// then refuses on the next load, so undefined values are dropped here.
+// Makes a parsed graph safe to store. Node configs are free-form while a draft is edited. Keys
+// the database refuses ("$x", "a.b") and lists inside lists are fine: models/graph-codec.ts keeps
+// such a node's config as JSON text. What JSON cannot carry either is refused here: numbers
+// that are not finite, and nesting past a sane depth. And the driver would store an undefined
+// value as null, which the graph schema then refuses on the next load, so undefined values are
+// dropped here.
 import type { WorkflowEdge, WorkflowGraph, WorkflowNode } from "@/lib/workflow/types";
 import type { PathProblem } from "./contract";
 
@@ -9,25 +11,20 @@ const MAX_DEPTH = 32;
 
 type Found = (problem: PathProblem) => void;
 
-function clean(value: unknown, path: string, depth: number, inArray: boolean, found: Found): unknown {
+function clean(value: unknown, path: string, depth: number, found: Found): unknown {
   if (depth > MAX_DEPTH) {
     found({ path, message: `Settings are nested more than ${MAX_DEPTH} levels deep` });
     return null;
   }
   if (Array.isArray(value)) {
-    if (inArray) found({ path, message: "A list directly inside a list cannot be stored; wrap the inner list in an object" });
-    return value.map((item, i) => (item === undefined ? null : clean(item, `${path}.${i}`, depth + 1, true, found)));
+    return value.map((item, i) => (item === undefined ? null : clean(item, `${path}.${i}`, depth + 1, found)));
   }
   if (value !== null && typeof value === "object") {
     if (value instanceof Date) return value;
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (item === undefined) continue;
-      if (key.includes(".") || key.startsWith("$") || key === "") {
-        found({ path: `${path}.${key}`, message: `The name "${key}" cannot be stored: names must not be empty, contain "." or start with "$"` });
-        continue;
-      }
-      out[key] = clean(item, `${path}.${key}`, depth + 1, false, found);
+      out[key] = clean(item, `${path}.${key}`, depth + 1, found);
     }
     return out;
   }
@@ -39,7 +36,7 @@ function clean(value: unknown, path: string, depth: number, inArray: boolean, fo
 }
 
 export function storableNode(node: WorkflowNode, index: number, found: Found): WorkflowNode {
-  const config = clean(node.data.config, `nodes.${index}.data.config`, 0, false, found) as Record<string, unknown>;
+  const config = clean(node.data.config, `nodes.${index}.data.config`, 0, found) as Record<string, unknown>;
   return {
     id: node.id,
     type: node.type,

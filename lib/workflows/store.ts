@@ -6,10 +6,11 @@ import { can, type Actor, type WorkflowPermission } from "@/lib/auth/roles";
 import { PermissionError } from "@/lib/auth/errors";
 import { defaultSettings, workflowSettingsSchema } from "@/lib/workflow/schema";
 import type { WorkflowGraph, WorkflowSettings } from "@/lib/workflow/types";
-import { decodeGraph } from "@/models/graph-codec";
+import { WITHOUT_GRAPH, decodeGraph } from "@/models/graph-codec";
 import { User } from "@/models/User";
 import { Workflow, type WorkflowDoc } from "@/models/Workflow";
 import { aclOf } from "./access";
+import { rememberAccess } from "./known-access";
 
 export const NOT_VISIBLE = "This workflow does not exist, or it is not shared with you.";
 
@@ -29,7 +30,7 @@ export function assertCanCreate(actor: Actor) {
 }
 
 /** Everything but the graph and the version list: what lists and permission checks need. */
-export const META_PROJECTION = { graph: 0, versions: 0 } as const;
+export const META_PROJECTION = { ...WITHOUT_GRAPH, versions: 0 } as const;
 
 export type StoredWorkflow = WorkflowDoc;
 
@@ -44,11 +45,11 @@ export async function authorizedWorkflow(
   options: { graph?: boolean; versions?: boolean } = {},
 ): Promise<StoredWorkflow> {
   if (!isValidObjectId(id)) throw new PermissionError(NOT_VISIBLE);
-  const projection: Record<string, 0> = {};
-  if (!options.graph) projection.graph = 0;
+  const projection: Record<string, 0> = options.graph ? {} : { ...WITHOUT_GRAPH };
   if (!options.versions) projection.versions = 0;
   const doc = await Workflow.findById(id, projection).lean<StoredWorkflow>();
   if (!doc) throw new PermissionError(NOT_VISIBLE);
+  rememberAccess(id, doc);
   const acl = aclOf(doc.permissions);
   if (!can(actor, "workflow:view", acl)) throw new PermissionError(NOT_VISIBLE);
   if (!can(actor, permission, acl)) throw new PermissionError(REFUSALS[permission]);
@@ -63,9 +64,9 @@ export async function userNames(ids: Iterable<{ toString(): string } | null | un
   return new Map(users.map((u) => [String(u._id), u.name || u.email]));
 }
 
-/** The graph of a workflow or a version document read with its `graph` field. */
-export function graphOf(doc: { graph?: string | null }): WorkflowGraph {
-  return decodeGraph(doc.graph);
+/** The graph of a workflow or a version document read with its `nodes` and `edges`. */
+export function graphOf(doc: { nodes?: unknown; edges?: unknown }): WorkflowGraph {
+  return decodeGraph(doc);
 }
 
 /** Stored settings over the defaults, so documents from before a new setting still load. */

@@ -84,7 +84,7 @@ describe("publishing and versions (real database)", () => {
 
   it("skips a version number a crashed publish left behind", async () => {
     const wf = await newWorkflow();
-    await WorkflowVersion.create({ _id: versionId(wf.id, 1), workflowId: wf.id, version: 1, graph: "{}", publishedAt: new Date() });
+    await WorkflowVersion.create({ _id: versionId(wf.id, 1), workflowId: wf.id, version: 1, nodes: [], edges: [], publishedAt: new Date() });
     expect(await publishWorkflow(designer, { id: wf.id })).toMatchObject({ ok: true, version: 2 });
     expect(await loadWorkflowForEditor(designer, wf.id)).toMatchObject({ publishedVersion: 2 });
   });

@@ -1,5 +1,6 @@
 // Every migration, in order. Add a new one at the end with the next number.
 import type { Migration } from "./index";
+import { graphArrays } from "./001-graph-arrays";
 import { runFields } from "./002-run-fields";
 
-export const MIGRATIONS: readonly Migration[] = [runFields];
+export const MIGRATIONS: readonly Migration[] = [graphArrays, runFields];
