@@ -49,7 +49,7 @@ describe("migration 001-graph-arrays (real database)", () => {
   it("turns graph text into nodes and edges arrays everywhere, queryable and read back unchanged, once", async () => {
     const ids = await insertOldShape();
     const reports = await migrate(db());
-    expect(reports).toEqual([{ id: "001-graph-arrays", title: graphArrays.title, changed: 5 }]); // 3 workflows, 1 version, 1 frozen draft
+    expect(reports.find((r) => r.id === "001-graph-arrays")).toEqual({ id: "001-graph-arrays", title: graphArrays.title, changed: 5 }); // 3 workflows, 1 version, 1 frozen draft
 
     for (const name of COLLECTIONS) expect(await db().collection(name).countDocuments({ graph: { $exists: true } })).toBe(0);
     const withAi = await db().collection("workflows").find({ "nodes.type": "ai" }, { projection: { _id: 1 } }).toArray();
