@@ -11,8 +11,8 @@ const runMessageSchema = new Schema(
     _id: { type: String, required: true },
     runId: { type: String, required: true },
     kind: { type: String, enum: ["resume", "cancel", "retry"], required: true },
-    /** The message as JSON text (lib/runtime/messages.ts). */
-    body: { type: String, required: true },
+    /** The message's fields; a resume's result (user data) is JSON text inside it (lib/runtime/messages.ts). */
+    body: { type: Schema.Types.Mixed, required: true },
     at: { type: Date, required: true },
     appliedAt: { type: Date, default: null },
   },

@@ -46,9 +46,23 @@ export interface PendingMessage {
   body: RunMessageBody | null;
 }
 
+/** The body as fields; a resume's result (a step's output: user data) as JSON text. */
+function storedBody(body: RunMessageBody): Record<string, unknown> {
+  const fields = JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
+  if (body.kind === "resume") fields.result = JSON.stringify(body.result);
+  return fields;
+}
+
+/** The body back; messages posted before bodies were fields are JSON text. */
+function bodyOf(stored: unknown): RunMessageBody {
+  const fields = (typeof stored === "string" ? JSON.parse(stored) : stored) as Record<string, unknown>;
+  if (fields.kind === "resume" && typeof fields.result === "string") return { ...fields, result: JSON.parse(fields.result) } as RunMessageBody;
+  return fields as unknown as RunMessageBody;
+}
+
 async function insert(id: string, runId: string, body: RunMessageBody): Promise<"posted" | "duplicate"> {
   try {
-    await RunMessage.create({ _id: id, runId, kind: body.kind, body: JSON.stringify(body), at: new Date(body.at) });
+    await RunMessage.create({ _id: id, runId, kind: body.kind, body: storedBody(body), at: new Date(body.at) });
     return "posted";
   } catch (error) {
     if ((error as { code?: number }).code === 11000) return "duplicate";
@@ -85,7 +99,7 @@ export async function pendingMessages(runId: string): Promise<PendingMessage[]> 
   for (const doc of docs) {
     let body: RunMessageBody | null = null;
     try {
-      body = JSON.parse(doc.body) as RunMessageBody;
+      body = bodyOf(doc.body);
     } catch {
       body = null;
     }
