@@ -75,12 +75,21 @@ export async function runHead(runId: string, fromV?: number): Promise<RunHead | 
 
 export interface FollowOptions {
   signal?: AbortSignal;
-  /** How often to look for events written by other processes. */
+  /** How often to look for events written by other processes while the run moves. */
   pollMs?: number;
+  /** …and while it waits (paused, pending) or nothing has changed for a while. */
+  idlePollMs?: number;
 }
 
+/** Polls without news after which a moving run is looked at as seldom as a waiting one. */
+const QUIET_POLLS = 25;
+
 export async function* followRun(runId: string, afterSeq = 0, options: FollowOptions = {}): AsyncGenerator<RunEventView> {
-  const pollMs = options.pollMs ?? 250;
+  const busyPollMs = options.pollMs ?? 250;
+  const idlePollMs = Math.max(busyPollMs, options.idlePollMs ?? 250);
+  let pollMs = busyPollMs;
+  let quietPolls = 0;
+  let lastSeq = -1;
   let next = afterSeq + 1;
   let pushed: EventRow[] = [];
   let notify: (() => void) | null = null;
@@ -98,6 +107,10 @@ export async function* followRun(runId: string, afterSeq = 0, options: FollowOpt
       if (poll) {
         const head = await runHead(runId, seenV);
         if (!head) return;
+        // Poll often only while the run moves: a run waiting for a person or a timer costs little.
+        quietPolls = head.seq === lastSeq ? quietPolls + 1 : 0;
+        lastSeq = head.seq;
+        pollMs = head.status === "running" && quietPolls < QUIET_POLLS ? busyPollMs : idlePollMs;
         seenV = head.v;
         if (head.seq >= next) {
           const unflushed = head.pending.filter((e) => e.seq >= next);

@@ -14,8 +14,9 @@ export const dynamic = "force-dynamic";
 
 const HEARTBEAT_MS = 15_000;
 // A run executing in another process is seen by polling its head (a few reads by _id): every
-// 100 ms keeps delivery well under a quarter second for a modest cost per open stream.
-const POLL_MS = 100;
+// 40 ms while it moves keeps delivery p95 near 100 ms; every 100 ms while it waits.
+const POLL_MS = 40;
+const IDLE_POLL_MS = 100;
 const seqSchema = z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(0, { error: "must be 0 or more" }).max(Number.MAX_SAFE_INTEGER);
 
 function refuse(status: number, message: string) {
@@ -52,7 +53,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
       send("retry: 2000\n: connected\n\n");
       heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
       try {
-        for await (const event of followRun(actorRunId, after.data, { signal: abort.signal, pollMs: POLL_MS })) {
+        for await (const event of followRun(actorRunId, after.data, { signal: abort.signal, pollMs: POLL_MS, idlePollMs: IDLE_POLL_MS })) {
           send(`id: ${event.seq}\nevent: run\ndata: ${JSON.stringify(event)}\n\n`);
         }
         send("event: end\ndata: {}\n\n");
