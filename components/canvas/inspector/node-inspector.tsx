@@ -49,7 +49,7 @@ export const NodeInspector = memo(function NodeInspector({ nodeId }: { nodeId: s
           ))}
         </ul>
       )}
-      <fieldset disabled={readOnly} className="space-y-4">
+      <fieldset disabled={readOnly} className="min-w-0 space-y-4">
         <div>
           <FieldLabel htmlFor={titleId}>Title</FieldLabel>
           <input
