@@ -8,6 +8,7 @@ import { getNodeDefinition } from "@/lib/nodes/registry";
 import { nodeIcon } from "../nodes/icons";
 import { useAnnotations, useEditor, useEditorApi, useReadOnly } from "../store/context";
 import { ConfigForm } from "./config-form";
+import { DecisionScope } from "./decision-scope";
 import { FieldLabel, controlClass } from "./field-parts";
 
 const INLINE_CODES = new Set(["invalid-config", "expression-syntax"]);
@@ -62,6 +63,7 @@ export const NodeInspector = memo(function NodeInspector({ nodeId }: { nodeId: s
             className={controlClass}
           />
         </div>
+        {type === "decision" && <DecisionScope nodeId={nodeId} config={data.config} />}
         <ConfigForm nodeId={nodeId} type={type} config={data.config} readOnly={readOnly} />
       </fieldset>
     </div>
