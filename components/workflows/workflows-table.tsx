@@ -29,7 +29,7 @@ export function WorkflowsTable({ workflows, canCreate, now }: { workflows: Workf
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {workflows.map((w) => (
             <tr key={w.id} data-testid={`workflow-row-${w.name}`} className={w.status === "archived" ? "text-zinc-500" : undefined}>
-              <td className="max-w-xs px-4 py-3">
+              <td className="max-w-xs px-4 py-3 max-sm:max-w-[12rem]">
                 <Link href={`/workflows/${w.id}`} className="font-medium text-zinc-900 hover:text-accent-600 hover:underline dark:text-zinc-100">
                   {w.name}
                 </Link>

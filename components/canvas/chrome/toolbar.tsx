@@ -1,6 +1,7 @@
 "use client";
 // The strip above the canvas: name and status, history, layout and grid, help, versions, the
-// save indicator, the workflow's runs, Run and Publish. On a phone the buttons keep only their
+// save indicator, the workflow's runs, Run and Publish. On a phone the keyboard-and-mouse tools
+// (undo, redo, layout, grid, shortcuts) step aside so Run and Publish fit, the buttons keep only their
 // icons (their names stay for screen readers) and the strip scrolls inside itself if it must,
 // never the page (it is `relative` so the screen-reader-only names, positioned absolutely, stay
 // inside it rather than widening the page).
@@ -96,7 +97,7 @@ export function Toolbar({
       <Link href="/workflows" aria-label="Back to workflows" className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">
         <ArrowLeft aria-hidden className="size-4" />
       </Link>
-      <h1 className="max-w-[28ch] min-w-[5rem] shrink truncate text-sm font-semibold" title={name}>
+      <h1 className="max-w-[28ch] min-w-[4rem] shrink truncate text-sm font-semibold" title={name}>
         {name}
       </h1>
       {publishedVersion !== null && <Badge tone="green">v{publishedVersion} live</Badge>}
@@ -108,10 +109,10 @@ export function Toolbar({
       <div className="mx-2 h-5 w-px shrink-0 bg-zinc-200 max-md:hidden dark:bg-zinc-800" />
       {!readOnly && (
         <>
-          <ToolButton testId="undo-button" label="Undo" shortcut={`${mod}Z`} disabled={!canUndo} onClick={() => store.getState().undo()}>
+          <ToolButton testId="undo-button" label="Undo" shortcut={`${mod}Z`} disabled={!canUndo} onClick={() => store.getState().undo()} className="max-md:hidden">
             <Undo2 aria-hidden className="size-4" />
           </ToolButton>
-          <ToolButton testId="redo-button" label="Redo" shortcut={`${mod}Shift+Z`} disabled={!canRedo} onClick={() => store.getState().redo()}>
+          <ToolButton testId="redo-button" label="Redo" shortcut={`${mod}Shift+Z`} disabled={!canRedo} onClick={() => store.getState().redo()} className="max-md:hidden">
             <Redo2 aria-hidden className="size-4" />
           </ToolButton>
           <ToolButton testId="layout-button" label="Auto-layout (left to right)" onClick={onLayout} className="max-md:hidden">
