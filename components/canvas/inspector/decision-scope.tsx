@@ -74,6 +74,7 @@ export function DecisionScope({ nodeId, config }: { nodeId: string; config: Reco
               ({sample ? "in the latest run" : "the run's input fields"}: {listNames(incoming)})
             </span>
           )}
+          {!incoming && <span className="text-zinc-500"> (run the workflow once to check these names against real data)</span>}
         </li>
         <li>
           <code className="font-mono">$input.…</code>: the run&apos;s input{inputFields.length > 0 && <span className="text-zinc-500"> ({listNames(inputFields)})</span>}
