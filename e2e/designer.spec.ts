@@ -254,6 +254,9 @@ test("a save based on a stale revision shows the conflict, and reloading theirs 
 
   await dialog.getByRole("button", { name: "Reload theirs" }).click();
   await expect(dialog).toBeHidden();
+  // Adding the set node panned this tab to keep it clear of the inspector; the canvas renders
+  // only what is in view, so show everything before looking for the other tab's timer.
+  await fitView(second);
   await expect(second.getByTestId(`node-${timer}`)).toBeVisible();
   await expect(second.getByTestId(`node-${setter}`)).toHaveCount(0);
   await expect(canvasNodes(second)).toHaveCount(3);

@@ -110,7 +110,7 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
         onRun={() => setRunOpen(true)}
         onShowConflict={() => setConflictRequest((n) => n + 1)}
       />
-      <div className="flex min-h-0 flex-1">
+      <div className="relative flex min-h-0 flex-1">
         {!readOnly && <Palette onAdd={onAdd} />}
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="relative min-h-0 flex-1">
@@ -120,7 +120,12 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
           <ProblemsPanel />
         </div>
         {(versionsOpen || triggersOpen || panel === "settings" || hasSelection) && (
-          <aside className="w-80 shrink-0 border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+          // Beside the canvas on a wide screen; over it on a phone, where 320 px beside would leave
+          // the canvas no room (and the page would scroll sideways).
+          <aside
+            data-testid="side-panel"
+            className="w-80 min-w-0 shrink-0 border-l border-zinc-200 bg-white max-md:absolute max-md:inset-y-0 max-md:right-0 max-md:z-20 max-md:w-full max-md:max-w-sm max-md:shadow-xl dark:border-zinc-800 dark:bg-zinc-900"
+          >
             {versionsOpen ? (
               <VersionsPanel autosaver={autosaver} publishedVersion={publishedVersion} onClose={() => setPanel("none")} onRestored={onRestored} />
             ) : triggersOpen ? (

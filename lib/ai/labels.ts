@@ -6,14 +6,14 @@ export type AiProviderId = (typeof aiProviders)[number];
 export const AI_PROVIDER_LABELS: Record<AiProviderId, string> = {
   simulated: "Simulated (offline)",
   openai: "OpenAI",
-  "openai-compatible": "OpenAI-compatible (Groq, Perplexity, Ollama, vLLM, LM Studio)",
+  "openai-compatible": "OpenAI-compatible",
   gemini: "Google Gemini",
 };
 
 export const AI_PROVIDER_HINTS: Record<AiProviderId, string> = {
   simulated: "Answers offline with made-up but repeatable text or JSON; no key, no cost. For demos and tests.",
   openai: "Needs an API key credential.",
-  "openai-compatible": "Any server speaking the OpenAI chat completions API at a base URL, e.g. http://localhost:11434/v1 for Ollama.",
+  "openai-compatible": "Any server speaking the OpenAI chat completions API at a base URL (Groq, Perplexity, Ollama, vLLM, LM Studio), e.g. http://localhost:11434/v1 for Ollama.",
   gemini: "Needs a Google AI Studio API key credential.",
 };
 

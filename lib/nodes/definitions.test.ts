@@ -63,8 +63,14 @@ describe("action", () => {
 
 describe("ai", () => {
   it("needs a base URL for an OpenAI-compatible provider", () => {
-    expect(problems("ai", { provider: "openai-compatible" })).toEqual({ baseUrl: "Base URL is required for an OpenAI-compatible provider" });
-    expect(problems("ai", { provider: "openai-compatible", baseUrl: "http://localhost:11434/v1" })).toEqual({});
+    expect(problems("ai", { provider: "openai-compatible", model: "llama3.2" })).toEqual({ baseUrl: "Base URL is required for an OpenAI-compatible provider" });
+    expect(problems("ai", { provider: "openai-compatible", model: "llama3.2", baseUrl: "http://localhost:11434/v1" })).toEqual({});
+  });
+
+  it("checks the provider and the model together", () => {
+    expect(problems("ai", { provider: "openai" }).model).toMatch(/^Model "simulated" belongs to Simulated \(offline\), not OpenAI/);
+    expect(problems("ai", { provider: "openai", model: "gpt-4o-mini" })).toEqual({});
+    expect(problems("ai", { provider: "gemini", model: "gpt-4o" }).model).toMatch(/not Google Gemini/);
   });
 
   it("needs a JSON object schema in JSON mode", () => {

@@ -42,8 +42,19 @@ export function wholeNumber(label: string, min: number, max: number, unit = "") 
     .describe(unit ? `${label} (${unit.trim()})` : label);
 }
 
-export function choice<const Values extends readonly [string, ...string[]]>(label: string, values: Values) {
-  return z.enum(values, { error: `${label} must be one of: ${values.join(", ")}` }).describe(label);
+/** What a choice's options are called on screen, and a line about each (shown under the select). */
+export interface ChoiceText<Value extends string> {
+  optionLabels?: Partial<Record<Value, string>>;
+  optionHints?: Partial<Record<Value, string>>;
+}
+
+/**
+ * One of a few values. The stored value is an id ("openai-compatible"); people see its label
+ * ("OpenAI-compatible"), kept in the schema's metadata beside the field's own label so the
+ * inspector and any other form read the same words.
+ */
+export function choice<const Values extends readonly [string, ...string[]]>(label: string, values: Values, text: ChoiceText<Values[number]> = {}) {
+  return z.enum(values, { error: `${label} must be one of: ${values.join(", ")}` }).meta({ description: label, ...text });
 }
 
 /** A JSONata expression; its syntax is checked through the definition's `expressions`. */

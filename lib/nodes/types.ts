@@ -51,4 +51,10 @@ export interface NodeDefinition<Schema extends z.ZodType = z.ZodType> {
    * is invalid.
    */
   expressions?: (config: unknown) => ExpressionRef[];
+  /**
+   * Values known to fit a text field, by dotted config path, for the form to offer (the AI
+   * step's models for its provider). Offered, not enforced: the schema decides what is valid.
+   * Takes the config as stored, like outputs.
+   */
+  knownValues?: (config: unknown) => Record<string, readonly string[]>;
 }

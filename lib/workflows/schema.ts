@@ -118,3 +118,10 @@ export function parseListParams(params: Record<string, string | string[] | undef
     sort: first(params.sort) || "updated",
   });
 }
+
+/** Which node's incoming data the designer asks for (the decision's condition help). */
+export const incomingDataSchema = z.object({
+  id: workflowIdSchema,
+  nodeId: z.string({ error: "Unknown step." }).min(1, { error: "Unknown step." }).max(100, { error: "Unknown step." }),
+  sourceIds: z.array(z.string().min(1).max(100), { error: "The steps before it must be a list of ids." }).max(50, { error: "At most 50 steps before it." }),
+});

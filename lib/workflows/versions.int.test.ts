@@ -39,6 +39,25 @@ describe("publishing and versions (real database)", () => {
     expect(await loadWorkflowForEditor(designer, wf.id)).toMatchObject({ status: "active", publishedVersion: 1, revision: 3 });
   });
 
+  it("refuses to publish an AI step whose model does not belong to its provider", async () => {
+    const wf = await newWorkflow("content-review");
+    const ai = wf.nodes.find((n) => n.type === "ai")!;
+    const withProvider = (model: string) =>
+      wf.nodes.map((n) => (n.id === ai.id ? { ...n, data: { ...n.data, config: { ...n.data.config, provider: "openai", model } } } : n));
+    await saveGraph(designer, { id: wf.id, revision: 1, nodes: withProvider("simulated"), edges: wf.edges });
+
+    const refused = await publishWorkflow(designer, { id: wf.id, notes: "openai" });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.validation).toEqual([
+      expect.objectContaining({ code: "invalid-config", nodeId: ai.id, path: "model", message: expect.stringMatching(/Model "simulated" belongs to Simulated \(offline\), not OpenAI/) }),
+    ]);
+    expect(await WorkflowVersion.countDocuments({ workflowId: wf.id })).toBe(0);
+
+    await saveGraph(designer, { id: wf.id, revision: 2, nodes: withProvider("gpt-4o-mini"), edges: wf.edges });
+    expect(await publishWorkflow(designer, { id: wf.id, notes: "openai" })).toMatchObject({ ok: true, version: 1 });
+  });
+
   it("refuses to publish a revision other than the stored one", async () => {
     const wf = await newWorkflow();
     const res = await publishWorkflow(designer, { id: wf.id, revision: 7 });

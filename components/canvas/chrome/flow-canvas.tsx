@@ -39,6 +39,8 @@ interface MenuState {
 const minimapColor = (node: Node) => getNodeDefinition(node.type ?? "")?.color ?? "#a1a1aa";
 const SNAP: [number, number] = [GRID, GRID];
 const MINIMAP_SIZE = { width: 160, height: 104 };
+/** The smallest canvas that shows the minimap beside the zoom controls without crowding. */
+export const MINIMAP_MIN = { width: 440, height: 360 };
 
 export function FlowCanvas({
   snapToGrid,
@@ -56,9 +58,10 @@ export function FlowCanvas({
   // first measuring render only the nodes around it stay mounted; "fit view" (Shift+1, the
   // controls) shows everything.
   const [initialFit] = useState(() => initialFitOptions(store.getState().nodes));
-  // On a small canvas (a small window, the inspector and the problems list open) the minimap
-  // would cover the nodes; the zoom controls and "fit view" remain.
-  const roomy = useStore((s) => s.width >= 720 && s.height >= 560);
+  // On a really small canvas (a phone) the minimap would cover the nodes; the zoom controls and
+  // "fit view" remain. Beside the palette and the inspector at 1440 px the canvas is ~670 px wide,
+  // and the minimap (160×104) must stay there: that is when the overview helps most.
+  const roomy = useStore((s) => s.width >= MINIMAP_MIN.width && s.height >= MINIMAP_MIN.height);
   useStartInView(initialFit.nodes ? undefined : initialFit.minZoom);
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useEditor(
     useShallow((s) => ({

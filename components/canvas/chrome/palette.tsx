@@ -1,6 +1,7 @@
 "use client";
-// The node palette, grouped by category: a narrow rail of icons by default (the canvas gets the
-// room), or a wider, searchable list with names; the choice is remembered. Drag an item onto the
+// The node palette, grouped by category: a searchable list with names by default (a new designer
+// sees what each icon is), or a narrow rail of icons; the choice is remembered. On a phone-sized
+// screen it starts as the rail, so the canvas keeps most of the width. Drag an item onto the
 // canvas, or click it (Enter/Space) to add it in the middle of the view; Enter in the search adds
 // the first match.
 import { memo, useMemo, useRef, useState } from "react";
@@ -16,6 +17,9 @@ export const PALETTE_MIME = "application/x-switchyard-node-type";
 export const PALETTE_EXPANDED_KEY = "switchyard.designer.palette-expanded";
 
 const ALL_GROUPS = paletteGroups();
+
+/** Labels by default, except on a narrow screen (phones), where the rail leaves the canvas room. */
+const wideScreen = () => window.matchMedia("(min-width: 768px)").matches;
 
 type Definition = PaletteGroup["items"][number];
 
@@ -49,7 +53,7 @@ function PaletteItem({ d, icon: Icon, compact, onAdd }: { d: Definition; icon: L
 }
 
 export const Palette = memo(function Palette({ onAdd }: { onAdd: (type: string) => void }) {
-  const [expanded, setExpanded] = useStoredFlag(PALETTE_EXPANDED_KEY, false);
+  const [expanded, setExpanded] = useStoredFlag(PALETTE_EXPANDED_KEY, true, wideScreen);
   const [query, setQuery] = useState("");
   const searchRef = useRef<HTMLInputElement>(null);
   const groups = useMemo(() => filterPalette(ALL_GROUPS, expanded ? query : ""), [expanded, query]);

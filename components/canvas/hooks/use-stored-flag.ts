@@ -1,7 +1,8 @@
 "use client";
 // A yes/no preference of the designer's chrome (the palette's width) kept in localStorage, so it
 // survives a reload and applies to every workflow. The server and hydration render the default;
-// the stored value applies right after, without a mismatch.
+// the stored value (or, when nothing is stored, the browser's own default, e.g. by screen width)
+// applies right after, without a mismatch.
 import { useCallback, useSyncExternalStore } from "react";
 
 const listeners = new Set<() => void>();
@@ -25,10 +26,10 @@ function read(key: string): string | null {
   }
 }
 
-export function useStoredFlag(key: string, fallback: boolean): [boolean, (next: boolean) => void] {
+export function useStoredFlag(key: string, fallback: boolean, browserDefault?: () => boolean): [boolean, (next: boolean) => void] {
   const stored = useSyncExternalStore(
     subscribe,
-    () => read(key),
+    () => read(key) ?? (browserDefault ? (browserDefault() ? "1" : "0") : null),
     () => null,
   );
   const value = stored === null ? fallback : stored === "1";

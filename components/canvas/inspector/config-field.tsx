@@ -5,11 +5,11 @@ import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import { pathKey, type Path } from "./config-paths";
-import { emptyValue, newItem, singular, type FieldSpec, type ObjectField } from "./describe-schema";
+import { emptyValue, newItem, optionLabel, singular, type FieldSpec, type ObjectField } from "./describe-schema";
 import { FieldLabel, FieldMessages, Group, controlClass } from "./field-parts";
 import { fieldId, useConfigForm } from "./form-context";
 import { CredentialPicker } from "./credential-picker";
-import { BooleanControl, EnumControl, JsonControl, NumberControl, TextControl } from "./scalar-controls";
+import { BooleanControl, EnumControl, JsonControl, KnownValueControl, NumberControl, TextControl } from "./scalar-controls";
 
 const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
@@ -25,6 +25,8 @@ export function ConfigField({ field, path, value, readOnlyValue }: { field: Obje
   const { spec } = field;
   const change = (next: unknown) => form.change(path, next);
   const props = { id, pathKey: key, value, optional: field.optional, invalid, describedBy: messagesId, onChange: change };
+  // A list of known values replaces the plain text box, except where the field holds an expression.
+  const known = form.expressions.has(key) ? undefined : form.knownValues[key];
 
   if (readOnlyValue) {
     return (
@@ -78,7 +80,8 @@ export function ConfigField({ field, path, value, readOnlyValue }: { field: Obje
       {spec.kind === "text" && field.key === "credentialId" && (
         <CredentialPicker id={id} nodeType={form.nodeType} value={value} readOnly={form.readOnly} describedBy={messagesId} onChange={change} />
       )}
-      {spec.kind === "text" && field.key !== "credentialId" && <TextControl {...props} spec={spec} />}
+      {spec.kind === "text" && field.key !== "credentialId" && known && <KnownValueControl {...props} spec={spec} known={known} label={field.label} />}
+      {spec.kind === "text" && field.key !== "credentialId" && !known && <TextControl {...props} spec={spec} />}
       {spec.kind === "number" && <NumberControl {...props} spec={spec} />}
       {spec.kind === "boolean" && <BooleanControl {...props} spec={spec} label={field.label} />}
       {spec.kind === "enum" && <EnumControl {...props} spec={spec} />}
@@ -123,7 +126,7 @@ function UnionFields({ spec, path, value }: { spec: Extract<FieldSpec, { kind: "
           {!option && <option value="">Choose…</option>}
           {spec.options.map((o) => (
             <option key={o.value} value={o.value}>
-              {o.value}
+              {optionLabel(o.value)}
             </option>
           ))}
         </select>

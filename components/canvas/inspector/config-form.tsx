@@ -86,6 +86,8 @@ export function ConfigForm({ nodeId, type, config, readOnly }: { nodeId: string;
     [config, definition],
   );
 
+  const knownValues = useMemo(() => definition?.knownValues?.(config) ?? {}, [config, definition]);
+
   const context = useMemo<ConfigFormContextValue>(
     () => ({
       issues,
@@ -96,8 +98,9 @@ export function ConfigForm({ nodeId, type, config, readOnly }: { nodeId: string;
       idPrefix: `cfg-${nodeId}`,
       change,
       suggestions,
+      knownValues,
     }),
-    [change, definition, expressions, issues, nodeId, readOnly, suggestions, type],
+    [change, definition, expressions, issues, knownValues, nodeId, readOnly, suggestions, type],
   );
 
   if (!definition) {

@@ -7,7 +7,7 @@ export type FieldSpec =
   | { kind: "text"; maxLength?: number }
   | { kind: "number"; integer: boolean; min?: number; max?: number }
   | { kind: "boolean" }
-  | { kind: "enum"; options: string[] }
+  | { kind: "enum"; options: string[]; labels: Record<string, string>; hints?: Record<string, string> }
   | { kind: "object"; fields: ObjectField[] }
   | { kind: "array"; item: FieldSpec; minItems?: number; maxItems?: number }
   | { kind: "union"; discriminator: string; options: { value: string; fields: ObjectField[] }[] }
@@ -32,18 +32,34 @@ const WORDS: Record<string, string> = {
   minutes: "(minutes)",
 };
 
-/** "timeoutMs" → "Timeout (ms)", "promptTemplate" → "Prompt", "baseUrl" → "Base URL". */
-export function humanize(key: string): string {
-  const bare = key.replace(/Template$/, "").replace(/Id$/, "") || key;
-  const words = bare
+function sentence(text: string): string {
+  const words = text
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/_/g, " ")
+    .replace(/[_-]/g, " ")
     .toLowerCase()
     .split(" ")
     .filter(Boolean)
-    .map((w) => WORDS[w] ?? w);
-  const text = words.join(" ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
+    .map((w) => WORDS[w] ?? w)
+    .join(" ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "timeoutMs" → "Timeout (ms)", "promptTemplate" → "Prompt", "baseUrl" → "Base URL". */
+export function humanize(key: string): string {
+  return sentence(key.replace(/Template$/, "").replace(/Id$/, "") || key);
+}
+
+/** An option's words when its schema names none: "in_app" → "In app", "raisePriority" → "Raise priority"; "GET" stays. */
+export function optionLabel(value: string): string {
+  return /^[A-Z0-9_]+$/.test(value) ? value : sentence(value);
+}
+
+type ChoiceMeta = { optionLabels?: Record<string, string>; optionHints?: Record<string, string> };
+
+/** The option labels and hints lib/nodes/fields.ts `choice` keeps in the schema's metadata. */
+function choiceText(schema: z.ZodType): ChoiceMeta {
+  const meta = z.globalRegistry.get(schema) as ChoiceMeta | undefined;
+  return { optionLabels: meta?.optionLabels, optionHints: meta?.optionHints };
 }
 
 function finite(n: number | null | undefined): number | undefined {
@@ -84,7 +100,12 @@ export function describeSchema(schema: z.ZodType): FieldSpec {
     return { kind: "number", integer: Boolean(schema.isInt), min: finite(schema.minValue), max: finite(schema.maxValue) };
   }
   if (schema instanceof z.ZodBoolean) return { kind: "boolean" };
-  if (schema instanceof z.ZodEnum) return { kind: "enum", options: schema.options.map(String) };
+  if (schema instanceof z.ZodEnum) {
+    const options = schema.options.map(String);
+    const { optionLabels, optionHints } = choiceText(schema);
+    const labels = Object.fromEntries(options.map((o) => [o, optionLabels?.[o] ?? optionLabel(o)]));
+    return { kind: "enum", options, labels, ...(optionHints ? { hints: optionHints } : {}) };
+  }
   if (schema instanceof z.ZodObject) return { kind: "object", fields: objectFields(schema.shape as Record<string, z.ZodType>) };
   if (schema instanceof z.ZodArray) {
     return { kind: "array", item: describeSchema(schema.element as z.ZodType), ...lengthLimits(schema) };

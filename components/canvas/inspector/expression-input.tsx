@@ -105,7 +105,7 @@ export function ExpressionInput({
     <div className="relative">
       {multiline ? (
         // Grows with its text (where the browser supports field-sizing), up to a limit.
-        <textarea rows={kind === "jsonata" ? 2 : 3} {...common} className={cn(fieldClass, "field-sizing-content min-h-16 max-h-72")} />
+        <textarea rows={kind === "jsonata" ? 2 : 3} {...common} className={cn(fieldClass, "field-sizing-content min-h-16 max-h-72 wrap-anywhere")} />
       ) : (
         <input type="text" {...common} />
       )}

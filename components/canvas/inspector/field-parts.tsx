@@ -3,7 +3,7 @@
 import { cn } from "@/lib/utils";
 
 export const controlClass =
-  "block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm shadow-sm placeholder:text-zinc-400 " +
+  "block w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm shadow-sm placeholder:text-zinc-400 " +
   "focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/30 disabled:bg-zinc-50 disabled:text-zinc-500 " +
   "aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:disabled:bg-zinc-800";
 
@@ -33,7 +33,9 @@ export function FieldMessages({ id, errors, hint }: { id: string; errors?: reado
 
 export function Group({ legend, children, className }: { legend: string; children: React.ReactNode; className?: string }) {
   return (
-    <fieldset className={cn("rounded-md border border-zinc-200 p-2.5 dark:border-zinc-800", className)}>
+    // min-w-0: a fieldset is at least as wide as its content by default, so one long expression
+    // (its textarea sizes to its text) would widen the whole panel past its edge.
+    <fieldset className={cn("min-w-0 rounded-md border border-zinc-200 p-2.5 dark:border-zinc-800", className)}>
       <legend className="px-1 text-xs font-semibold text-zinc-600 dark:text-zinc-400">{legend}</legend>
       <div className="space-y-3">{children}</div>
     </fieldset>

@@ -17,6 +17,8 @@ export interface ConfigFormContextValue {
   idPrefix: string;
   change: (path: Path, value: unknown) => void;
   suggestions: () => Suggestion[];
+  /** Values known to fit a text field, by dotted path (NodeDefinition.knownValues). */
+  knownValues: Readonly<Record<string, readonly string[]>>;
 }
 
 export const ConfigFormContext = createContext<ConfigFormContextValue | null>(null);

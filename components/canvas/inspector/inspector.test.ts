@@ -3,7 +3,7 @@ import { getNodeDefinition, nodeTypes } from "@/lib/nodes/registry";
 import { smallGraph, wfEdge, wfNode } from "../store/test-fixtures";
 import { specHasPath } from "./config-form";
 import { getIn, issuesByPath, moveItem, setIn } from "./config-paths";
-import { describeSchema, emptyValue, humanize, newItem, singular } from "./describe-schema";
+import { describeSchema, emptyValue, humanize, newItem, optionLabel, singular } from "./describe-schema";
 import { applySuggestion, buildSuggestions, filterSuggestions, insidePlaceholder, tokenAt, upstreamOf } from "./suggestions";
 
 describe("describeSchema", () => {
@@ -19,7 +19,7 @@ describe("describeSchema", () => {
     expect(action.kind).toBe("object");
     if (action.kind !== "object") return;
     const field = (key: string) => action.fields.find((f) => f.key === key)!;
-    expect(field("method").spec).toEqual({ kind: "enum", options: ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] });
+    expect(field("method").spec).toMatchObject({ kind: "enum", options: ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] });
     expect(field("timeoutMs")).toMatchObject({ label: "Timeout (ms)", spec: { kind: "number", integer: true, min: 100, max: 300_000 } });
     expect(field("retries").optional).toBe(true);
     expect(field("headers").spec).toMatchObject({ kind: "array", maxItems: 50, item: { kind: "object" } });
@@ -37,6 +37,25 @@ describe("describeSchema", () => {
     for (const type of nodeTypes) {
       const names = Object.values(labels(type));
       expect(new Set([...names, "Title"]).size, type).toBe(names.length + 1); // "Title" is the node's own
+    }
+  });
+
+  it("names each option of a choice for people, not by its stored id", () => {
+    const ai = describeSchema(getNodeDefinition("ai")!.configSchema);
+    if (ai.kind !== "object") throw new Error("shape");
+    const provider = ai.fields.find((f) => f.key === "provider")!.spec;
+    expect(provider).toMatchObject({ kind: "enum", labels: { simulated: "Simulated (offline)", "openai-compatible": "OpenAI-compatible", gemini: "Google Gemini" } });
+    expect(provider.kind === "enum" && provider.hints?.simulated).toMatch(/offline/);
+    expect(ai.fields.find((f) => f.key === "outputMode")!.spec).toMatchObject({ labels: { text: "Text", json: "JSON" } });
+    // Without labels of its own a choice still reads as words; upper-case ids stay as they are.
+    const notification = describeSchema(getNodeDefinition("notification")!.configSchema);
+    if (notification.kind !== "object") throw new Error("shape");
+    expect(notification.fields.find((f) => f.key === "channel")!.spec).toMatchObject({ labels: { in_app: "In app", email: "Email" } });
+    expect(optionLabel("raisePriority")).toBe("Raise priority");
+    expect(optionLabel("GET")).toBe("GET");
+    for (const type of nodeTypes) {
+      const text = JSON.stringify(describeSchema(getNodeDefinition(type)!.configSchema));
+      for (const [, label] of text.matchAll(/"labels":\{([^}]*)\}/g)) expect(label, type).not.toMatch(/:"[a-z]+[_-]/);
     }
   });
 

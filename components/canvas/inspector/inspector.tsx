@@ -40,7 +40,7 @@ export const Inspector = memo(function Inspector({
     );
   }
   return (
-    <section data-testid="inspector" aria-label="Inspector" data-read-only={readOnly || undefined} className="relative h-full overflow-y-auto p-4">
+    <section data-testid="inspector" aria-label="Inspector" data-read-only={readOnly || undefined} className="relative h-full overflow-x-hidden overflow-y-auto p-4">
       <button
         type="button"
         data-testid="inspector-close"

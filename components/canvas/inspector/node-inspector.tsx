@@ -8,6 +8,7 @@ import { getNodeDefinition } from "@/lib/nodes/registry";
 import { nodeIcon } from "../nodes/icons";
 import { useAnnotations, useEditor, useEditorApi, useReadOnly } from "../store/context";
 import { ConfigForm } from "./config-form";
+import { DecisionScope } from "./decision-scope";
 import { FieldLabel, controlClass } from "./field-parts";
 
 const INLINE_CODES = new Set(["invalid-config", "expression-syntax"]);
@@ -49,7 +50,7 @@ export const NodeInspector = memo(function NodeInspector({ nodeId }: { nodeId: s
           ))}
         </ul>
       )}
-      <fieldset disabled={readOnly} className="space-y-4">
+      <fieldset disabled={readOnly} className="min-w-0 space-y-4">
         <div>
           <FieldLabel htmlFor={titleId}>Title</FieldLabel>
           <input
@@ -62,6 +63,7 @@ export const NodeInspector = memo(function NodeInspector({ nodeId }: { nodeId: s
             className={controlClass}
           />
         </div>
+        {type === "decision" && <DecisionScope nodeId={nodeId} config={data.config} />}
         <ConfigForm nodeId={nodeId} type={type} config={data.config} readOnly={readOnly} />
       </fieldset>
     </div>

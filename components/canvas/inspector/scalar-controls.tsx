@@ -116,25 +116,102 @@ export function BooleanControl({ id, value, describedBy, onChange, label }: Cont
 export function EnumControl({ id, spec, value, optional, invalid, describedBy, onChange }: ControlProps<Extract<FieldSpec, { kind: "enum" }>>) {
   const form = useConfigForm();
   const current = typeof value === "string" ? value : "";
+  const hint = spec.hints?.[current];
+  const hintId = `${id}-hint`;
   return (
-    <select
-      id={id}
-      value={current}
-      disabled={form.readOnly}
-      aria-invalid={invalid}
-      aria-describedby={describedBy}
-      onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
-      className={controlClass}
-    >
-      {(optional || !spec.options.includes(current)) && <option value="">{optional ? "None" : "Choose…"}</option>}
-      {spec.options.map((o) => (
-        <option key={o} value={o}>
-          {o.replace(/_/g, " ")}
-        </option>
-      ))}
-    </select>
+    <>
+      <select
+        id={id}
+        value={current}
+        disabled={form.readOnly}
+        aria-invalid={invalid}
+        aria-describedby={hint ? `${describedBy} ${hintId}` : describedBy}
+        onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
+        className={controlClass}
+      >
+        {(optional || !spec.options.includes(current)) && <option value="">{optional ? "None" : "Choose…"}</option>}
+        {spec.options.map((o) => (
+          <option key={o} value={o}>
+            {spec.labels[o] ?? o}
+          </option>
+        ))}
+      </select>
+      {hint && (
+        <p id={hintId} className="mt-1 text-xs text-zinc-500">
+          {hint}
+        </p>
+      )}
+    </>
   );
 }
+
+/**
+ * A text field with values known to fit (the AI step's models for its provider): a choice of
+ * those, plus "Other…" for an id of one's own, which keeps a plain text box. A value that is not
+ * in the list (typed, imported, or left from another provider) shows in that box, so it is
+ * never silently replaced.
+ */
+export function KnownValueControl({
+  id,
+  value,
+  optional,
+  invalid,
+  describedBy,
+  onChange,
+  known,
+  label,
+}: ControlProps<Extract<FieldSpec, { kind: "text" }>> & { known: readonly string[]; label: string }) {
+  const form = useConfigForm();
+  const text = typeof value === "string" ? value : "";
+  const listed = known.includes(text);
+  const [other, setOther] = useState(false);
+  const custom = other || (!listed && text !== "");
+  const set = (next: string) => onChange(optional && next === "" ? undefined : next);
+  return (
+    <div className="space-y-1.5">
+      <select
+        id={id}
+        value={custom ? OTHER : text}
+        disabled={form.readOnly}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        onChange={(e) => {
+          if (e.target.value === OTHER) setOther(true);
+          else {
+            setOther(false);
+            set(e.target.value);
+          }
+        }}
+        className={controlClass}
+      >
+        {!custom && !listed && <option value="">Choose…</option>}
+        {known.map((k) => (
+          <option key={k} value={k}>
+            {k}
+          </option>
+        ))}
+        <option value={OTHER}>Other…</option>
+      </select>
+      {custom && (
+        <input
+          type="text"
+          aria-label={`${label} of your own`}
+          data-testid={`${id}-other`}
+          value={text}
+          disabled={form.readOnly}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          placeholder="Type the id exactly as the provider names it"
+          onChange={(e) => set(e.target.value)}
+          className={controlClass}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The "Other…" entry's value: not a model id anyone uses. */
+const OTHER = "(other)";
 
 /** Anything the form cannot draw: edited as JSON, stored once it parses. */
 export function JsonControl({ id, value, invalid, describedBy, onChange }: ControlProps) {

@@ -10,7 +10,7 @@ import { useSaveState, useTick } from "../hooks/use-save-state";
 export function SaveIndicator({ autosaver, onShowConflict }: { autosaver: Autosaver; onShowConflict: () => void }) {
   const save = useSaveState(autosaver);
   const now = useTick();
-  const base = "inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-xs";
+  const base = "inline-flex items-center gap-1.5 whitespace-nowrap rounded-md px-2 py-1 text-xs";
   let content: React.ReactNode;
   if (save.status === "conflict") {
     content = (
@@ -21,7 +21,7 @@ export function SaveIndicator({ autosaver, onShowConflict }: { autosaver: Autosa
   } else if (save.status === "saving") {
     content = (
       <span className={cn(base, "text-zinc-600 dark:text-zinc-400")}>
-        <Loader2 aria-hidden className="size-3.5 animate-spin" /> Saving…
+        <Loader2 aria-hidden className="size-3.5 animate-spin" /> <span className="max-md:sr-only">Saving…</span>
       </span>
     );
   } else if (save.status === "error") {
@@ -41,12 +41,13 @@ export function SaveIndicator({ autosaver, onShowConflict }: { autosaver: Autosa
     const when = save.savedAt ? relativeTime(new Date(save.savedAt).toISOString(), new Date(Math.max(now, save.savedAt))) : "";
     content = (
       <span className={cn(base, "text-zinc-500")}>
-        <Check aria-hidden className="size-3.5 text-emerald-600" /> {when ? `Saved ${when}` : "All changes saved"}
+        {/* On a phone the tick alone says it; the words stay for screen readers. */}
+        <Check aria-hidden className="size-3.5 text-emerald-600" /> <span className="max-md:sr-only">{when ? `Saved ${when}` : "All changes saved"}</span>
       </span>
     );
   }
   return (
-    <div data-testid="save-indicator" data-status={save.dirty && save.status !== "saving" && save.status !== "error" && save.status !== "conflict" ? "dirty" : save.status} role="status" aria-live="polite">
+    <div className="relative" data-testid="save-indicator" data-status={save.dirty && save.status !== "saving" && save.status !== "error" && save.status !== "conflict" ? "dirty" : save.status} role="status" aria-live="polite">
       {content}
     </div>
   );

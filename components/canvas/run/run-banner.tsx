@@ -48,21 +48,27 @@ function Banner() {
       aria-live="polite"
       data-testid="run-banner"
       data-status={run.status}
-      className={cn("pointer-events-auto absolute left-1/2 top-3 z-10 flex max-w-[min(40rem,calc(100%-2rem))] -translate-x-1/2 items-center gap-3 rounded-full border px-4 py-1.5 text-sm shadow-sm", look.tone)}
+      // Centred over the canvas, as wide as its content up to the canvas's width; on a narrow
+      // canvas (the inspector open, a small window) its parts wrap onto a second line instead
+      // of squeezing each other.
+      className={cn(
+        "pointer-events-auto absolute inset-x-3 top-3 z-10 mx-auto flex w-fit max-w-[40rem] flex-wrap items-center justify-center gap-x-3 gap-y-0.5 rounded-2xl border px-4 py-1.5 text-sm shadow-sm",
+        look.tone,
+      )}
     >
       {run.status === "paused" ? <Clock aria-hidden className="size-4 shrink-0" /> : !over && <Loader2 aria-hidden className="size-4 shrink-0 animate-spin" />}
-      <span className="font-medium" data-testid="run-banner-status">
+      <span className="font-medium whitespace-nowrap" data-testid="run-banner-status">
         {run.mode === "test" ? "Test run" : "Run"} · {look.label}
       </span>
-      <span className="text-xs opacity-80">
+      <span className="text-xs whitespace-nowrap opacity-80">
         {done}/{total} steps{!over ? ` · ${formatDuration(elapsed)}` : ""}
       </span>
       {run.error && (
-        <span className="max-w-[18rem] truncate text-xs" title={run.error}>
+        <span className="max-w-[18rem] min-w-0 truncate text-xs" title={run.error}>
           {run.error}
         </span>
       )}
-      <Link href={`/runs/${run.runId}`} data-testid="run-banner-open" className="inline-flex items-center gap-1 text-xs font-medium underline underline-offset-2">
+      <Link href={`/runs/${run.runId}`} data-testid="run-banner-open" className="inline-flex items-center gap-1 text-xs font-medium whitespace-nowrap underline underline-offset-2">
         Open run <ExternalLink aria-hidden className="size-3" />
       </Link>
       <button type="button" aria-label="Stop showing this run" className="rounded-full p-0.5 hover:bg-black/5 dark:hover:bg-white/10" onClick={() => annotations.getState().setLiveRun(null)}>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import {
   choice,
   configObject,
+  isRecord,
   isHttpUrl,
   optionalRef,
   optionalText,
@@ -13,6 +14,8 @@ import {
   wholeNumber,
 } from "../fields";
 import { expressionsAt } from "../expression-paths";
+import { AI_PROVIDER_HINTS, AI_PROVIDER_LABELS } from "@/lib/ai/labels";
+import { isAiProvider, KNOWN_MODELS, modelMismatch } from "@/lib/ai/models";
 import { errorHandle, inputHandle } from "../handles";
 import type { NodeDefinition } from "../types";
 
@@ -20,7 +23,7 @@ export const aiProviders = ["simulated", "openai", "openai-compatible", "gemini"
 export const aiOutputModes = ["text", "json"] as const;
 
 export const aiConfigSchema = configObject({
-  provider: choice("Provider", aiProviders),
+  provider: choice("Provider", aiProviders, { optionLabels: AI_PROVIDER_LABELS, optionHints: AI_PROVIDER_HINTS }),
   model: requiredText("Model", 200),
   baseUrl: optionalText("Base URL", 2_000)
     .refine((s) => isHttpUrl(s), { error: "Base URL must start with http:// or https://" })
@@ -33,13 +36,16 @@ export const aiConfigSchema = configObject({
     .min(0, { error: "Temperature must be between 0 and 2" })
     .max(2, { error: "Temperature must be between 0 and 2" }),
   maxTokens: wholeNumber("Max tokens", 1, 200_000),
-  outputMode: choice("Output", aiOutputModes),
+  outputMode: choice("Output", aiOutputModes, { optionLabels: { text: "Text", json: "JSON" } }),
   /** A JSON Schema (as text) the answer must follow; required when outputMode is "json". */
   jsonSchema: optionalText("JSON schema", 50_000).optional(),
   /** Override the executor's default time limit / the workflow's maxRetries when set. */
   timeoutMs: wholeNumber("Timeout", 1_000, 600_000, " ms").optional(),
   retries: wholeNumber("Retries", 0, 10).optional(),
 }).superRefine((config, ctx) => {
+  // Provider and model are checked together: "simulated" sent to OpenAI would fail only at run time.
+  const mismatch = modelMismatch(config.provider, config.model);
+  if (mismatch) ctx.addIssue({ code: "custom", path: ["model"], message: mismatch });
   if (config.provider === "openai-compatible" && !config.baseUrl) {
     ctx.addIssue({ code: "custom", path: ["baseUrl"], message: "Base URL is required for an OpenAI-compatible provider" });
   }
@@ -90,4 +96,8 @@ export const aiDefinition: NodeDefinition<typeof aiConfigSchema> = {
     { pattern: "systemPrompt", kind: "template" },
     { pattern: "promptTemplate", kind: "template" },
   ]),
+  knownValues: (config): Record<string, readonly string[]> => {
+    const provider = isRecord(config) ? config.provider : undefined;
+    return isAiProvider(provider) ? { model: KNOWN_MODELS[provider] } : {};
+  },
 };

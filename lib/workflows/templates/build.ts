@@ -12,8 +12,9 @@ export interface WorkflowTemplate {
   build: () => WorkflowGraph & { settings?: Partial<WorkflowSettings> };
 }
 
-/** Columns and rows of the left-to-right layout, in canvas pixels. */
-export const COLUMN = 300;
+/** Columns and rows of the left-to-right layout, in canvas pixels. A column leaves a 90 px gap
+ *  after a 240 px node: room for an edge's label ("Approve", "On error") between the nodes. */
+export const COLUMN = 330;
 export const ROW = 160;
 
 export function step(

@@ -22,7 +22,8 @@ import type {
 import { diffVersions, getSharing, getVersion, listVersions } from "@/lib/workflows/queries";
 import { invalidInput } from "@/lib/workflows/refusals";
 import { runWorkflowAction } from "@/lib/workflows/run-action";
-import { diffSchema, versionRefSchema, workflowIdSchema } from "@/lib/workflows/schema";
+import { diffSchema, incomingDataSchema, versionRefSchema, workflowIdSchema } from "@/lib/workflows/schema";
+import { latestIncomingData, type IncomingSample } from "@/lib/workflows/incoming-data";
 import { publishWorkflow, restoreVersion, saveGraph, shareWorkflow, updateMeta } from "@/lib/workflows/service";
 import type { CreatedSecret, TriggerView, TriggersPanelData } from "@/lib/triggers/contract";
 import type { TriggerInput } from "@/lib/triggers/schema";
@@ -62,6 +63,15 @@ export async function diffVersionsAction(id: string, from: DiffSide, to: DiffSid
     const parsed = diffSchema.safeParse({ id, from, to });
     if (!parsed.success) return invalidInput(parsed.error, "Comparing");
     return { ok: true as const, diff: await diffVersions(actor, parsed.data.id, parsed.data.from, parsed.data.to) };
+  });
+}
+
+/** What flowed into a node in the latest runs (its input, or a step before it's output); null when none ran. */
+export async function incomingDataAction(id: string, nodeId: string, sourceIds: string[]): Promise<Outcome<{ sample: IncomingSample | null }>> {
+  return runWorkflowAction(async (actor) => {
+    const parsed = incomingDataSchema.safeParse({ id, nodeId, sourceIds });
+    if (!parsed.success) return invalidInput(parsed.error, "Reading the latest run");
+    return { ok: true as const, sample: await latestIncomingData(actor, parsed.data.id, parsed.data.nodeId, parsed.data.sourceIds) };
   });
 }
 
