@@ -26,7 +26,7 @@ import { foldAll, foldPass, recordRunEnd } from "./fold";
 import { exactPercentile, percentile, withinHistogramError } from "./histogram";
 import { rebuildRollups } from "./rebuild";
 import { contributionOf, countsInRollups, rollupDay, toNanos, type HistoryLike } from "./stats";
-import { packDay, packStats, readDays, type DayRow } from "./store";
+import { readDays, writeDay, type DayRow } from "./store";
 
 const rowKey = (workflowId: string, day: string) => `${workflowId}:${day}`;
 const allRows = () => readDays("2000-01-01", "2100-01-01");
@@ -202,11 +202,18 @@ describe("roll-ups", () => {
     expect(s.costNanos).toBe(runs.reduce((t, h) => t + toNanos(h.aiUsage![0].cost), 0));
     expect(s.failures).toEqual([expect.objectContaining({ nodeId: "n1", failures: 24 })]);
 
+    // Readable and queryable with the driver alone, as in mongosh.
+    const days = mongoose.connection.collection("workflow_daily_stats");
+    const raw = await days.findOne({ "workflows.workflowId": workflowId, "workflows.failed": { $gt: 0 } });
+    expect(raw?._id).toBe("2026-03-04");
+    expect(raw?.workflows[0]).toMatchObject({ workflowId, runs: 120, failed: 24, durations: { o: expect.any(Number), c: expect.any(Array) } });
+    expect(raw?.workflows[0].models[0]).toMatchObject({ provider: "simulated", model: "simulated", calls: 120 });
+
     // A folder that died after writing the day but before marking its batch: the day names the
     // run in lastBatch and the inbox still holds it. The next fold must not count it again.
     const extra = { ...history(500), endedAt: new Date("2026-03-05T10:00:00Z") };
-    await RollupInbox.create({ _id: extra._id, day: "2026-03-05", workflowId, stats: packStats(contributionOf(extra)), at: new Date() });
-    await DailyRollup.create({ _id: "2026-03-05", day: "2026-03-05", workflows: packDay([{ workflowId, stats: contributionOf(extra) }]), v: 1, lastBatch: [extra._id] });
+    await RollupInbox.create({ _id: extra._id, day: "2026-03-05", workflowId, stats: contributionOf(extra), at: new Date() });
+    await writeDay("2026-03-05", [{ workflowId, stats: contributionOf(extra) }], 1, [extra._id]);
     await foldAll();
     expect((await rowOf(workflowId, "2026-03-05"))!.stats.runs).toBe(1);
     expect(await RollupInbox.countDocuments()).toBe(0);
