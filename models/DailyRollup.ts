@@ -6,12 +6,13 @@ import { dayStatsFields } from "./rollup-stats-schema";
 // failed, durations: { o, c }, models: [...], … }]`, models/rollup-stats-schema.ts).
 //
 // Why one document per day and an in-process cache (lib/rollups/store.ts): the embedded FerretDB
-// converts every stored value of every document it returns, ~7 µs a value on this machine
-// (scripts/bench-rollup-shapes.ts, 100,000 runs, 1,820 workflow-days of ~150 values each):
-// readable per-day documents 3.8 s, one document per workflow and day 2.4 s (by _id range
-// 3.4 s, $in of 200 ids 2.8 s: neither uses the _id index), the former packed JSON 0.05 s. So a
-// view reads only the days whose version (models/RollupHead.ts) changed since it last read them,
-// each by _id; a day is one indexed read wherever its workflows are.
+// converts every stored value of every document it returns, 7–14 µs a value on this machine
+// whatever the _id index does. `npm run bench:rollup-shapes` (2026-12-03, load 9; 100,000 runs,
+// 1,820 workflow-days, ~305,000 values): readable per-day documents, all 4.5 s; one document
+// per workflow and day 4.1 s (only `v` 3.4 s, by _id range 3.8 s, $in of 200 ids 3.2 s: neither
+// uses the index; 200 finds by _id 1.1 s); the former packed JSON 0.07 s. So a view reads the
+// days' versions (models/RollupHead.ts) and then, by _id, only the days that changed since its
+// process last read them: usually today's, ~70 ms for 20 workflows.
 // Written by one folder at a time (lib/rollups/fold.ts): FerretDB 1.24 loses concurrent $inc
 // updates, so runs do not increment this document themselves. `v` counts folds; `lastBatch`
 // names the runs of the last fold, so a folder that died after writing this document but
