@@ -25,8 +25,8 @@ import { RollupInbox } from "@/models/RollupInbox";
 import { foldAll, foldPass, recordRunEnd } from "./fold";
 import { exactPercentile, percentile, withinHistogramError } from "./histogram";
 import { rebuildRollups } from "./rebuild";
-import { contributionOf, countsInRollups, rollupDay, toNanos, type HistoryLike } from "./stats";
-import { readDays, writeDay, type DayRow } from "./store";
+import { addStats, contributionOf, countsInRollups, rollupDay, toNanos, type HistoryLike } from "./stats";
+import { readDays, storedWorkflows, writeDay, type DayRow } from "./store";
 
 const rowKey = (workflowId: string, day: string) => `${workflowId}:${day}`;
 const allRows = () => readDays("2000-01-01", "2100-01-01");
@@ -175,6 +175,20 @@ describe("roll-ups", () => {
     const after = sorted(await allRows());
     expect(after).toEqual(before);
   }, 240_000);
+
+  it("a view sees a day another process folded: its version moved, so the cached copy is read again", async () => {
+    const workflowId = new mongoose.Types.ObjectId().toString();
+    const ended = (i: number): HistoryLike => ({ _id: `cache-${i}`, workflowId, status: "completed", endedAt: new Date("2026-04-01T08:00:00Z"), duration: 500 + i, trigger: { type: "manual" } });
+    const first = contributionOf(ended(1));
+    await writeDay("2026-04-01", [{ workflowId, stats: first }], 1, []);
+    expect(await readDays("2026-04-01", "2026-04-01")).toEqual([{ day: "2026-04-01", workflowId, stats: first }]);
+    // Another process's folder: the version first, then the day, written with the driver alone.
+    const both = addStats(first, contributionOf(ended(2)));
+    await mongoose.connection.collection<{ _id: string }>("rollup_heads").updateOne({ _id: "2026" }, { $set: { "days.2026-04-01": 2 } });
+    await mongoose.connection.collection<{ _id: string }>("workflow_daily_stats").updateOne({ _id: "2026-04-01" }, { $set: { v: 2, workflows: storedWorkflows([{ workflowId, stats: both }]) } });
+    expect(await readDays("2026-04-01", "2026-04-01")).toEqual([{ day: "2026-04-01", workflowId, stats: both }]);
+    expect((await readDays("2026-03-01", "2026-04-30")).filter((r) => r.day === "2026-04-01")[0].stats.runs).toBe(2);
+  });
 
   it("counts each run exactly once: concurrent ends and folders, replays after a fold, a folder that died after writing", async () => {
     const workflowId = new mongoose.Types.ObjectId().toString();

@@ -51,11 +51,15 @@ const yearOf = (day: string) => day.slice(0, 4);
 /**
  * Writes one day's figures at version `v`. The version goes first: a crash between the two
  * writes leaves a version no cached copy has, so views re-read the day instead of keeping stale
- * figures. Only the folder (under its claim) and the rebuild call this.
+ * figures. Only the folder (under its claim) and the rebuild call this. The process that wrote
+ * the day keeps what it wrote, so its next view need not read it back (a dashboard view folds
+ * recent ends itself first: lib/dashboard/queries.ts).
  */
 export async function writeDay(day: string, workflows: readonly WorkflowDay[], v: number, lastBatch: readonly string[]): Promise<void> {
+  cache.delete(day);
   await RollupHead.updateOne({ _id: yearOf(day) }, { $set: { [`days.${day}`]: v } }, { upsert: true });
   await DailyRollup.replaceOne({ _id: day }, { _id: day, day, workflows: storedWorkflows(workflows), v, lastBatch: [...lastBatch] }, { upsert: true });
+  remember(day, v, workflows.map((w) => ({ workflowId: w.workflowId, stats: w.stats })));
 }
 
 /** The version of every day from `from` to `to` that has a roll-up. */
@@ -74,18 +78,19 @@ const cache = new Map<string, { v: number; workflows: WorkflowDay[] }>();
 const CACHE_DAYS = 800;
 const PARALLEL_READS = 8;
 
+function remember(day: string, v: number, workflows: WorkflowDay[]): void {
+  cache.delete(day);
+  if (cache.size >= CACHE_DAYS) cache.delete(cache.keys().next().value!);
+  cache.set(day, { v, workflows });
+}
+
 const rowsOf = (day: string, workflows: readonly WorkflowDay[]): DayRow[] => workflows.map((w) => ({ workflowId: w.workflowId, day, stats: w.stats }));
 
 async function refresh(days: readonly string[]): Promise<void> {
   for (let i = 0; i < days.length; i += PARALLEL_READS) {
     const docs = await Promise.all(days.slice(i, i + PARALLEL_READS).map((day) => DailyRollup.findById(day, { v: 1, workflows: 1 }).lean<DailyRollupDoc>()));
-    docs.forEach((doc, k) => {
-      const day = days[i + k];
-      cache.delete(day);
-      if (cache.size >= CACHE_DAYS) cache.delete(cache.keys().next().value!);
-      // A missing day (its version written, its document not yet): cached as version -1, read again next time.
-      cache.set(day, doc ? { v: doc.v, workflows: workflowsOf(doc) } : { v: -1, workflows: [] });
-    });
+    // A missing day (its version written, its document not yet): cached as version -1, read again next time.
+    docs.forEach((doc, k) => remember(days[i + k], doc ? doc.v : -1, doc ? workflowsOf(doc) : []));
   }
 }
 
