@@ -8,6 +8,8 @@ import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 // bench-rollup-shapes.ts). On MongoDB it is merely cheap. Written only by the roll-up folder
 // (under its claim) and the rebuild, before the day it names, so a crash in between leaves a
 // version no cached copy has: the next view re-reads that day rather than keep stale figures.
+// Two folders at once (only after a claim went stale, 30 s) could lose one's version update, as
+// they could lose a day's figures before; `npm run rollups:rebuild` rewrites every version.
 const rollupHeadSchema = new Schema(
   {
     _id: { type: String, required: true },
