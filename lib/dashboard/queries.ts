@@ -1,6 +1,6 @@
 import "server-only";
-// The dashboard's reads. Figures come from the day roll-ups (small: one document per workflow
-// and day), never from a scan of the run history; the runs explorer reads the histories of the
+// The dashboard's reads. Figures come from the day roll-ups (one document per day, kept in the
+// process by version: lib/rollups/store.ts), never from a scan of the run history; the runs explorer reads the histories of the
 // page being looked at. Every read is narrowed to the workflows the actor may see: all of them
 // with dashboard:see-all (managers, admins), else the ones they own (designers).
 import { can, type Actor } from "@/lib/auth/roles";

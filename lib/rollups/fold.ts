@@ -18,7 +18,7 @@ import { DailyRollup, type DailyRollupDoc } from "@/models/DailyRollup";
 import { RollupFolded } from "@/models/RollupFolded";
 import { RollupInbox, type RollupInboxDoc } from "@/models/RollupInbox";
 import { addToDay, contributionOf, countsInRollups, rollupDay, type HistoryLike } from "./stats";
-import { packDay, packStats, unpackDay, unpackStats } from "./store";
+import { statsOf, workflowsOf, writeDay } from "./store";
 import { insertIgnoringDuplicates } from "./write";
 
 export const FOLDER_CLAIM = "rollups:folder";
@@ -32,7 +32,7 @@ export async function recordRunEnd(history: HistoryLike): Promise<void> {
   const workflowId = String(history.workflowId);
   const day = rollupDay(history.endedAt);
   try {
-    await RollupInbox.create({ _id: history._id, day, workflowId, stats: packStats(contributionOf(history)), at: new Date() });
+    await RollupInbox.create({ _id: history._id, day, workflowId, stats: contributionOf(history), at: new Date() });
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;
   }
@@ -52,9 +52,9 @@ async function foldDay(day: string, entries: RollupInboxDoc[]): Promise<number> 
   const fresh = others.filter((_, i) => !folded[i]);
   await markFolded(inLastBatch);
   if (fresh.length > 0) {
-    let workflows = doc ? unpackDay(doc) : [];
-    for (const e of fresh) workflows = addToDay(workflows, e.workflowId, unpackStats(e.stats));
-    await DailyRollup.replaceOne({ _id: day }, { _id: day, day, workflows: packDay(workflows), v: (doc?.v ?? 0) + 1, lastBatch: fresh.map((e) => e._id) }, { upsert: true });
+    let workflows = doc ? workflowsOf(doc) : [];
+    for (const e of fresh) workflows = addToDay(workflows, e.workflowId, statsOf(e.stats));
+    await writeDay(day, workflows, (doc?.v ?? 0) + 1, fresh.map((e) => e._id));
     await markFolded(fresh);
   }
   await RollupInbox.deleteMany({ _id: { $in: entries.map((e) => e._id) } });

@@ -5,11 +5,12 @@
 import { claimOnce, releaseClaims } from "@/lib/db/claim";
 import { Claim } from "@/models/Claim";
 import { DailyRollup } from "@/models/DailyRollup";
+import { RollupHead } from "@/models/RollupHead";
 import { ExecutionHistory } from "@/models/ExecutionHistory";
 import { RollupFolded } from "@/models/RollupFolded";
 import { FOLDER_CLAIM, FOLDER_STALE_MS, foldAll } from "./fold";
 import { addToDay, contributionOf, countsInRollups, rollupDay, type HistoryLike, type WorkflowDay } from "./stats";
-import { packDay } from "./store";
+import { writeDay } from "./store";
 import { insertIgnoringDuplicates } from "./write";
 
 export async function rebuildRollups(options: { log?: (line: string) => void } = {}): Promise<{ runs: number; days: number }> {
@@ -41,11 +42,11 @@ export async function rebuildRollups(options: { log?: (line: string) => void } =
       }
     }
     await insertIgnoringDuplicates(RollupFolded, ids);
+    await RollupHead.deleteMany({});
     await DailyRollup.deleteMany({});
     // A new version no earlier read can have cached (lib/rollups/store.ts); folds count on from it.
     const v = Date.now();
-    const docs = [...days].map(([day, workflows]) => ({ _id: day, day, workflows: packDay(workflows), v, lastBatch: [] }));
-    for (let i = 0; i < docs.length; i += 1_000) await DailyRollup.insertMany(docs.slice(i, i + 1_000));
+    for (const [day, workflows] of [...days].sort(([a], [b]) => a.localeCompare(b))) await writeDay(day, workflows, v, []);
   } finally {
     clearInterval(renew);
     await releaseClaims([FOLDER_CLAIM]);

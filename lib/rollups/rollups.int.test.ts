@@ -25,8 +25,8 @@ import { RollupInbox } from "@/models/RollupInbox";
 import { foldAll, foldPass, recordRunEnd } from "./fold";
 import { exactPercentile, percentile, withinHistogramError } from "./histogram";
 import { rebuildRollups } from "./rebuild";
-import { contributionOf, countsInRollups, rollupDay, toNanos, type HistoryLike } from "./stats";
-import { packDay, packStats, readDays, type DayRow } from "./store";
+import { addStats, contributionOf, countsInRollups, rollupDay, toNanos, type HistoryLike } from "./stats";
+import { readDays, storedWorkflows, writeDay, type DayRow } from "./store";
 
 const rowKey = (workflowId: string, day: string) => `${workflowId}:${day}`;
 const allRows = () => readDays("2000-01-01", "2100-01-01");
@@ -176,6 +176,20 @@ describe("roll-ups", () => {
     expect(after).toEqual(before);
   }, 240_000);
 
+  it("a view sees a day another process folded: its version moved, so the cached copy is read again", async () => {
+    const workflowId = new mongoose.Types.ObjectId().toString();
+    const ended = (i: number): HistoryLike => ({ _id: `cache-${i}`, workflowId, status: "completed", endedAt: new Date("2026-04-01T08:00:00Z"), duration: 500 + i, trigger: { type: "manual" } });
+    const first = contributionOf(ended(1));
+    await writeDay("2026-04-01", [{ workflowId, stats: first }], 1, []);
+    expect(await readDays("2026-04-01", "2026-04-01")).toEqual([{ day: "2026-04-01", workflowId, stats: first }]);
+    // Another process's folder: the version first, then the day, written with the driver alone.
+    const both = addStats(first, contributionOf(ended(2)));
+    await mongoose.connection.collection<{ _id: string }>("rollup_heads").updateOne({ _id: "2026" }, { $set: { "days.2026-04-01": 2 } });
+    await mongoose.connection.collection<{ _id: string }>("workflow_daily_stats").updateOne({ _id: "2026-04-01" }, { $set: { v: 2, workflows: storedWorkflows([{ workflowId, stats: both }]) } });
+    expect(await readDays("2026-04-01", "2026-04-01")).toEqual([{ day: "2026-04-01", workflowId, stats: both }]);
+    expect((await readDays("2026-03-01", "2026-04-30")).filter((r) => r.day === "2026-04-01")[0].stats.runs).toBe(2);
+  });
+
   it("counts each run exactly once: concurrent ends and folders, replays after a fold, a folder that died after writing", async () => {
     const workflowId = new mongoose.Types.ObjectId().toString();
     const endedAt = new Date("2026-03-04T10:00:00Z");
@@ -202,11 +216,18 @@ describe("roll-ups", () => {
     expect(s.costNanos).toBe(runs.reduce((t, h) => t + toNanos(h.aiUsage![0].cost), 0));
     expect(s.failures).toEqual([expect.objectContaining({ nodeId: "n1", failures: 24 })]);
 
+    // Readable and queryable with the driver alone, as in mongosh.
+    const days = mongoose.connection.collection("workflow_daily_stats");
+    const raw = await days.findOne({ "workflows.workflowId": workflowId, "workflows.failed": { $gt: 0 } });
+    expect(raw?._id).toBe("2026-03-04");
+    expect(raw?.workflows[0]).toMatchObject({ workflowId, runs: 120, failed: 24, durations: { o: expect.any(Number), c: expect.any(Array) } });
+    expect(raw?.workflows[0].models[0]).toMatchObject({ provider: "simulated", model: "simulated", calls: 120 });
+
     // A folder that died after writing the day but before marking its batch: the day names the
     // run in lastBatch and the inbox still holds it. The next fold must not count it again.
     const extra = { ...history(500), endedAt: new Date("2026-03-05T10:00:00Z") };
-    await RollupInbox.create({ _id: extra._id, day: "2026-03-05", workflowId, stats: packStats(contributionOf(extra)), at: new Date() });
-    await DailyRollup.create({ _id: "2026-03-05", day: "2026-03-05", workflows: packDay([{ workflowId, stats: contributionOf(extra) }]), v: 1, lastBatch: [extra._id] });
+    await RollupInbox.create({ _id: extra._id, day: "2026-03-05", workflowId, stats: contributionOf(extra), at: new Date() });
+    await writeDay("2026-03-05", [{ workflowId, stats: contributionOf(extra) }], 1, [extra._id]);
     await foldAll();
     expect((await rowOf(workflowId, "2026-03-05"))!.stats.runs).toBe(1);
     expect(await RollupInbox.countDocuments()).toBe(0);

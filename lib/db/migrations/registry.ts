@@ -2,5 +2,6 @@
 import type { Migration } from "./index";
 import { graphArrays } from "./001-graph-arrays";
 import { runFields } from "./002-run-fields";
+import { rollupsReadable } from "./003-rollups-readable";
 
-export const MIGRATIONS: readonly Migration[] = [graphArrays, runFields];
+export const MIGRATIONS: readonly Migration[] = [graphArrays, runFields, rollupsReadable];
