@@ -27,15 +27,3 @@ export function valueFromText(text: string | null | undefined): unknown {
   return typeof text === "string" ? (JSON.parse(text) as unknown) : undefined;
 }
 
-// Compressed JSON: only the dashboard roll-ups still use it (lib/rollups/store.ts).
-import { deflateRawSync, inflateRawSync } from "node:zlib";
-import type { Binary } from "mongodb";
-
-export function pack(value: unknown): Buffer {
-  return deflateRawSync(JSON.stringify(value), { level: 1 });
-}
-
-export function unpack<T>(data: Buffer | Binary | Uint8Array): T {
-  const bytes = Buffer.isBuffer(data) ? data : data instanceof Uint8Array ? Buffer.from(data) : Buffer.from((data as Binary).buffer);
-  return JSON.parse(inflateRawSync(bytes).toString("utf8")) as T;
-}
