@@ -74,7 +74,9 @@ async function versionsOf(from: string, to: string): Promise<Map<string, number>
 
 // Days by _id, with the version they were read at. A past day rarely changes, so a view reads
 // the one or two head documents and then, by _id (indexed), only days whose version moved.
-const cache = new Map<string, { v: number; workflows: WorkflowDay[] }>();
+// On globalThis: the server's instrumentation (which warms it, lib/rollups/warm.ts) and its pages are separate bundles.
+const holder = globalThis as unknown as { __switchyardRollupDays?: Map<string, { v: number; workflows: WorkflowDay[] }> };
+const cache = (holder.__switchyardRollupDays ??= new Map<string, { v: number; workflows: WorkflowDay[] }>());
 const CACHE_DAYS = 800;
 const PARALLEL_READS = 8;
 
