@@ -1,8 +1,9 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 
-// One run: the durable record of an execution, readable as it is: status, state, history,
-// metrics, AI usage, human interactions and errors are fields. Hot, per-step writes do not come
-// here: a run's working copy is the `live_runs` checkpoint chain while workers move it
+// One run: the durable record of an execution, readable as it is: status, times, trigger,
+// metrics, AI usage, human interactions and errors are fields; its state and history are fields
+// of its execution_details document (models/ExecutionDetail.ts says why apart). Hot, per-step
+// writes do not come here: a run's working copy is the `live_runs` checkpoint chain while workers move it
 // (models/LiveRun.ts: an insert per step decides which worker may continue), and this document
 // is written when the run is created and each time it leaves a worker (paused, waiting for a
 // timer, ended), right after the checkpoint that says so.
@@ -21,14 +22,10 @@ const executionSchema = new Schema(
     /** Where the graph is: a workflow_versions _id, or a run_graphs _id (draft snapshot) when version is null. */
     graphId: { type: String, required: true, immutable: true },
     status: { type: String, enum: RUN_STATUSES, default: "pending" },
-    /** The engine's RunState as fields; the user values inside it are JSON text (lib/engine/storage.ts). */
-    state: { type: Schema.Types.Mixed, required: true },
     /** The seq of the run's last event. */
     seq: { type: Number, default: 0 },
     /** The version of the checkpoint chain this state was written at (models/LiveRun.ts). */
     stateVersion: { type: Number, default: 0 },
-    /** Events not yet copied to event_logs, shaped like event_logs documents. */
-    pendingEvents: { type: [Schema.Types.Mixed], default: [] },
     activeNodes: { type: [String], default: [] },
     waiting: {
       type: [{ stepId: String, nodeId: String, attempt: Number, reason: String, since: Date, until: Date, _id: false }],
@@ -46,12 +43,6 @@ const executionSchema = new Schema(
     /** The run input and the run's output (the last End node's), as JSON text. */
     input: { type: String, default: null },
     output: { type: String, default: null },
-    /**
-     * One entry per finished attempt { nodeId, stepId, attempt, status, startedAt, endedAt,
-     * durationMs, input, output, handle, error, logs } (lib/runtime/book.ts); input and output
-     * are the step's user values as JSON text, capped at 64 KB (the full ones are in the events).
-     */
-    executionHistory: { type: [Schema.Types.Mixed], default: [] },
     metrics: {
       totalDuration: { type: Number, default: 0 },
       nodeCount: { type: Number, default: 0 },

@@ -7,7 +7,7 @@ import type { RuntimeServices } from "@/lib/runtime/services";
 import { startRunFor } from "@/lib/runtime/start";
 import { e, endNode, n, startNode, storeWorkflow, testWorker, waitForStatus } from "@/lib/runtime/test-support";
 import type { Worker } from "@/lib/runtime/worker";
-import { historyOf } from "@/lib/runtime/execution-store";
+import { historyOf, loadFullExecution } from "@/lib/runtime/execution-store";
 import { secretsProvider } from "@/lib/variables/fill-secrets";
 import { person } from "@/lib/workflows/test-fixtures";
 import { WorkflowExecution } from "@/models/WorkflowExecution";
@@ -74,7 +74,7 @@ describe("credentials at run time (real database, real HTTP)", () => {
     const runId = await run(bob, wf);
     const state = await waitForStatus(runId);
     expect(state.status).toBe("failed");
-    const exec = await WorkflowExecution.findById(runId).lean();
+    const exec = await loadFullExecution(runId);
     const step = historyOf(exec!).find((h) => h.nodeId === "call")!;
     expect(step.status).toBe("failed");
     expect(step.error).toMatchObject({ code: "credential_forbidden", message: expect.stringContaining(`the person who started this run may not use credential ${credentialId}`) });

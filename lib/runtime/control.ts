@@ -4,7 +4,7 @@
 import { isTerminal, type RunState } from "@/lib/engine/state";
 import { nudgeRun } from "./bus";
 import type { EventMetadata } from "./event-records";
-import { loadExecution, metaOf, stateOf } from "./execution-store";
+import { loadFullExecution, metaOf, stateOf } from "./execution-store";
 import { latestCheckpoint } from "./live-store";
 import { postCancel, postResume, type Answer } from "./messages";
 import type { RunMeta } from "./meta";
@@ -14,7 +14,7 @@ export type ControlResult = { ok: true; message: string } | { ok: false; message
 
 /** The run's latest state and meta: its newest checkpoint while workers move it, else the execution. */
 export async function readRun(runId: string): Promise<{ state: RunState; meta: RunMeta; seq: number; v: number } | null> {
-  const doc = await loadExecution(runId);
+  const doc = await loadFullExecution(runId);
   if (!doc) return null;
   const live = await latestCheckpoint(runId, doc.stateVersion ?? 0);
   if (live) return { state: live.state, meta: live.meta, seq: live.seq, v: live.v };

@@ -13,7 +13,7 @@ import { RunQueue } from "@/models/RunQueue";
 import { Workflow } from "@/models/Workflow";
 import { WorkflowExecution } from "@/models/WorkflowExecution";
 import { liveHeads } from "./live-store";
-import { historyOf } from "./execution-store";
+import { historyOf, loadFullExecution } from "./execution-store";
 import { startRunFor } from "./start";
 import { e, endNode, n, setNode, sleep, startNode, storeWorkflow } from "./test-support";
 
@@ -119,7 +119,7 @@ describe("durability under SIGKILL (real worker processes)", () => {
 
     let replays = 0;
     for (const runId of runIds) {
-      const exec = await WorkflowExecution.findById(runId).lean();
+      const exec = await loadFullExecution(runId);
       expect(exec?.status, runId).toBe("completed");
       const succeeded = new Map<string, number>();
       for (const h of historyOf(exec!)) if (h.status === "succeeded") succeeded.set(h.nodeId, (succeeded.get(h.nodeId) ?? 0) + 1);

@@ -1,6 +1,8 @@
-// Reads and writes of workflow_executions: by _id, when a run is created and each time it
-// leaves a worker (see models/WorkflowExecution.ts).
+// Reads and writes of a run's two documents, workflow_executions and execution_details (their
+// models say why two): by _id, when a run is created and each time it leaves a worker. The
+// details are written first, so an execution never says more than its details hold.
 import type { RunState } from "@/lib/engine/state";
+import { ExecutionDetail, type ExecutionDetailDoc } from "@/models/ExecutionDetail";
 import { WorkflowExecution, type ExecutionDoc } from "@/models/WorkflowExecution";
 import { emptyBook, type HistoryEntry, type RunBook } from "./book";
 import { plain, stateFromStored, storedState, valueToText } from "./codec";
@@ -16,6 +18,13 @@ export interface NewExecution {
 
 /** Inserts the pending execution; "exists" when a run with this id was already created (a replayed child start). */
 export async function insertExecution({ runId, meta, state, events }: NewExecution): Promise<"created" | "exists"> {
+  const seq = events.length === 0 ? 0 : events[events.length - 1].seq;
+  try {
+    await ExecutionDetail.create({ _id: runId, state: storedState(state), pendingEvents: plain(events), executionHistory: [], stateVersion: 0 });
+  } catch (error) {
+    // A replayed start: the same details. The execution's insert below decides.
+    if ((error as { code?: number }).code !== 11000) throw error;
+  }
   try {
     await WorkflowExecution.create({
       _id: runId,
@@ -24,9 +33,7 @@ export async function insertExecution({ runId, meta, state, events }: NewExecuti
       version: meta.version,
       graphId: meta.graphId,
       status: state.status,
-      state: storedState(state),
-      seq: events.length === 0 ? 0 : events[events.length - 1].seq,
-      pendingEvents: plain(events),
+      seq,
       activeNodes: [...new Set(state.tokens.map((t) => t.nodeId))],
       trigger: meta.trigger,
       input: valueToText(state.data.input) ?? null,
@@ -43,11 +50,30 @@ export async function insertExecution({ runId, meta, state, events }: NewExecuti
   }
 }
 
+/** The execution without its details: status, times, trigger, metrics (lists, access checks, heads). */
 export async function loadExecution(runId: string): Promise<ExecutionDoc | null> {
   return WorkflowExecution.findById(runId).lean<ExecutionDoc>();
 }
 
-export function stateOf(doc: ExecutionDoc): RunState {
+/** The execution with its state, history and pending events. */
+export type FullExecution = ExecutionDoc & Pick<ExecutionDetailDoc, "state" | "executionHistory" | "pendingEvents">;
+
+export async function loadFullExecution(runId: string): Promise<FullExecution | null> {
+  const [doc, detail] = await Promise.all([loadExecution(runId), ExecutionDetail.findById(runId).lean<ExecutionDetailDoc>()]);
+  return doc && detail ? withDetails(doc, detail) : null;
+}
+
+/** The execution with its details, read separately (e.g. after an access check read the execution). */
+export async function addDetails(doc: ExecutionDoc): Promise<FullExecution | null> {
+  const detail = await ExecutionDetail.findById(doc._id).lean<ExecutionDetailDoc>();
+  return detail ? withDetails(doc, detail) : null;
+}
+
+function withDetails(doc: ExecutionDoc, detail: ExecutionDetailDoc): FullExecution {
+  return { ...doc, state: detail.state, executionHistory: detail.executionHistory, pendingEvents: detail.pendingEvents };
+}
+
+export function stateOf(doc: Pick<FullExecution, "state">): RunState {
   return stateFromStored(doc.state);
 }
 
@@ -75,17 +101,17 @@ export function metaOf(doc: ExecutionDoc): RunMeta {
 const ms = (d: Date | null | undefined) => (d ? new Date(d).getTime() : undefined);
 
 /** The execution's history entries. */
-export function historyOf(doc: Pick<ExecutionDoc, "executionHistory">): HistoryEntry[] {
+export function historyOf(doc: Pick<FullExecution, "executionHistory">): HistoryEntry[] {
   return (doc.executionHistory ?? []) as unknown as HistoryEntry[];
 }
 
 /** Events the execution holds that are not yet in event_logs (a run no worker has taken yet). */
-export function pendingEventsOf(doc: Pick<ExecutionDoc, "pendingEvents">): StoredEvent[] {
+export function pendingEventsOf(doc: Pick<FullExecution, "pendingEvents">): StoredEvent[] {
   return (doc.pendingEvents ?? []) as unknown as StoredEvent[];
 }
 
 /** The runtime's bookkeeping as stored on the execution (for a run a worker takes up again). */
-export function bookOf(doc: ExecutionDoc): RunBook {
+export function bookOf(doc: FullExecution): RunBook {
   const book = emptyBook();
   Object.assign(book.metrics, doc.metrics ?? {});
   book.history = historyOf(doc);
@@ -104,15 +130,14 @@ export async function writeExecution(runId: string, state: RunState, seq: number
   const error = state.error
     ? { message: state.error.message, code: state.error.code ?? null, nodeId: state.error.nodeId ?? null, stepId: state.error.stepId ?? null }
     : null;
+  await ExecutionDetail.updateOne({ _id: runId }, { $set: { state: storedState(state), executionHistory: plain(book.history), pendingEvents: [], stateVersion } });
   await WorkflowExecution.updateOne(
     { _id: runId },
     {
       $set: {
         status: state.status,
-        state: storedState(state),
         seq,
         stateVersion,
-        pendingEvents: [],
         activeNodes: [...new Set(state.tokens.map((t) => t.nodeId))],
         waiting,
         wakeAt: date(state.wakeAt),
@@ -121,7 +146,6 @@ export async function writeExecution(runId: string, state: RunState, seq: number
         startedAt: date(state.startedAt),
         endedAt: date(state.endedAt),
         metrics: book.metrics,
-        executionHistory: plain(book.history),
         aiUsage: book.aiUsage,
         humanInteractions: book.humanInteractions.map((h) => ({ ...h, at: new Date(h.at) })),
       },

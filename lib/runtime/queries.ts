@@ -11,7 +11,7 @@ import { WorkflowExecution, type ExecutionDoc } from "@/models/WorkflowExecution
 import type { RunBook } from "./book";
 import { valueFromText } from "./codec";
 import type { RunDetail, RunEventView, RunSummary } from "./contract";
-import { bookOf, historyOf, stateOf } from "./execution-store";
+import { addDetails, bookOf, historyOf, stateOf } from "./execution-store";
 import { readEvents, toEventView } from "./follow";
 import { getNodeOutputs } from "@/lib/nodes/registry";
 import { GraphMissing, loadRunGraph } from "./graphs";
@@ -95,7 +95,10 @@ export async function canSeeRun(actor: Actor, runId: string): Promise<boolean> {
 export async function getRun(actor: Actor, runId: string): Promise<RunDetail | null> {
   const found = await orNull(() => authorizedRun(actor, runId, "workflow:view"));
   if (!found) return null;
-  const { doc, workflow } = found;
+  const { workflow } = found;
+  // Read after the access check: the details hold the bulk of the run.
+  const doc = await addDetails(found.doc);
+  if (!doc) return null;
   const from = doc.stateVersion ?? 0;
   const live = await latestCheckpoint(doc._id, from);
   const state = live?.state ?? stateOf(doc);

@@ -11,7 +11,7 @@ import { WorkflowVersion } from "@/models/WorkflowVersion";
 import { EventLog } from "@/models/EventLog";
 import { followRun } from "./follow";
 import { getRun, listRuns } from "./queries";
-import { historyOf } from "./execution-store";
+import { historyOf, loadFullExecution } from "./execution-store";
 import { startRunFor } from "./start";
 import { e, endNode, eventsOf, n, setNode, sleep, startNode, storeWorkflow, testWorker, waitForStatus } from "./test-support";
 import type { Worker } from "./worker";
@@ -54,7 +54,7 @@ describe("runs on the real database", () => {
     expect(state.status).toBe("completed");
     expect(state.output?.value).toEqual({ size: "small", total: 60 });
 
-    const exec = await WorkflowExecution.findById(runId).lean();
+    const exec = await loadFullExecution(runId);
     expect(exec?.status).toBe("completed");
     const succeeded = historyOf(exec!).filter((h) => h.status === "succeeded").map((h) => h.nodeId);
     expect(succeeded).toEqual(["start", "double", "check", "small", "end"]);

@@ -1,6 +1,6 @@
 // From a claimed queue entry to a session: take the concurrency slot, read the run's latest
 // checkpoint (or its execution when no worker has it), load the graph and the pending messages.
-import { bookOf, historyOf, loadExecution, metaOf, pendingEventsOf, stateOf } from "./execution-store";
+import { bookOf, historyOf, loadFullExecution, metaOf, pendingEventsOf, stateOf } from "./execution-store";
 import { GraphMissing, loadRunGraph } from "./graphs";
 import { chainHistory, latestCheckpoint, withHistory, type LiveCopy } from "./live-store";
 import { pendingMessages, type PendingMessage } from "./messages";
@@ -20,7 +20,7 @@ async function latestCopy(entry: QueueEntry): Promise<LiveCopy | null> {
     const history = await chainHistory(entry._id, 0, fresh.v);
     if (history) return withHistory(fresh, [], history);
   }
-  const doc = await loadExecution(entry._id);
+  const doc = await loadFullExecution(entry._id);
   if (!doc) return null;
   const from = doc.stateVersion ?? 0;
   const live = await latestCheckpoint(entry._id, from);

@@ -1,8 +1,10 @@
 // Runs as readable documents: until now workflow_executions kept the run state and its history
 // as deflated JSON buffers and the first events as a JSON string, event_logs kept each event's
 // fields as a JSON string, and live_runs kept each checkpoint as one deflated buffer holding the
-// whole history. This converts what is left in those shapes (lib/runtime/live-store.ts and
-// lib/runtime/event-records.ts describe the new ones).
+// whole history. This converts what is left in those shapes: a run's state, history and first
+// events move to its execution_details document as fields (models/ExecutionDetail.ts says why
+// apart), events keep their fields as fields, checkpoints become readable and lean
+// (lib/runtime/live-store.ts, lib/runtime/event-records.ts).
 import { inflateRawSync } from "node:zlib";
 import type { AnyBulkWriteOperation, Binary, Db, Document } from "mongodb";
 import { encodeState } from "@/lib/engine/storage";
@@ -52,19 +54,21 @@ async function flush(db: Db, name: string, ops: AnyBulkWriteOperation<Document>[
 
 async function executions(db: Db): Promise<number> {
   let changed = 0;
-  const ops: AnyBulkWriteOperation<Document>[] = [];
-  const cursor = db.collection("workflow_executions").find({}, { projection: { state: 1, executionHistory: 1, pendingEvents: 1 } });
-  for await (const doc of cursor) {
-    const set: Document = {};
-    if (isPacked(doc.state)) set.state = storedState(unpack<RunState>(doc.state));
-    if (isPacked(doc.executionHistory)) set.executionHistory = unpack<unknown[]>(doc.executionHistory);
-    else if (doc.executionHistory === null) set.executionHistory = [];
-    if (typeof doc.pendingEvents === "string") set.pendingEvents = eventsOf(doc.pendingEvents);
-    if (Object.keys(set).length === 0) continue;
-    ops.push({ updateOne: { filter: { _id: doc._id }, update: { $set: set } } });
-    if (ops.length >= BATCH) changed += await flush(db, "workflow_executions", ops);
+  const details = db.collection("execution_details");
+  // The ids first, then each run by _id: the loop changes the documents the filter matches.
+  const ids = (await db.collection("workflow_executions").find({ state: { $exists: true } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
+  for (const id of ids) {
+    const doc = await db.collection("workflow_executions").findOne({ _id: id }, { projection: { state: 1, executionHistory: 1, pendingEvents: 1, stateVersion: 1 } });
+    if (!doc || doc.state === undefined) continue;
+    const state = isPacked(doc.state) ? storedState(unpack<RunState>(doc.state)) : doc.state;
+    const executionHistory = isPacked(doc.executionHistory) ? unpack<unknown[]>(doc.executionHistory) : Array.isArray(doc.executionHistory) ? doc.executionHistory : [];
+    const detail = { state, executionHistory: plain(executionHistory), pendingEvents: eventsOf(doc.pendingEvents), stateVersion: doc.stateVersion ?? 0, createdAt: new Date(), updatedAt: new Date() };
+    // Details first: a crash between the two writes leaves the execution to convert again, never a run without its state.
+    await details.replaceOne({ _id: doc._id }, detail, { upsert: true });
+    await db.collection("workflow_executions").updateOne({ _id: doc._id }, { $unset: { state: "", executionHistory: "", pendingEvents: "" } });
+    changed += 1;
   }
-  return changed + (await flush(db, "workflow_executions", ops));
+  return changed;
 }
 
 async function events(db: Db): Promise<number> {
@@ -98,7 +102,7 @@ async function checkpoints(db: Db): Promise<number> {
   let changed = 0;
   for (const [runId, docs] of byRun) {
     docs.sort((a, b) => (a.v as number) - (b.v as number));
-    const execution = await db.collection("workflow_executions").findOne({ _id: runId as never }, { projection: { executionHistory: 1, stateVersion: 1 } });
+    const execution = await db.collection("execution_details").findOne({ _id: runId as never }, { projection: { executionHistory: 1 } });
     const executionHistory = Array.isArray(execution?.executionHistory) ? execution.executionHistory : [];
     let previous: { v: number; length: number } | null = null;
     for (const doc of docs) {

@@ -34,12 +34,13 @@ async function finishedRun(): Promise<string> {
   return started.runId;
 }
 
-/** Writes a run back in the shapes of before: packed state and history, JSON-text event data. */
+/** Writes a run back in the shapes of before: packed state and history in the execution, JSON-text event data. */
 async function makeOld(runId: string) {
-  const exec = (await db().collection("workflow_executions").findOne({ _id: runId as never }))!;
+  const detail = (await db().collection("execution_details").findOne({ _id: runId as never }))!;
   await db()
     .collection("workflow_executions")
-    .updateOne({ _id: runId as never }, { $set: { state: pack(decodeState(exec.state as RunState)), executionHistory: pack(exec.executionHistory), pendingEvents: "[]" } });
+    .updateOne({ _id: runId as never }, { $set: { state: pack(decodeState(detail.state as RunState)), executionHistory: pack(detail.executionHistory), pendingEvents: "[]" } });
+  await db().collection("execution_details").deleteOne({ _id: runId as never });
   for (const ev of await db().collection("event_logs").find({ runId }).toArray()) {
     const { eventOf } = await import("@/lib/runtime/event-records");
     const rest = eventOf({ type: ev.type as string, data: ev.data, at: ev.at as Date }) as unknown as Record<string, unknown>;
@@ -47,7 +48,7 @@ async function makeOld(runId: string) {
     delete rest.at;
     await db().collection("event_logs").updateOne({ _id: ev._id }, { $set: { data: JSON.stringify(rest) } });
   }
-  return exec;
+  return detail;
 }
 
 describe("migration 002: runs, checkpoints and events as readable fields", () => {
@@ -65,17 +66,18 @@ describe("migration 002: runs, checkpoints and events as readable fields", () =>
     const before = await getRun(designer, runId);
     const eventsBefore = await eventsOf(runId);
     const original = await makeOld(runId);
-    expect(await db().collection("workflow_executions").countDocuments({ _id: runId as never, "state.status": "completed" })).toBe(0);
+    expect(await db().collection("execution_details").countDocuments({ _id: runId as never })).toBe(0);
 
     const reports = await migrate(db());
     expect(reports.map((r) => r.id)).toContain("002-run-fields");
     expect(reports.find((r) => r.id === "002-run-fields")!.changed).toBeGreaterThan(0);
 
-    const exec = (await db().collection("workflow_executions").findOne({ _id: runId as never }))!;
-    expect(exec.state).toEqual(original.state);
-    expect(exec.executionHistory).toEqual(original.executionHistory);
+    const detail = (await db().collection("execution_details").findOne({ _id: runId as never }))!;
+    expect(detail.state).toEqual(original.state);
+    expect(detail.executionHistory).toEqual(original.executionHistory);
+    expect((await db().collection("workflow_executions").findOne({ _id: runId as never }))!.state).toBeUndefined();
     // Queryable as fields, the way someone with mongosh would ask.
-    expect(await db().collection("workflow_executions").countDocuments({ _id: runId as never, "executionHistory.status": "succeeded", "state.status": "completed" })).toBe(1);
+    expect(await db().collection("execution_details").countDocuments({ _id: runId as never, "executionHistory.status": "succeeded", "state.status": "completed" })).toBe(1);
     expect(await db().collection("event_logs").countDocuments({ runId, type: "node_complete", "data.attempt": 1 })).toBe(4);
     expect(await eventsOf(runId)).toEqual(eventsBefore);
     expect(await getRun(designer, runId)).toEqual(before);
@@ -87,9 +89,10 @@ describe("migration 002: runs, checkpoints and events as readable fields", () =>
   it("splits old whole-history checkpoints into per-step entries, continuing the execution's history", async () => {
     const runId = await finishedRun();
     const exec = (await db().collection("workflow_executions").findOne({ _id: runId as never }))!;
-    const history = historyOf(exec as never);
+    const detail = (await db().collection("execution_details").findOne({ _id: runId as never }))!;
+    const history = historyOf(detail as never);
     expect(history.length).toBeGreaterThanOrEqual(4);
-    const state = decodeState(exec.state as RunState);
+    const state = decodeState(detail.state as RunState);
     const book = { metrics: exec.metrics, aiUsage: [], humanInteractions: [], cancelledWaits: [] };
     const meta = { workflowId: String(exec.workflowId), workflowName: "", version: null, graphId: exec.graphId, depth: 0, parentExecutionId: null, parentStepId: null, parentAttempt: null, trigger: { type: "test", by: null }, concurrency: 0 };
     const old = (id: string, v: number, upTo: number) => ({
@@ -108,8 +111,8 @@ describe("migration 002: runs, checkpoints and events as readable fields", () =>
     // A chain from version 1 (never left a worker) and one continuing an execution at version 5 with two entries.
     const fresh = `${runId}-fresh`;
     const later = `${runId}-later`;
-    await db().collection("workflow_executions").insertOne({ ...exec, _id: fresh as never, stateVersion: 0, executionHistory: [] });
-    await db().collection("workflow_executions").insertOne({ ...exec, _id: later as never, stateVersion: 5, executionHistory: history.slice(0, 2) });
+    await db().collection("workflow_executions").insertMany([{ ...exec, _id: fresh as never, stateVersion: 0 }, { ...exec, _id: later as never, stateVersion: 5 }]);
+    await db().collection("execution_details").insertMany([{ ...detail, _id: fresh as never, stateVersion: 0, executionHistory: [] }, { ...detail, _id: later as never, stateVersion: 5, executionHistory: history.slice(0, 2) }]);
     await db().collection("live_runs").insertMany([old(fresh, 1, 1), old(fresh, 2, 3), old(fresh, 3, 4), old(later, 6, 3), old(later, 7, 4)] as never[]);
     await db().collection("migrations").deleteOne({ _id: "002-run-fields" as never });
 
