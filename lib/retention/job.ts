@@ -1,0 +1,72 @@
+import "server-only";
+// The retention job: runs beside the workers (lib/runtime/in-process.ts, scripts/worker.ts).
+// Every tick prunes at most BATCH runs of the current pass, one after another, then pauses, so
+// the live runs' writes get the database between its small writes. When a pass is done it saves
+// the watermarks; a new survey starts at most once per SURVEY_EVERY_MS, in one process only.
+// See pass.ts for how candidates are found without scanning big collections.
+import { pruneAll, saveWatermarks, survey, claimSurvey, type Survey } from "./pass";
+
+const SURVEY_EVERY_MS = Number(process.env.SWITCHYARD_RETENTION_SURVEY_MS ?? 3_600_000);
+const PAUSE_MS = Number(process.env.SWITCHYARD_RETENTION_PAUSE_MS ?? 5_000);
+/** How often an idle job looks whether a new survey is due. */
+const IDLE_MS = 60_000;
+const BATCH = 50;
+
+interface JobState {
+  timer: ReturnType<typeof setTimeout> | null;
+  current: (Survey & { left: Survey["selection"]["candidates"]; pruned: number }) | null;
+  nextSurveyAt: number;
+  running: boolean;
+}
+
+const holder = globalThis as unknown as { __switchyardRetention?: JobState };
+
+async function tick(job: JobState): Promise<number> {
+  const now = Date.now();
+  if (!job.current) {
+    if (now < job.nextSurveyAt) return IDLE_MS;
+    job.nextSurveyAt = (Math.floor(now / SURVEY_EVERY_MS) + 1) * SURVEY_EVERY_MS;
+    if (!(await claimSurvey(now, SURVEY_EVERY_MS))) return IDLE_MS; // another process surveys this period
+    const found = await survey(new Date(now));
+    job.current = { ...found, left: [...found.selection.candidates], pruned: 0 };
+  }
+  const current = job.current;
+  const batch = current.left.splice(0, BATCH);
+  if (batch.length) current.pruned += (await pruneAll(batch, new Date())).pruned;
+  if (current.left.length === 0) {
+    await saveWatermarks(current.selection.next, current.pruned, current.at);
+    if (current.pruned) console.log(`[retention] pruned ${current.pruned} finished run(s)`);
+    job.current = null;
+    return IDLE_MS;
+  }
+  return PAUSE_MS;
+}
+
+function schedule(job: JobState, ms: number) {
+  if (!job.running) return;
+  job.timer = setTimeout(() => {
+    tick(job)
+      .catch((error: unknown) => {
+        console.error("[retention] tick failed; trying again later:", error);
+        return IDLE_MS;
+      })
+      .then((next) => schedule(job, next));
+  }, ms);
+  job.timer.unref?.();
+}
+
+/** Starts the job once per process (kept on globalThis, so a dev reload does not start a second). */
+export function startRetentionJob(): void {
+  const job = (holder.__switchyardRetention ??= { timer: null, current: null, nextSurveyAt: 0, running: false });
+  if (job.running || process.env.SWITCHYARD_RETENTION === "off") return;
+  job.running = true;
+  schedule(job, PAUSE_MS); // not at once: let the server and workers start first
+}
+
+export function stopRetentionJob(): void {
+  const job = holder.__switchyardRetention;
+  if (!job) return;
+  job.running = false;
+  if (job.timer) clearTimeout(job.timer);
+  job.timer = null;
+}
