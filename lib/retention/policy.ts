@@ -69,9 +69,14 @@ export interface PrunedMark {
   limit: number;
 }
 
-/** The run page's sentence, e.g. "…removed on 3 Dec 2026 by the retention policy (30 days)." */
+/** The policy that applied, as the run page's sentence ends: "(30 days)". */
 export function prunedPolicyText(mark: Pick<PrunedMark, "reason" | "limit">): string {
   return mark.reason === "age"
     ? `${mark.limit} ${mark.limit === 1 ? "day" : "days"}`
     : `the newest ${mark.limit.toLocaleString("en-US")} finished ${mark.limit === 1 ? "run" : "runs"} of each workflow keep their details`;
+}
+
+/** The run page's sentence, e.g. "Step inputs, outputs and the event log of this run were removed on 3 Dec 2026 by the retention policy (30 days)." */
+export function prunedNotice(mark: Pick<PrunedMark, "reason" | "limit">, day: string): string {
+  return `Step inputs, outputs and the event log of this run were removed on ${day} by the retention policy (${prunedPolicyText(mark)}).`;
 }
