@@ -4,6 +4,7 @@ import "server-only";
 import { can, type Actor } from "@/lib/auth/roles";
 import { PermissionError } from "@/lib/auth/errors";
 import { AppSetting } from "@/models/AppSetting";
+import { RetentionProgress } from "@/models/RetentionProgress";
 import { DEFAULT_POLICY, retentionFormSchema, storedPolicySchema, type RetentionPolicy } from "./policy";
 
 export const RETENTION_SETTING_ID = "retention";
@@ -13,6 +14,12 @@ export interface RetentionSettingsView {
   policy: RetentionPolicy;
   /** When an admin last saved it; null while the defaults apply. */
   updatedAt: string | null;
+}
+
+export interface RetentionStatus {
+  /** When the job last finished a clean-up; null before the first. */
+  lastRunAt: string | null;
+  lastPruned: number;
 }
 
 export interface RetentionSaveResult {
@@ -36,9 +43,10 @@ export async function readRetentionPolicy(): Promise<RetentionSettingsView> {
 }
 
 /** The settings page's read: admins only. */
-export async function retentionSettingsFor(actor: Actor): Promise<RetentionSettingsView> {
+export async function retentionSettingsFor(actor: Actor): Promise<RetentionSettingsView & { status: RetentionStatus }> {
   if (!can(actor, "settings:manage")) throw new PermissionError(ONLY_ADMINS);
-  return readRetentionPolicy();
+  const [view, progress] = await Promise.all([readRetentionPolicy(), RetentionProgress.findById("retention").lean()]);
+  return { ...view, status: { lastRunAt: progress?.lastSurveyAt ? new Date(progress.lastSurveyAt).toISOString() : null, lastPruned: progress?.lastPruned ?? 0 } };
 }
 
 export async function saveRetentionPolicy(actor: Actor & { id: string }, input: unknown): Promise<RetentionSaveResult> {
