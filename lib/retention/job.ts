@@ -4,6 +4,9 @@ import "server-only";
 // the live runs' writes get the database between its small writes. When a pass is done it saves
 // the watermarks; a new survey starts at most once per SURVEY_EVERY_MS, in one process only.
 // See pass.ts for how candidates are found without scanning big collections.
+// Measured (embedded FerretDB, test database, machine load ≈ 8): a 20-step run (42 events)
+// prunes in ~170 ms, ~4 ms per event deleted by _id; so a batch of 50 takes ~8.5 s of small
+// sequential writes, then the pause: ~13,000 runs an hour at most, far above what finishes.
 import { pruneAll, saveWatermarks, survey, claimSurvey, type Survey } from "./pass";
 
 const SURVEY_EVERY_MS = Number(process.env.SWITCHYARD_RETENTION_SURVEY_MS ?? 3_600_000);
