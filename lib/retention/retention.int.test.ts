@@ -14,7 +14,9 @@ import { EventLog } from "@/models/EventLog";
 import { ExecutionHistory } from "@/models/ExecutionHistory";
 import { Workflow } from "@/models/Workflow";
 import { WorkflowExecution } from "@/models/WorkflowExecution";
-import { runRetentionPass } from "./pass";
+import { requestRetry } from "@/lib/runtime/retry";
+import { claimSurvey, runRetentionPass } from "./pass";
+import { pruneRun } from "./prune";
 import { readRetentionPolicy, saveRetentionPolicy } from "./settings";
 
 const DAY = 86_400_000;
@@ -140,6 +142,33 @@ describe("retention of finished runs (real database)", () => {
     expect(await runRetentionPass()).toMatchObject({ candidates: 1, pruned: 1 });
     expect((await WorkflowExecution.findById(runs[2]).lean())?.pruned).toMatchObject({ reason: "count" });
     expect((await WorkflowExecution.findById(runs[3]).lean())?.pruned).toBeNull();
+  });
+
+  it("a pruned failed run keeps its error but can no longer be retried from its failed step", async () => {
+    const wf = await storeWorkflow(designer, {
+      nodes: [startNode(), setNode("ok", "a", "1"), setNode("boom", "b", "$notAFunction(1)"), endNode()],
+      edges: [e("start", "ok"), e("ok", "boom"), e("boom", "end")],
+    });
+    const res = await startRunFor(designer, { workflowId: wf, mode: "test", input: {} });
+    if (!res.ok) throw new Error(res.message);
+    await waitForStatus(res.runId, ["failed"]);
+    expect((await getRun(designer, res.runId))!.canRetry).toBe(true);
+
+    expect(await pruneRun({ runId: res.runId, reason: "age", limit: 30 })).toBe("pruned");
+    expect(await pruneRun({ runId: res.runId, reason: "age", limit: 30 })).toBe("already");
+    const page = (await getRun(designer, res.runId))!;
+    expect(page.status).toBe("failed");
+    expect(page.error).toBeTruthy();
+    expect(page.steps.find((s) => s.nodeId === "boom")).toMatchObject({ status: "failed", error: { message: expect.any(String) } });
+    expect(page.canRetry).toBe(false);
+    expect(await requestRetry(res.runId)).toMatchObject({ ok: false, message: expect.stringContaining("Re-run it instead") });
+  });
+
+  it("of several processes, one surveys each period", async () => {
+    const hour = 3_600_000;
+    const now = Date.now();
+    expect((await Promise.all(Array.from({ length: 6 }, () => claimSurvey(now, hour)))).filter(Boolean)).toHaveLength(1);
+    expect((await Promise.all(Array.from({ length: 6 }, () => claimSurvey(now + hour, hour)))).filter(Boolean)).toHaveLength(1);
   });
 
   it("the settings refuse non-admins and bad input with messages that say what and where", async () => {
