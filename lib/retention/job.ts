@@ -9,8 +9,18 @@ import "server-only";
 // sequential writes, then the pause: ~13,000 runs an hour at most, far above what finishes.
 import { pruneAll, saveWatermarks, survey, claimSurvey, type Survey } from "./pass";
 
-const SURVEY_EVERY_MS = Number(process.env.SWITCHYARD_RETENTION_SURVEY_MS ?? 3_600_000);
-const PAUSE_MS = Number(process.env.SWITCHYARD_RETENTION_PAUSE_MS ?? 5_000);
+/** A whole number of ms from the environment, at least `min`; a bad value says so and the default applies. */
+function envMs(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (Number.isInteger(value) && value >= min) return value;
+  console.warn(`[retention] ${name} must be a whole number of milliseconds of at least ${min}, not "${raw}"; using ${fallback}.`);
+  return fallback;
+}
+
+const SURVEY_EVERY_MS = envMs("SWITCHYARD_RETENTION_SURVEY_MS", 3_600_000, 60_000);
+const PAUSE_MS = envMs("SWITCHYARD_RETENTION_PAUSE_MS", 5_000, 100);
 /** How often an idle job looks whether a new survey is due. */
 const IDLE_MS = 60_000;
 const BATCH = 50;
