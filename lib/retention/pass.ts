@@ -9,8 +9,9 @@ import "server-only";
 // - The survey reads execution_histories, which holds one small record per finished run
 //   (written when the run ends; no step data), projected to _id, workflowId, endedAt: the runs
 //   that ended, without touching the collection live runs write to. It is filtered by endedAt
-//   after the last watermark, which a real MongoDB answers from its { workflowId, endedAt }
-//   index and FerretDB in one pass of decoding (DESIGN.md: ~5 s per 100k small documents).
+//   after the last watermark: one pass over small documents on either database (FerretDB
+//   decodes each in Go, DESIGN.md: ~5 s per 100k small documents; no endedAt-first index is
+//   declared for MongoDB, since an hourly read does not need one).
 // - It runs at most once an hour (SWITCHYARD_RETENTION_SURVEY_MS), and in one process only:
 //   the survey of an hour is claimed by inserting `retention:survey:<hour>` (lib/db/claim.ts).
 // - Its result is a list in memory, pruned 50 runs per tick with a pause between ticks; each
