@@ -69,6 +69,11 @@ const executionSchema = new Schema(
     concurrency: { type: Number, default: 0, immutable: true },
     startedAt: { type: Date, default: null },
     endedAt: { type: Date, default: null },
+    /**
+     * Set when the retention policy removed the run's step inputs, outputs, logs, user values
+     * and events (lib/retention/prune.ts): when, why ("age" or "count") and the limit then.
+     */
+    pruned: { type: { at: Date, reason: String, limit: Number, _id: false }, default: null },
   },
   { timestamps: true, collection: "workflow_executions", minimize: false, versionKey: false },
 );

@@ -9,6 +9,7 @@ import mongoose from "mongoose";
 import { Worker } from "../lib/runtime/worker";
 import { startScheduler, stopScheduler } from "../lib/triggers/scheduler";
 import { migrate } from "../lib/db/migrations";
+import { startRetentionJob, stopRetentionJob } from "../lib/retention/job";
 
 async function main() {
   const uri = process.env.MONGODB_URI;
@@ -21,6 +22,8 @@ async function main() {
   const workers = Array.from({ length: count }, () => new Worker().start());
   // Schedules fire wherever workers run; the trigger_fires insert keeps each fire time to one run.
   if (process.env.SWITCHYARD_SCHEDULER !== "off") await startScheduler();
+  // Retention runs wherever workers run; one process per hour surveys (lib/retention/pass.ts).
+  startRetentionJob();
   console.log(`[worker] ${count} worker(s) running (pid ${process.pid}): ${workers.map((w) => w.owner).join(", ")}`);
 
   let stopping = false;
@@ -29,6 +32,7 @@ async function main() {
     stopping = true;
     console.log(`[worker] ${signal}: stopping`);
     await stopScheduler();
+    stopRetentionJob();
     await Promise.all(workers.map((w) => w.stop(Number(process.env.SWITCHYARD_STOP_GRACE_MS ?? 10_000))));
     await mongoose.disconnect();
     process.exit(0);

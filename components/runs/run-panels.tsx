@@ -3,6 +3,7 @@ import { Hourglass, UserCheck, Workflow } from "lucide-react";
 import { JsonViewer } from "@/components/ui/json-viewer";
 import type { RunDetail } from "@/lib/runtime/contract";
 import { formatCost, formatCount, formatMoment } from "@/lib/format/run-format";
+import { PrunedValue } from "./run-pruned";
 
 const panel = "rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900";
 const heading = "border-b border-zinc-200 px-4 py-3 text-sm font-semibold dark:border-zinc-800";
@@ -58,7 +59,7 @@ export function RunData({ run }: { run: RunDetail }) {
           Input
         </h2>
         <div className="p-4">
-          <JsonViewer value={run.input ?? {}} label="Run input" />
+          {run.pruned ? <PrunedValue what="The run's input was" /> : <JsonViewer value={run.input ?? {}} label="Run input" />}
         </div>
       </section>
       <section aria-labelledby="output-heading" className={panel}>
@@ -66,7 +67,9 @@ export function RunData({ run }: { run: RunDetail }) {
           Output
         </h2>
         <div className="p-4" data-testid="run-output">
-          {run.status === "completed" ? (
+          {run.pruned ? (
+            <PrunedValue what="The run's output was" />
+          ) : run.status === "completed" ? (
             <JsonViewer value={run.output} label="Run output" />
           ) : (
             <p className="text-sm text-zinc-500">{run.status === "failed" || run.status === "cancelled" ? `No output: the run ${run.status === "failed" ? "failed" : "was cancelled"}.` : "The output appears when the run reaches an End node."}</p>

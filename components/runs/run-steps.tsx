@@ -8,11 +8,12 @@ import { JsonViewer } from "@/components/ui/json-viewer";
 import type { RunDetail, RunStepView } from "@/lib/runtime/contract";
 import { formatDuration, formatMoment } from "@/lib/format/run-format";
 import { cn } from "@/lib/utils";
+import { PrunedValue } from "./run-pruned";
 import { StepStatusBadge } from "./run-status-badge";
 
 type Labels = Map<string, string>;
 
-function StepBody({ step, name }: { step: RunStepView; name: string }) {
+function StepBody({ step, name, pruned }: { step: RunStepView; name: string; pruned: boolean }) {
   return (
     <div className="space-y-4 border-t border-zinc-100 bg-zinc-50/60 px-4 py-4 dark:border-zinc-800 dark:bg-zinc-950/40">
       <dl className="grid gap-x-6 gap-y-1 text-xs text-zinc-600 sm:grid-cols-3 dark:text-zinc-400">
@@ -36,16 +37,20 @@ function StepBody({ step, name }: { step: RunStepView; name: string }) {
         </div>
       )}
       {step.truncated && <p className="text-xs text-amber-700 dark:text-amber-300">This step&apos;s input or output was too large to keep here in full; the run&apos;s events hold the whole value.</p>}
-      <div className="grid gap-4 lg:grid-cols-2">
-        <div>
-          <h4 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500">Input</h4>
-          <JsonViewer value={step.input} label={`Input of ${name}`} />
+      {pruned ? (
+        <PrunedValue what="This step's input, output and console lines were" />
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <div>
+            <h4 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500">Input</h4>
+            <JsonViewer value={step.input} label={`Input of ${name}`} />
+          </div>
+          <div>
+            <h4 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500">Output</h4>
+            {step.status === "succeeded" ? <JsonViewer value={step.output} label={`Output of ${name}`} /> : <p className="text-sm text-zinc-500">No output: the step {step.status}.</p>}
+          </div>
         </div>
-        <div>
-          <h4 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500">Output</h4>
-          {step.status === "succeeded" ? <JsonViewer value={step.output} label={`Output of ${name}`} /> : <p className="text-sm text-zinc-500">No output: the step {step.status}.</p>}
-        </div>
-      </div>
+      )}
       {step.logs.length > 0 && (
         <div>
           <h4 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500">Console ({step.logs.length})</h4>
@@ -58,7 +63,7 @@ function StepBody({ step, name }: { step: RunStepView; name: string }) {
   );
 }
 
-function StepRow({ step, labels, index }: { step: RunStepView; labels: Labels; index: number }) {
+function StepRow({ step, labels, index, pruned }: { step: RunStepView; labels: Labels; index: number; pruned: boolean }) {
   const [open, setOpen] = useState(false);
   const name = labels.get(step.nodeId) ?? step.nodeId;
   const panelId = `step-panel-${index}`;
@@ -84,7 +89,7 @@ function StepRow({ step, labels, index }: { step: RunStepView; labels: Labels; i
       </button>
       {open && (
         <div id={panelId}>
-          <StepBody step={step} name={name} />
+          <StepBody step={step} name={name} pruned={pruned} />
         </div>
       )}
     </li>
@@ -96,7 +101,8 @@ function pendingNodes(run: Pick<RunDetail, "nodes">) {
   return run.nodes.filter((n) => n.status === "running" || n.status === "waiting" || n.status === "retrying" || n.status === "ready");
 }
 
-export function RunSteps({ run }: { run: Pick<RunDetail, "steps" | "nodes" | "graph"> }) {
+export function RunSteps({ run }: { run: Pick<RunDetail, "steps" | "nodes" | "graph"> & Partial<Pick<RunDetail, "pruned">> }) {
+  const pruned = Boolean(run.pruned);
   const labels: Labels = new Map(run.graph.map((n) => [n.nodeId, n.label]));
   const inProgress = pendingNodes(run);
   return (
@@ -105,14 +111,14 @@ export function RunSteps({ run }: { run: Pick<RunDetail, "steps" | "nodes" | "gr
         <h2 id="steps-heading" className="text-sm font-semibold">
           Steps <span className="font-normal text-zinc-500">· {run.steps.length} finished</span>
         </h2>
-        <span className="text-xs text-zinc-500">Open a step to see its input, output and logs</span>
+        <span className="text-xs text-zinc-500">{pruned ? "Open a step to see its timings and errors" : "Open a step to see its input, output and logs"}</span>
       </div>
       {run.steps.length === 0 && inProgress.length === 0 ? (
         <p className="px-4 py-6 text-sm text-zinc-500">No step has run yet.</p>
       ) : (
         <ol className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {run.steps.map((step, i) => (
-            <StepRow key={`${step.stepId}@${step.attempt}:${i}`} step={step} labels={labels} index={i} />
+            <StepRow key={`${step.stepId}@${step.attempt}:${i}`} step={step} labels={labels} index={i} pruned={pruned} />
           ))}
           {inProgress.map((n) => (
             <li key={`live-${n.nodeId}`} data-testid="run-step-live" data-node-id={n.nodeId} className="flex items-center gap-3 px-4 py-3 text-sm">

@@ -127,6 +127,14 @@ export const runDetail = runSummary.extend({
     }),
   ),
   waiting: z.array(z.object({ nodeId: z.string(), label: z.string(), reason: z.string(), since: isoDate, until: isoDate.nullable() })),
+  pruned: z
+    .object({
+      at: isoDate,
+      reason: z.enum(["age", "count"]).meta({ description: "`age`: older than the days kept; `count`: beyond the runs kept per workflow." }),
+      limit: z.number().int().meta({ description: "The days kept (`age`) or the runs kept per workflow (`count`) when it was pruned." }),
+    })
+    .nullable()
+    .meta({ description: "Set when the retention policy removed the run's input, output, step data and events: they then read as null." }),
 });
 
 export const runList = z.object({ runs: z.array(runSummary), offset: z.number().int(), limit: z.number().int(), hasMore: z.boolean() });

@@ -35,6 +35,8 @@ export type Permission =
   | "credentials:create"
   /** Global variables (admins); a workflow's own variables need "workflow:edit" on it. */
   | "variables:manage"
+  /** Workspace settings such as how long finished runs keep their details (admins). */
+  | "settings:manage"
   | WorkflowPermission
   | CredentialPermission;
 
@@ -87,6 +89,7 @@ const GRANTS: Record<Role, readonly RolePermission[]> = {
     "operations:view",
     "credentials:create",
     "variables:manage",
+    "settings:manage",
   ],
   designer: ["workflows:view", "workflows:create", "inbox:use", "dashboard:view", "settings:view", "credentials:create"],
   approver: ["workflows:view", "inbox:use", "settings:view"],

@@ -70,3 +70,14 @@ export function encodeState(state: RunState): RunState {
 export function decodeState(stored: RunState): RunState {
   return mapState(stored, decodeValue);
 }
+
+/**
+ * The state without its user values (inputs, outputs, variables' values, error details) and
+ * without the failed run's frozen frontier: what the retention policy keeps of an old run. The
+ * structure stays (nodes, their statuses and runs, timings, the error's message and code).
+ */
+export function withoutValues(state: RunState): RunState {
+  const out = mapState(state, () => undefined);
+  delete out.stopped;
+  return out;
+}

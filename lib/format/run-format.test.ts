@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatCost, formatDuration, formatMoment } from "./run-format";
+import { formatClock, formatCost, formatDay, formatDuration, formatMoment } from "./run-format";
 
 describe("run figures", () => {
   it("formats durations in the unit that reads best", () => {
@@ -22,5 +22,7 @@ describe("run figures", () => {
     expect(formatMoment("2026-11-22T13:42:05.123Z")).toBe("22 Nov 2026, 13:42:05 UTC");
     expect(formatMoment(null)).toBe("—");
     expect(formatClock("2026-11-22T13:42:05.123Z")).toBe("13:42:05.123");
+    expect(formatDay("2026-11-22T23:59:59.000Z")).toBe("22 Nov 2026");
+    expect(formatDay("not a date")).toBe("—");
   });
 });

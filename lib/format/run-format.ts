@@ -36,6 +36,15 @@ export function formatMoment(iso: string | number | Date | null | undefined): st
   return `${MOMENT.format(d)} UTC`;
 }
 
+const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** "22 Nov 2026" (UTC): a day, where the hour does not matter (when a run was pruned). */
+export function formatDay(iso: string | number | Date | null | undefined): string {
+  if (iso == null || iso === "") return "—";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? "—" : DAY.format(d);
+}
+
 /** "13:42:05.123" (UTC): a timeline's clock. */
 export function formatClock(iso: string): string {
   const d = new Date(iso);

@@ -1,6 +1,7 @@
 // The worker the web server runs in its own process (started from instrumentation.ts), kept on
 // globalThis so a dev reload or a second bundle of this module never starts a second one.
 import { connectDb } from "@/lib/db/connect";
+import { startRetentionJob } from "@/lib/retention/job";
 import { warmRollups } from "@/lib/rollups/warm";
 import { startSlaJob } from "@/lib/tasks/sla-job";
 import { startScheduler } from "@/lib/triggers/scheduler";
@@ -16,6 +17,7 @@ export async function startInProcessWorker(): Promise<Worker> {
   startSlaJob(); // inbox SLAs (overdue, escalation, reminders) run beside the in-process worker
   await startScheduler(); // schedules and the recovery of accepted webhook deliveries (lib/triggers)
   warmRollups(); // the first dashboard view finds the roll-ups in memory
+  startRetentionJob(); // prunes old finished runs' details in small batches (lib/retention)
   const stop = () => void worker.stop(5_000);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

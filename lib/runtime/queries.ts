@@ -87,6 +87,11 @@ function stepsOf(book: RunBook): RunDetail["steps"] {
   }));
 }
 
+function prunedOf(mark: ExecutionDoc["pruned"]): RunDetail["pruned"] {
+  if (!mark?.at) return null;
+  return { at: new Date(mark.at).toISOString(), reason: mark.reason === "count" ? "count" : "age", limit: mark.limit ?? 0 };
+}
+
 /** Whether the actor may see the run: the run page asks before it streams, so a hidden run answers a real 404. */
 export async function canSeeRun(actor: Actor, runId: string): Promise<boolean> {
   return (await orNull(() => authorizedRun(actor, runId, "workflow:view"))) !== null;
@@ -100,7 +105,8 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
   const doc = await addDetails(found.doc);
   if (!doc) return null;
   const from = doc.stateVersion ?? 0;
-  const live = await latestCheckpoint(doc._id, from);
+  // A pruned run ended long ago: its execution is the whole story (no working copy to prefer).
+  const live = doc.pruned ? null : await latestCheckpoint(doc._id, from);
   const state = live?.state ?? stateOf(doc);
   const added = live ? await chainHistory(doc._id, from, live.v) : null;
   const book = live ? withHistory(live, historyOf(doc), added ?? []).book : bookOf(doc);
@@ -125,6 +131,7 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
     canCancel: canEdit && !isTerminal(state.status),
     canRerun: canEdit,
     canRetry: canEdit && !doc.parentExecutionId && retryRefusal(state) === null,
+    pruned: prunedOf(doc.pruned),
   };
 }
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Activity, ChevronRight, KeyRound, KeySquare, Users, Variable } from "lucide-react";
+import { Activity, Archive, ChevronRight, KeyRound, KeySquare, Users, Variable } from "lucide-react";
 import { SettingsLink } from "@/components/settings/settings-links";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
@@ -14,6 +14,7 @@ export default async function SettingsPage() {
   const managesCredentials = can(user, "credentials:create");
   const managesVariables = can(user, "variables:manage");
   const operates = can(user, "operations:view");
+  const managesSettings = can(user, "settings:manage");
   return (
     <>
       <PageHeader title="Settings" description="Your account and, for admins, the workspace." />
@@ -62,6 +63,11 @@ export default async function SettingsPage() {
             {operates && (
               <SettingsLink href="/settings/operations" icon={Activity} title="Operations">
                 Stuck and poisoned runs, with retry and cancel.
+              </SettingsLink>
+            )}
+            {managesSettings && (
+              <SettingsLink href="/settings/retention" icon={Archive} title="Run retention">
+                How long finished runs keep their step data and events.
               </SettingsLink>
             )}
           </ul>

@@ -31,6 +31,7 @@ function detailOf(run: RunDetail): z.infer<typeof runDetail> {
     errorDetail: run.errorDetail,
     steps: run.steps.map((s) => ({ nodeId: s.nodeId, label: label(s.nodeId), attempt: s.attempt, status: s.status, startedAt: s.startedAt, endedAt: s.endedAt, durationMs: s.durationMs, error: s.error })),
     waiting: run.waiting.map((w) => ({ nodeId: w.nodeId, label: label(w.nodeId), reason: w.reason, since: w.since, until: w.until })),
+    pruned: run.pruned,
   };
 }
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RunActions } from "@/components/runs/run-actions";
 import { RunHeader } from "@/components/runs/run-header";
 import { AiUsageTable, RunData, RunError, RunWaiting } from "@/components/runs/run-panels";
+import { PrunedTimeline, RunPrunedNotice } from "@/components/runs/run-pruned";
 import { RunSteps } from "@/components/runs/run-steps";
 import { RunTimeline } from "@/components/runs/run-timeline";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -16,7 +17,8 @@ const load = cache(async (id: string) => {
   const actor = await requirePagePermission("workflows:view");
   const run = await getRun(actor, id);
   if (!run) return null;
-  const events = (await listRunEvents(actor, id, 0, 1_000)) ?? [];
+  // A pruned run has no events left to read.
+  const events = run.pruned ? [] : ((await listRunEvents(actor, id, 0, 1_000)) ?? []);
   // When the run was read: a run still going shows its duration so far.
   return { run, events, readAt: Date.now() };
 });
@@ -40,19 +42,24 @@ export default async function RunPage({ params }: Props) {
         now={readAt}
         actions={<RunActions runId={run.id} canCancel={run.canCancel} canRerun={run.canRerun} canRetry={run.canRetry} />}
       />
+      <RunPrunedNotice pruned={run.pruned} />
       <RunError run={run} labels={labels} />
       <RunWaiting run={run} labels={labels} />
       <div className="space-y-6">
         <RunData run={run} />
         <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <RunSteps run={run} />
-          <RunTimeline
-            runId={run.id}
-            initialEvents={events}
-            serverSeq={run.seq}
-            ended={isTerminal(run.status)}
-            labels={run.graph.map(({ nodeId, label, outputs }) => ({ nodeId, label, outputs }))}
-          />
+          {run.pruned ? (
+            <PrunedTimeline />
+          ) : (
+            <RunTimeline
+              runId={run.id}
+              initialEvents={events}
+              serverSeq={run.seq}
+              ended={isTerminal(run.status)}
+              labels={run.graph.map(({ nodeId, label, outputs }) => ({ nodeId, label, outputs }))}
+            />
+          )}
         </div>
         <AiUsageTable rows={run.aiUsage} />
       </div>
