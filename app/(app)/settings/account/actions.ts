@@ -14,8 +14,10 @@ export async function updateNameAction(input: unknown): Promise<ActionResult> {
   return result;
 }
 
+/**
+ * No revalidation here: the change ends this browser's session too, so a page rendered with this
+ * response would be a sign-in redirect. The form signs in again with the new password, then refreshes.
+ */
 export async function changePasswordAction(input: unknown): Promise<ActionResult> {
-  const result = await guardAction("account:edit", (actor, request) => changeOwnPassword(actor, input, request.ipAddress), "account");
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
+  return guardAction("account:edit", (actor, request) => changeOwnPassword(actor, input, request.ipAddress), "account");
 }
