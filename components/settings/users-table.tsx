@@ -6,6 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { RoleCheckboxes } from "@/components/settings/role-checkboxes";
+import { ResetPasswordDialog } from "@/components/settings/reset-password-dialog";
+import { formatMoment } from "@/lib/format/run-format";
 import { setActiveAction, updateRolesAction } from "@/app/(app)/settings/users/actions";
 import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
 import type { UserRow } from "@/lib/users/service";
@@ -19,6 +21,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
             <th scope="col" className="px-4 py-3 font-medium">Person</th>
             <th scope="col" className="px-4 py-3 font-medium">Roles</th>
             <th scope="col" className="px-4 py-3 font-medium">Status</th>
+            <th scope="col" className="hidden px-4 py-3 font-medium lg:table-cell">Last signed in</th>
             <th scope="col" className="px-4 py-3 font-medium"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
@@ -32,9 +35,14 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
   );
 }
 
+function lastSignIn(user: UserRow): string {
+  return user.lastSignInAt ? formatMoment(user.lastSignInAt) : "Never";
+}
+
 function UserRowView({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [resetting, setResetting] = useState(false);
   const [pending, startTransition] = useTransition();
 
   function toggleActive() {
@@ -52,7 +60,8 @@ function UserRowView({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
         <div className="font-medium">
           {user.name} {isSelf && <span className="text-xs font-normal text-zinc-500">(you)</span>}
         </div>
-        <div className="text-zinc-500">{user.email}</div>
+        <div className="break-all text-zinc-500">{user.email}</div>
+        <div className="mt-1 text-xs text-zinc-500 lg:hidden">Last signed in: {lastSignIn(user)}</div>
       </td>
       <td className="px-4 py-3">
         <div className="flex flex-wrap gap-1">
@@ -63,12 +72,21 @@ function UserRowView({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
       </td>
       <td className="px-4 py-3">
         {user.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}
+        {user.mustChangePassword && <div className="mt-1 text-xs text-zinc-500">Password was reset</div>}
+      </td>
+      <td className="hidden px-4 py-3 text-zinc-600 lg:table-cell dark:text-zinc-400" data-testid="last-sign-in">
+        {lastSignIn(user)}
       </td>
       <td className="px-4 py-3">
-        <div className="flex justify-end gap-2">
+        <div className="flex flex-wrap justify-end gap-2">
           <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit roles of ${user.email}`}>
             Edit roles
           </Button>
+          {!isSelf && (
+            <Button size="sm" variant="secondary" onClick={() => setResetting(true)} aria-label={`Reset the password of ${user.email}`}>
+              Reset password
+            </Button>
+          )}
           {!isSelf && (
             <Button
               size="sm"
@@ -82,6 +100,7 @@ function UserRowView({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
           )}
         </div>
         <EditRolesModal user={user} open={editing} onOpenChange={setEditing} />
+        <ResetPasswordDialog user={user} open={resetting} onOpenChange={setResetting} />
         <Modal
           open={confirming}
           onOpenChange={setConfirming}
