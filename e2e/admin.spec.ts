@@ -7,7 +7,7 @@ test("an admin creates a user, validation errors stay beside the fields", async 
   await expect(page.getByRole("heading", { name: "Users and roles" })).toBeVisible();
 
   await page.getByRole("button", { name: "Add a person" }).click();
-  const dialog = page.getByRole("dialog", { name: "Add a user" });
+  const dialog = page.getByRole("dialog", { name: "Add a person" });
   await dialog.getByLabel("Name").fill("Casey Clerk");
   await dialog.getByLabel("Email").fill("casey@@example");
   await dialog.getByLabel("Password").fill("short");
@@ -53,7 +53,7 @@ test("a deactivated user is signed out and cannot sign back in", async ({ page, 
   await signInAs(admin, "admin");
   await admin.goto("/settings/users");
   await admin.getByRole("button", { name: "Add a person" }).click();
-  const dialog = admin.getByRole("dialog", { name: "Add a user" });
+  const dialog = admin.getByRole("dialog", { name: "Add a person" });
   await dialog.getByLabel("Name").fill("Temp Worker");
   await dialog.getByLabel("Email").fill("temp@example.com");
   await dialog.getByLabel("Password").fill("temporary-password-1");

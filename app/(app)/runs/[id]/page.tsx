@@ -9,6 +9,7 @@ import { RunTimeline } from "@/components/runs/run-timeline";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isTerminal } from "@/lib/engine/state";
 import { getRun, listRunEvents } from "@/lib/runtime/queries";
+import { publishedVersionOf } from "@/lib/workflows/queries";
 
 // One read per request, shared by the title and the page. A missing run and one whose workflow
 // is not shared with the viewer both give 404.
@@ -17,8 +18,10 @@ const load = cache(async (id: string) => {
   const run = await getRun(actor, id);
   if (!run) return null;
   const events = (await listRunEvents(actor, id, 0, 1_000)) ?? [];
+  // A re-run of a published run uses the version published now: its button says which.
+  const publishedNow = run.version !== null && run.canRerun ? await publishedVersionOf(actor, run.workflowId) : null;
   // When the run was read: a run still going shows its duration so far.
-  return { run, events, readAt: Date.now() };
+  return { run, events, publishedNow, readAt: Date.now() };
 });
 
 type Props = { params: Promise<{ id: string }> };
@@ -31,14 +34,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RunPage({ params }: Props) {
   const data = await load((await params).id);
   if (!data) notFound();
-  const { run, events, readAt } = data;
+  const { run, events, publishedNow, readAt } = data;
   const labels = new Map(run.graph.map((n) => [n.nodeId, n.label]));
   return (
     <>
       <RunHeader
         run={run}
         now={readAt}
-        actions={<RunActions runId={run.id} canCancel={run.canCancel} canRerun={run.canRerun} canRetry={run.canRetry} />}
+        actions={
+          <RunActions
+            runId={run.id}
+            canCancel={run.canCancel}
+            canRerun={run.canRerun}
+            canRetry={run.canRetry}
+            version={run.version}
+            publishedNow={publishedNow}
+          />
+        }
       />
       <RunError run={run} labels={labels} />
       <RunWaiting run={run} labels={labels} />
