@@ -77,6 +77,7 @@ test("an admin adds a person, who changes their name and password; other session
   await nameForm.getByRole("button", { name: "Save name" }).click();
   await expect(pat.getByText("Your name is saved.")).toBeVisible();
   await expect(pat.getByTestId("user-menu")).toContainText("Pat Q. Person");
+  await expect(pat.getByText("Your name is saved.")).toBeHidden(); // the toast goes before the screenshots
 
   const pw = pat.getByTestId("account-password-form");
   await pw.getByLabel("Current password").fill("not-my-password");

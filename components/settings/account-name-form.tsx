@@ -20,7 +20,7 @@ export function AccountNameForm({ name }: { name: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(updateNameSchema), defaultValues: { name }, mode: "onTouched" });
-  const { errors, isSubmitting, isDirty } = form.formState;
+  const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -49,7 +49,7 @@ export function AccountNameForm({ name }: { name: string }) {
         </p>
       )}
       <div className="flex justify-end">
-        <Button type="submit" disabled={isSubmitting || !isDirty}>
+        <Button type="submit" disabled={isSubmitting}>
           {isSubmitting && <Loader2 aria-hidden className="size-4 animate-spin" />} Save name
         </Button>
       </div>
