@@ -6,12 +6,12 @@ test("an admin creates a user, validation errors stay beside the fields", async 
   await page.goto("/settings/users");
   await expect(page.getByRole("heading", { name: "Users and roles" })).toBeVisible();
 
-  await page.getByRole("button", { name: "Add user" }).click();
-  const dialog = page.getByRole("dialog", { name: "Add a user" });
+  await page.getByRole("button", { name: "Add a person" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a person" });
   await dialog.getByLabel("Name").fill("Casey Clerk");
   await dialog.getByLabel("Email").fill("casey@@example");
   await dialog.getByLabel("Password").fill("short");
-  await dialog.getByRole("button", { name: "Create user" }).click();
+  await dialog.getByRole("button", { name: "Add person" }).click();
   await expect(dialog.getByText("Enter a valid email address, like name@example.com.")).toBeVisible();
   await expect(dialog.getByText("Use at least 12 characters.")).toBeVisible();
   await expect(dialog.getByText("Choose at least one role.")).toBeVisible();
@@ -20,7 +20,7 @@ test("an admin creates a user, validation errors stay beside the fields", async 
   await dialog.getByLabel("Email").fill("casey@example.com");
   await dialog.getByLabel("Password").fill("a-long-enough-password");
   await dialog.getByText("Approver", { exact: true }).click();
-  await dialog.getByRole("button", { name: "Create user" }).click();
+  await dialog.getByRole("button", { name: "Add person" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId("user-row-casey@example.com")).toContainText("Approver");
 });
@@ -52,13 +52,13 @@ test("a deactivated user is signed out and cannot sign back in", async ({ page, 
   const admin = await browser.newPage();
   await signInAs(admin, "admin");
   await admin.goto("/settings/users");
-  await admin.getByRole("button", { name: "Add user" }).click();
-  const dialog = admin.getByRole("dialog", { name: "Add a user" });
+  await admin.getByRole("button", { name: "Add a person" }).click();
+  const dialog = admin.getByRole("dialog", { name: "Add a person" });
   await dialog.getByLabel("Name").fill("Temp Worker");
   await dialog.getByLabel("Email").fill("temp@example.com");
   await dialog.getByLabel("Password").fill("temporary-password-1");
   await dialog.getByText("Approver", { exact: true }).click();
-  await dialog.getByRole("button", { name: "Create user" }).click();
+  await dialog.getByRole("button", { name: "Add person" }).click();
   await expect(admin.getByTestId("user-row-temp@example.com")).toBeVisible();
 
   await signIn(page, "temp@example.com", "temporary-password-1");

@@ -15,6 +15,12 @@ const userSchema = new Schema(
     active: { type: Boolean, default: true },
     preferences: { type: Schema.Types.Mixed, default: {} },
     apiKeys: { type: [apiKeySchema], default: [] },
+    /** Set at every successful sign-in (lib/auth/options.ts); absent when they never signed in. */
+    lastSignInAt: { type: Date },
+    /** Sessions signed in before this moment are ended (lib/auth/session.ts). */
+    passwordChangedAt: { type: Date },
+    /** An admin reset the password: the app asks them to choose their own until they do. */
+    mustChangePassword: { type: Boolean, default: false },
   },
   { timestamps: true, collection: "users" },
 );

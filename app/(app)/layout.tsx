@@ -8,6 +8,7 @@ import { UserMenu } from "@/components/shell/user-menu";
 import { Logo } from "@/components/shell/logo";
 import { NotificationBell } from "@/components/shell/notification-bell";
 import { QueryProvider } from "@/components/shell/query-provider";
+import { ChangePasswordBanner } from "@/components/shell/change-password-banner";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSignedIn();
@@ -40,6 +41,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <UserMenu name={user.name} email={user.email} roles={[...user.roles]} />
             </div>
           </header>
+          {user.mustChangePassword && <ChangePasswordBanner />}
           <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8">
             <div className="mx-auto max-w-6xl">{children}</div>
           </main>

@@ -9,6 +9,7 @@ const REASONS: Record<string, string> = {
   deactivated: "Your account has been deactivated, so you were signed out. Ask an admin if this is a mistake.",
   "signed-out": "Your session has ended. Sign in again to continue.",
   "signed-out-by-user": "You have signed out.",
+  "password-changed": "Your password was changed, so you were signed out here. Sign in with the new password.",
 };
 
 /** Only same-site paths, so the sign-in page cannot be used to bounce people elsewhere. */

@@ -1,7 +1,8 @@
 "use client";
 
-// Cancel, re-run with the same input, retry from the failed step. Each calls its server action
-// and says what happened in a toast; re-run opens the new run.
+// Cancel, re-run with the same input, retry from the failed step; retry and re-run say which
+// version each uses (run-labels.ts). Each calls its server action and says what happened in a
+// toast; re-run opens the new run.
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { RotateCcw, Play, Square } from "lucide-react";
@@ -9,8 +10,26 @@ import { toast } from "sonner";
 import { cancelRunAction, rerunAction, retryRunAction } from "@/app/(app)/runs/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
+import { runAgainLabels } from "./run-labels";
 
-export function RunActions({ runId, canCancel, canRerun, canRetry }: { runId: string; canCancel: boolean; canRerun: boolean; canRetry: boolean }) {
+export function RunActions({
+  runId,
+  canCancel,
+  canRerun,
+  canRetry,
+  version,
+  publishedNow,
+}: {
+  runId: string;
+  canCancel: boolean;
+  canRerun: boolean;
+  canRetry: boolean;
+  /** The run's version; null for a test run of the draft. */
+  version: number | null;
+  /** The workflow's version published now, which a re-run of a published run uses. */
+  publishedNow: number | null;
+}) {
+  const labels = runAgainLabels(version, publishedNow);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -50,13 +69,13 @@ export function RunActions({ runId, canCancel, canRerun, canRetry }: { runId: st
   return (
     <div className="flex flex-wrap items-center gap-2">
       {canRetry && (
-        <Button onClick={retry} disabled={pending} data-testid="retry-run">
-          <RotateCcw aria-hidden className="size-4" /> Retry from failed step
+        <Button onClick={retry} disabled={pending} data-testid="retry-run" title={labels.retry.detail}>
+          <RotateCcw aria-hidden className="size-4" /> {labels.retry.label}
         </Button>
       )}
       {canRerun && (
-        <Button variant="secondary" onClick={rerun} disabled={pending} data-testid="rerun-run">
-          <Play aria-hidden className="size-4" /> Re-run with same input
+        <Button variant="secondary" onClick={rerun} disabled={pending} data-testid="rerun-run" title={labels.rerun.detail}>
+          <Play aria-hidden className="size-4" /> {labels.rerun.label}
         </Button>
       )}
       {canCancel && (

@@ -26,11 +26,11 @@ export function CreateUserDialog() {
     <Modal
       open={open}
       onOpenChange={setOpen}
-      title="Add a user"
-      description="They sign in with this email and password."
+      title="Add a person"
+      description="This creates their account at once; no email is sent. You choose a first password here and pass it on to them privately. They sign in with their email and that password, and can change it under Your account."
       trigger={
         <Button>
-          <UserPlus aria-hidden className="size-4" /> Add user
+          <UserPlus aria-hidden className="size-4" /> Add a person
         </Button>
       }
     >
@@ -51,7 +51,7 @@ export function CreateUserDialog() {
               name="password"
               type="password"
               autoComplete="new-password"
-              hint="At least 12 characters. Share it with them privately."
+              hint="At least 12 characters. Tell it to them privately; they can change it later."
               errors={errors.password}
             />
             <RoleCheckboxes errors={errors.roles} />
@@ -65,7 +65,7 @@ export function CreateUserDialog() {
                 Cancel
               </Button>
               <Button type="submit" disabled={pending}>
-                {pending && <Loader2 aria-hidden className="size-4 animate-spin" />} Create user
+                {pending && <Loader2 aria-hidden className="size-4 animate-spin" />} Add person
               </Button>
             </div>
           </form>

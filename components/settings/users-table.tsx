@@ -6,6 +6,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { RoleCheckboxes } from "@/components/settings/role-checkboxes";
+import { ResetPasswordDialog } from "@/components/settings/reset-password-dialog";
+import { formatMoment } from "@/lib/format/run-format";
+import { cn } from "@/lib/utils";
 import { setActiveAction, updateRolesAction } from "@/app/(app)/settings/users/actions";
 import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
 import type { UserRow } from "@/lib/users/service";
@@ -14,15 +17,17 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
   return (
     <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
+        {/* Below md each person is a card (the cells stack), so a phone never scrolls sideways. */}
+        <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 max-md:hidden dark:border-zinc-800">
           <tr>
             <th scope="col" className="px-4 py-3 font-medium">Person</th>
             <th scope="col" className="px-4 py-3 font-medium">Roles</th>
             <th scope="col" className="px-4 py-3 font-medium">Status</th>
+            <th scope="col" className="hidden px-4 py-3 font-medium lg:table-cell">Last signed in</th>
             <th scope="col" className="px-4 py-3 font-medium"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <tbody className="divide-y divide-zinc-100 max-md:block dark:divide-zinc-800">
           {users.map((user) => (
             <UserRowView key={user.id} user={user} isSelf={user.id === currentUserId} />
           ))}
@@ -32,9 +37,14 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
   );
 }
 
+function lastSignIn(user: UserRow): string {
+  return user.lastSignInAt ? formatMoment(user.lastSignInAt) : "Never";
+}
+
 function UserRowView({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [resetting, setResetting] = useState(false);
   const [pending, startTransition] = useTransition();
 
   function toggleActive() {
@@ -47,28 +57,38 @@ function UserRowView({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
   }
 
   return (
-    <tr data-testid={`user-row-${user.email}`} className={user.active ? "" : "text-zinc-400"}>
-      <td className="px-4 py-3">
+    <tr data-testid={`user-row-${user.email}`} className={cn("max-md:block max-md:py-2", !user.active && "text-zinc-400")}>
+      <td className="px-4 py-3 max-md:block max-md:pb-1">
         <div className="font-medium">
           {user.name} {isSelf && <span className="text-xs font-normal text-zinc-500">(you)</span>}
         </div>
-        <div className="text-zinc-500">{user.email}</div>
+        <div className="break-words text-zinc-500">{user.email}</div>
+        <div className="mt-1 text-xs text-zinc-500 lg:hidden">Last signed in: {lastSignIn(user)}</div>
       </td>
-      <td className="px-4 py-3">
+      <td className="px-4 py-3 max-md:inline-block max-md:py-1">
         <div className="flex flex-wrap gap-1">
           {user.roles.filter(isRole).map((r) => (
             <Badge key={r} tone="accent">{ROLE_LABELS[r]}</Badge>
           ))}
         </div>
       </td>
-      <td className="px-4 py-3">
+      <td className="px-4 py-3 max-md:inline-block max-md:px-0 max-md:py-1">
         {user.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}
+        {user.mustChangePassword && <div className="mt-1 text-xs text-zinc-500">Password was reset</div>}
       </td>
-      <td className="px-4 py-3">
-        <div className="flex justify-end gap-2">
+      <td className="hidden px-4 py-3 text-zinc-600 lg:table-cell dark:text-zinc-400" data-testid="last-sign-in">
+        {lastSignIn(user)}
+      </td>
+      <td className="px-4 py-3 max-md:block">
+        <div className="flex flex-wrap justify-end gap-2 max-md:justify-start">
           <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit roles of ${user.email}`}>
             Edit roles
           </Button>
+          {!isSelf && (
+            <Button size="sm" variant="secondary" onClick={() => setResetting(true)} aria-label={`Reset the password of ${user.email}`}>
+              Reset password
+            </Button>
+          )}
           {!isSelf && (
             <Button
               size="sm"
@@ -82,6 +102,7 @@ function UserRowView({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
           )}
         </div>
         <EditRolesModal user={user} open={editing} onOpenChange={setEditing} />
+        <ResetPasswordDialog user={user} open={resetting} onOpenChange={setResetting} />
         <Modal
           open={confirming}
           onOpenChange={setConfirming}

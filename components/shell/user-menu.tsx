@@ -2,7 +2,8 @@
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { signOut } from "next-auth/react";
-import { Check, ChevronDown, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import Link from "next/link";
+import { Check, ChevronDown, LogOut, Monitor, Moon, Sun, UserCog } from "lucide-react";
 import { chooseTheme, isThemeChoice, type ThemeChoice } from "@/lib/theme/theme";
 import { useThemeChoice } from "@/lib/theme/use-theme";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
@@ -48,6 +49,12 @@ export function UserMenu({ name, email, roles }: { name: string; email: string; 
             <p className="text-xs text-zinc-500">{email}</p>
             <p className="mt-1 text-xs text-zinc-500">{roles.map((r) => ROLE_LABELS[r]).join(", ")}</p>
           </div>
+          <DropdownMenu.Item asChild className={ITEM}>
+            <Link href="/settings/account" data-testid="user-menu-account">
+              <UserCog aria-hidden className="size-4" />
+              Your account
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
           <DropdownMenu.Label className="px-3 pt-1 pb-0.5 text-xs font-medium text-zinc-500">Theme</DropdownMenu.Label>
           <DropdownMenu.RadioGroup value={theme} onValueChange={(value) => isThemeChoice(value) && chooseTheme(value)}>

@@ -17,6 +17,16 @@ describe("authorizeCredentials (real database)", () => {
     expect(user.email).toBe("ok@example.com");
   });
 
+  it("records the moment of each successful sign-in, and none for a failed one", async () => {
+    await User.updateOne({ email: "ok@example.com" }, { $unset: { lastSignInAt: 1 } });
+    await expect(authorizeCredentials({ email: "ok@example.com", password: "wrong" }, "198.51.100.30")).rejects.toThrow(WRONG_CREDENTIALS);
+    expect((await User.findOne({ email: "ok@example.com" }).lean())?.lastSignInAt).toBeUndefined();
+    const before = Date.now();
+    await authorizeCredentials({ email: "ok@example.com", password: "right-password-1" }, "198.51.100.30");
+    const at = (await User.findOne({ email: "ok@example.com" }).lean())?.lastSignInAt;
+    expect(at?.getTime()).toBeGreaterThanOrEqual(before - 5);
+  });
+
   it("answers a wrong password and an unknown email alike", async () => {
     await expect(authorizeCredentials({ email: "ok@example.com", password: "nope" }, "198.51.100.2")).rejects.toThrow(WRONG_CREDENTIALS);
     await expect(authorizeCredentials({ email: "nobody@example.com", password: "nope" }, "198.51.100.2")).rejects.toThrow(WRONG_CREDENTIALS);

@@ -9,6 +9,13 @@ import { dummyHash, verifyPassword } from "@/lib/auth/password";
 import { admitLoginAttempt, recordLoginFailure, recordLoginSuccess, releaseTicket } from "@/lib/auth/rate-limit";
 import { clientIp } from "@/lib/auth/client-ip";
 
+/** What the session callback adds to next-auth's session user. */
+export interface SessionUser {
+  id?: string;
+  /** When this session signed in (ms); 0 for a session from before this field existed. */
+  signedInAt?: number;
+}
+
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
 /** Checks email and password; the thrown message is what the sign-in form shows. */
@@ -38,6 +45,8 @@ export async function authorizeCredentials(
   }
   await recordLoginSuccess(ticket);
   if (!user.active) throw new Error("This account has been deactivated. Ask an admin to reactivate it.");
+  // Admins see when each person last signed in (/settings/users): one small write per sign-in.
+  await User.updateOne({ _id: user._id }, { $set: { lastSignInAt: new Date() } });
   return { id: String(user._id), email: user.email, name: user.name };
 }
 
@@ -54,14 +63,23 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      // The token carries only the user id; roles and `active` are read fresh on every
-      // request (lib/auth/session.ts), so a role change or deactivation applies at once.
+      // The token carries the user id and when this sign-in happened; roles and `active` are
+      // read fresh on every request (lib/auth/session.ts), so a role change or deactivation
+      // applies at once, and a session signed in before the last password change is ended.
+      // (The JWT's own `iat` is renewed on every refresh, so it cannot say when one signed in.)
       jwt: ({ token, user }) => {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.signedInAt = Date.now();
+        }
         return token;
       },
       session: ({ session, token }) => {
-        if (session.user) (session.user as { id?: string }).id = token.sub;
+        if (session.user) {
+          const u = session.user as SessionUser;
+          u.id = token.sub;
+          u.signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
+        }
         return session;
       },
     },

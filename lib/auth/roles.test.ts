@@ -13,6 +13,13 @@ describe("can", () => {
     }
   });
 
+  it("lets every active person edit their own account, whatever their roles, and no deactivated one", () => {
+    for (const role of ROLES) expect(can(actor([role]), "account:edit")).toBe(true);
+    expect(can(actor([]), "account:edit")).toBe(true);
+    expect(can(actor(["admin"], false), "account:edit")).toBe(false);
+    expect(can(null, "account:edit")).toBe(false);
+  });
+
   it("unions the permissions of several roles", () => {
     expect(can(actor(["approver"]), "dashboard:view")).toBe(false);
     expect(can(actor(["approver", "manager"]), "dashboard:view")).toBe(true);

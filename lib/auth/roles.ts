@@ -26,6 +26,8 @@ export type Permission =
   /** Every workflow's figures on the dashboard; without it, a designer sees the workflows they own. */
   | "dashboard:see-all"
   | "settings:view"
+  /** One's own name and password: every active user, whatever their roles. */
+  | "account:edit"
   | "users:manage"
   /** Every credential: see, edit, share, delete and use them all (admins). */
   | "credentials:manage"
@@ -120,6 +122,8 @@ export function can(actor: Actor | null | undefined, permission: Permission, res
   if (!actor || !actor.active) return false;
   if (isWorkflowPermission(permission)) return resource && "owners" in resource ? canOnWorkflow(actor, permission, resource) : false;
   if (isCredentialPermission(permission)) return resource && "owner" in resource ? canOnCredential(actor, permission, resource) : false;
+  // Everyone owns their account, a person with no role left included.
+  if (permission === "account:edit") return true;
   return hasGrant(actor, permission);
 }
 

@@ -4,7 +4,8 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { isValidObjectId } from "mongoose";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions, type SessionUser } from "@/lib/auth/options";
+import { sessionEndedByPasswordChange } from "@/lib/auth/password-change";
 import { can, isRole, type Actor, type Permission, type Role } from "@/lib/auth/roles";
 import { connectDb } from "@/lib/db/connect";
 import { User } from "@/models/User";
@@ -15,26 +16,31 @@ export { PermissionError };
 export interface CurrentUser extends Actor {
   email: string;
   name: string;
+  /** An admin reset their password: the app asks them to choose their own. */
+  mustChangePassword?: boolean;
 }
 
-type SessionState = { user: CurrentUser } | { user: null; reason: "signed-out" | "deactivated" };
+type SessionState = { user: CurrentUser } | { user: null; reason: "signed-out" | "deactivated" | "password-changed" };
 
 /** The session's user, read fresh from the database once per request (by _id: the fast path). */
 const readSession = cache(async (): Promise<SessionState> => {
   await connection(); // per-request data: never prerender a page that reads the session
   const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const sessionUser = session?.user as SessionUser | undefined;
+  const id = sessionUser?.id;
   if (!id || !isValidObjectId(id)) return { user: null, reason: "signed-out" };
   await connectDb();
   const user = await User.findById(id).lean();
   if (!user) return { user: null, reason: "signed-out" };
   if (!user.active) return { user: null, reason: "deactivated" };
+  if (sessionEndedByPasswordChange(sessionUser.signedInAt, user.passwordChangedAt)) return { user: null, reason: "password-changed" };
   return { user: {
     id: String(user._id),
     email: user.email,
     name: user.name,
     roles: (user.roles ?? []).filter(isRole) as Role[],
     active: user.active,
+    mustChangePassword: Boolean(user.mustChangePassword),
   } };
 });
 

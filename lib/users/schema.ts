@@ -30,9 +30,11 @@ export const rolesSchema = z
   .array(z.enum(ROLES, { message: `Unknown role. Choose from: ${ROLES.join(", ")}.` }))
   .min(1, "Choose at least one role.");
 
+export const nameSchema = plainText(z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."), "Name");
+
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: plainText(z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."), "Name"),
+  name: nameSchema,
   password: newPasswordSchema,
   roles: rolesSchema,
 });
@@ -41,6 +43,27 @@ export const userIdSchema = z.string().regex(/^[a-f0-9]{24}$/, "Unknown user.");
 
 export const updateRolesSchema = z.object({ userId: userIdSchema, roles: rolesSchema });
 export const setActiveSchema = z.object({ userId: userIdSchema, active: z.boolean() });
+
+/** Your account: the name others see on runs, tasks and comments. */
+export const updateNameSchema = z.object({ name: nameSchema });
+
+/**
+ * Your account: a new password under the same rules as a new user's (newPasswordSchema), given
+ * twice, and the current one so a session left open on a shared computer cannot take the account.
+ */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: "Enter your current password." })
+      .min(1, "Enter your current password.")
+      .max(MAX_PASSWORD_LENGTH, `That password is too long (at most ${MAX_PASSWORD_LENGTH} characters).`),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string({ error: "Type the new password again." }).min(1, "Type the new password again."),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords are not the same." })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
+
+export const resetPasswordSchema = z.object({ userId: userIdSchema });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 

@@ -1,11 +1,13 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
+import { randomPassword } from "@/lib/users/random-password";
 import { PermissionError } from "@/lib/auth/errors";
 import { User } from "@/models/User";
 import {
   createUserSchema,
   fieldErrors,
+  resetPasswordSchema,
   setActiveSchema,
   updateRolesSchema,
   type ActionResult,
@@ -18,6 +20,10 @@ export interface UserRow {
   roles: string[];
   active: boolean;
   createdAt: string;
+  /** ISO time of their last sign-in; null when they never signed in. */
+  lastSignInAt: string | null;
+  /** An admin reset their password and they have not chosen their own yet. */
+  mustChangePassword: boolean;
 }
 
 function assertAdmin(actor: Actor) {
@@ -36,6 +42,8 @@ export async function listUsers(actor: Actor): Promise<UserRow[]> {
       roles: u.roles ?? [],
       active: u.active,
       createdAt: (u as { createdAt?: Date }).createdAt?.toISOString() ?? "",
+      lastSignInAt: u.lastSignInAt ? new Date(u.lastSignInAt).toISOString() : null,
+      mustChangePassword: Boolean(u.mustChangePassword),
     }))
     .sort((a, b) => a.email.localeCompare(b.email));
 }
@@ -78,4 +86,26 @@ export async function setUserActive(actor: Actor, input: unknown): Promise<Actio
   const res = await User.updateOne({ _id: userId }, { $set: { active } });
   if (res.matchedCount === 0) return { ok: false, message: "That user no longer exists." };
   return { ok: true, message: active ? "User reactivated." : "User deactivated; their sessions have ended." };
+}
+
+export type ResetPasswordResult = (ActionResult & { ok: false }) | { ok: true; message: string; password: string };
+
+/**
+ * Gives the user a new random password, returned once for the admin to pass on; only its hash is
+ * stored. Their sessions end (passwordChangedAt) and they are asked to choose their own
+ * (mustChangePassword) until they do. An admin changes their own under "Your account".
+ */
+export async function resetUserPassword(actor: Actor, input: unknown): Promise<ResetPasswordResult> {
+  assertAdmin(actor);
+  const parsed = resetPasswordSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
+  const { userId } = parsed.data;
+  if (userId === actor.id) return { ok: false, message: "Change your own password under Your account, where your current password is asked." };
+  const password = randomPassword();
+  const res = await User.updateOne(
+    { _id: userId },
+    { $set: { passwordHash: await hashPassword(password), passwordChangedAt: new Date(), mustChangePassword: true } },
+  );
+  if (res.matchedCount === 0) return { ok: false, message: "That user no longer exists." };
+  return { ok: true, message: "Password reset; they were signed out everywhere.", password };
 }

@@ -36,6 +36,16 @@ export async function canSeeWorkflow(actor: Actor, id: string): Promise<boolean>
   );
 }
 
+/** The version published now (null when none), for the run page's "re-run" label; null when the workflow is not visible. */
+export async function publishedVersionOf(actor: Actor, id: string): Promise<number | null> {
+  try {
+    return (await authorizedWorkflow(actor, id, "workflow:view")).publishedVersion ?? null;
+  } catch (err) {
+    if (err instanceof PermissionError) return null;
+    throw err;
+  }
+}
+
 /**
  * The canvas page's loader: null when the workflow is missing or not shared with the actor.
  * An archived workflow loads read-only (access "viewer") for everyone: the server refuses

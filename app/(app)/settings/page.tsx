@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Activity, Archive, ChevronRight, KeyRound, KeySquare, Users, Variable } from "lucide-react";
+import { Activity, Archive, ChevronRight, KeyRound, KeySquare, UserCog, Users, Variable } from "lucide-react";
 import { SettingsLink } from "@/components/settings/settings-links";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
@@ -30,7 +30,15 @@ export default async function SettingsPage() {
           <dt className="text-zinc-500">Roles</dt>
           <dd>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</dd>
         </dl>
-        <Link href="/settings/api-keys" data-testid="settings-api-keys" className="mt-4 flex items-center gap-3 rounded-lg border border-zinc-200 p-3 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50">
+        <Link href="/settings/account" data-testid="settings-account" className="mt-4 flex items-center gap-3 rounded-lg border border-zinc-200 p-3 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50">
+          <UserCog aria-hidden className="size-5 text-accent-600" />
+          <span className="flex-1">
+            <span className="block text-sm font-medium">Name and password</span>
+            <span className="block text-sm text-zinc-500">Change the name others see and your password.</span>
+          </span>
+          <ChevronRight aria-hidden className="size-4 text-zinc-400" />
+        </Link>
+        <Link href="/settings/api-keys" data-testid="settings-api-keys" className="mt-2 flex items-center gap-3 rounded-lg border border-zinc-200 p-3 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50">
           <KeySquare aria-hidden className="size-5 text-accent-600" />
           <span className="flex-1">
             <span className="block text-sm font-medium">API keys</span>
@@ -47,7 +55,7 @@ export default async function SettingsPage() {
           <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
             {isAdmin && (
               <SettingsLink href="/settings/users" icon={Users} title="Users and roles">
-                Invite people, choose their roles, deactivate accounts.
+                Add people with a password you pass on to them, choose their roles, reset passwords, deactivate accounts.
               </SettingsLink>
             )}
             {managesCredentials && (

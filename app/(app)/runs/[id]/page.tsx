@@ -10,6 +10,7 @@ import { RunTimeline } from "@/components/runs/run-timeline";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isTerminal } from "@/lib/engine/state";
 import { getRun, listRunEvents } from "@/lib/runtime/queries";
+import { publishedVersionOf } from "@/lib/workflows/queries";
 
 // One read per request, shared by the title and the page. A missing run and one whose workflow
 // is not shared with the viewer both give 404.
@@ -19,8 +20,10 @@ const load = cache(async (id: string) => {
   if (!run) return null;
   // A pruned run has no events left to read.
   const events = run.pruned ? [] : ((await listRunEvents(actor, id, 0, 1_000)) ?? []);
+  // A re-run of a published run uses the version published now: its button says which.
+  const publishedNow = run.version !== null && run.canRerun ? await publishedVersionOf(actor, run.workflowId) : null;
   // When the run was read: a run still going shows its duration so far.
-  return { run, events, readAt: Date.now() };
+  return { run, events, publishedNow, readAt: Date.now() };
 });
 
 type Props = { params: Promise<{ id: string }> };
@@ -33,14 +36,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RunPage({ params }: Props) {
   const data = await load((await params).id);
   if (!data) notFound();
-  const { run, events, readAt } = data;
+  const { run, events, publishedNow, readAt } = data;
   const labels = new Map(run.graph.map((n) => [n.nodeId, n.label]));
   return (
     <>
       <RunHeader
         run={run}
         now={readAt}
-        actions={<RunActions runId={run.id} canCancel={run.canCancel} canRerun={run.canRerun} canRetry={run.canRetry} />}
+        actions={
+          <RunActions
+            runId={run.id}
+            canCancel={run.canCancel}
+            canRerun={run.canRerun}
+            canRetry={run.canRetry}
+            version={run.version}
+            publishedNow={publishedNow}
+          />
+        }
       />
       <RunPrunedNotice pruned={run.pruned} />
       <RunError run={run} labels={labels} />

@@ -6,11 +6,11 @@ import { revalidatePath } from "next/cache";
 import { guardAction, parseArgument } from "@/lib/auth/action-guard";
 import type { CurrentUser } from "@/lib/auth/session";
 import { formDataSchema } from "@/lib/http/form-data";
-import { createUser, setUserActive, updateUserRoles } from "@/lib/users/service";
+import { createUser, resetUserPassword, setUserActive, updateUserRoles, type ResetPasswordResult } from "@/lib/users/service";
 import type { ActionResult } from "@/lib/users/schema";
 
 /** Runs an admin action and refreshes the list after a change that succeeded. */
-async function asAdmin(run: (actor: CurrentUser) => Promise<ActionResult>): Promise<ActionResult> {
+async function asAdmin<R extends ActionResult>(run: (actor: CurrentUser) => Promise<R>): Promise<R | ActionResult> {
   const result = await guardAction("users:manage", run, "users");
   if (result.ok) revalidatePath("/settings/users");
   return result;
@@ -35,4 +35,9 @@ export async function updateRolesAction(userId: string, roles: string[]): Promis
 
 export async function setActiveAction(userId: string, active: boolean): Promise<ActionResult> {
   return asAdmin((actor) => setUserActive(actor, { userId, active }));
+}
+
+/** A new random password for the user, in the answer only: the dialog shows it once. */
+export async function resetPasswordAction(userId: string): Promise<ResetPasswordResult | ActionResult> {
+  return asAdmin((actor) => resetUserPassword(actor, { userId }));
 }

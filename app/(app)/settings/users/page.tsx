@@ -18,7 +18,7 @@ export default async function UsersPage() {
       </Link>
       <PageHeader
         title="Users and roles"
-        description={`${users.length} ${users.length === 1 ? "person" : "people"} in this workspace.`}
+        description={`${users.length} ${users.length === 1 ? "person" : "people"} in this workspace. Adding a person creates their account with a first password you pass on to them.`}
         actions={<CreateUserDialog />}
       />
       <UsersTable users={users} currentUserId={actor.id} />
