@@ -2,7 +2,7 @@
 // code. Old runs lose their events and step data and say so; recent and paused ones keep them;
 // the per-workflow count keeps the newest; a second pass changes nothing.
 import { ExecutionDetail } from "@/models/ExecutionDetail";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PermissionError } from "@/lib/auth/errors";
 import type { RunStatus } from "@/lib/engine/state";
 import { getRun } from "@/lib/runtime/queries";
@@ -64,6 +64,8 @@ describe("retention of finished runs (real database)", () => {
     const old = await run(wf, { amount: 21 });
     const recent = await run(wf, { amount: 5 });
     const paused = await run(await storeWorkflow(designer, timerGraph), {}, ["paused"]);
+    // "paused" shows in the working copy first; wait until the worker has also written the execution it leaves behind.
+    await vi.waitUntil(async () => (await WorkflowExecution.findById(paused, { status: 1 }).lean())?.status === "paused", { timeout: 10_000, interval: 25 });
     await endedDaysAgo(old, 31);
     // A paused run with an old history record, as a failed run retried since would have: still untouched.
     await ExecutionHistory.create({ _id: paused, workflowId: wf, status: "failed", endedAt: new Date(Date.now() - 40 * DAY), trigger: { type: "test" } });
