@@ -82,6 +82,8 @@ test("the try-it preview shows what an expression gives against the latest run's
   await expect(previewOf(page, "outputMapping.0.expression")).toHaveAttribute("data-state", "nothing");
   await mapping.fill("$input");
   await expect(previewOf(page, "outputMapping.0.expression").getByTestId("expression-preview-value")).toContainText('"amount":42.5');
+  await mapping.press("Escape"); // the suggestion list, so the screenshots show the preview
+  await expect(page.getByTestId("expression-suggestions")).toHaveCount(0);
   await shoot(page, "preview-end", DESKTOP);
 
   await page.setViewportSize(PHONE);
@@ -95,7 +97,6 @@ test("comparing a published version with the draft shows which setting changed f
   await page.emulateMedia({ colorScheme: "light" });
   await signInAs(page, "designer");
   await createWorkflow(page, `Compare ${Date.now()}`, "expense-approval");
-  await waitForSave(page);
   await page.getByTestId("publish-button").click();
   await page.getByTestId("publish-notes").fill("First version");
   await page.getByTestId("publish-confirm").click();
