@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { node, validGraph } from "@/lib/engine/test-graphs";
 import { diffGraphs } from "@/lib/workflows/diff";
-import { changeValue, comparisonOf, diffRows, settingLabel, summarizeDiff } from "./version-compare";
+import { changeValue, comparisonOf, diffRows, settingLabel, summarizeDiff, VALUE_LIMIT } from "./version-compare";
 
 function edited() {
   const a = validGraph();
@@ -44,8 +44,8 @@ describe("version comparison", () => {
 
   it("shows an absent side as (none) and cuts long values", () => {
     expect(changeValue({ path: "label", after: "go" }, "before")).toBe("(none)");
-    const long = changeValue({ path: "config.body", before: "x".repeat(200) }, "before");
-    expect(long).toHaveLength(60);
+    const long = changeValue({ path: "config.body", before: "x".repeat(400) }, "before");
+    expect(long).toHaveLength(VALUE_LIMIT);
     expect(long.endsWith("…")).toBe(true);
     expect(changeValue({ path: "config.retries", before: 2, after: null }, "after")).toBe("null");
   });

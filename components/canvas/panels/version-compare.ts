@@ -30,7 +30,8 @@ export function settingLabel(path: string): string {
   return parts.map((p) => (/^\d+$/.test(p) ? `#${Number(p) + 1}` : p)).join(" › ");
 }
 
-const VALUE_LIMIT = 60;
+/** Long enough for a whole condition; the panel wraps it. */
+export const VALUE_LIMIT = 160;
 
 /** One side of a change, short: "(none)" when the setting is absent, positions as (x, y), the rest as JSON. */
 export function changeValue(change: FieldChange, side: "before" | "after"): string {
