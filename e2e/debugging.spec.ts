@@ -125,6 +125,8 @@ test("comparing a published version with the draft shows which setting changed f
   await expect(field).toContainText("“$input.amount > 1000 or $nodes.classify.object.unusual = true”");
   await expect(field).toContainText("→“$input.amount > 500”");
   await expect(panel.locator('[data-testid="compare-entry"][data-id="end_rejected"]')).toHaveAttribute("data-status", "removed");
+  // A removed connection is named by the steps it joined, though neither end is selectable now.
+  await expect(panel.getByTestId("compare-entry").filter({ hasText: "Tell the employee: rejected → Rejected" })).toHaveAttribute("data-status", "removed");
 
   // On the canvas: the changed node is outlined, the removed one drawn where it was.
   await fitView(page);

@@ -86,6 +86,8 @@ export interface GraphDiff {
   titles: Record<string, string>;
   /** The removed nodes, with where they were. */
   ghosts: GhostNode[];
+  /** The ends of every edge added, removed or changed, so one no longer on the canvas can be named. */
+  edgeEnds: Record<string, { source: string; target: string }>;
 }
 
 // ---- Added with the workflow server actions (lib/workflows, app/(app)/workflows/**/actions.ts) ----

@@ -70,6 +70,15 @@ describe("diffGraphs", () => {
     const moved = diffGraphs(a, { nodes: [], edges: [{ id: "e", source: "a", target: "c" }] });
     expect(moved.edges.changed).toEqual(["e"]);
     expect(moved.fields.edges.e).toEqual([{ path: "target", before: "b", after: "c" }]);
+    expect(moved.edgeEnds).toEqual({ e: { source: "a", target: "c" } });
+  });
+
+  it("names the ends of removed edges, and ignores an edge's copy of its branch condition", () => {
+    const a = { nodes: [], edges: [{ id: "gone", source: "x", target: "y" }, { id: "e", source: "d", target: "z", sourceHandle: "big", condition: "amount > 1" }] };
+    const b = { nodes: [], edges: [{ id: "e", source: "d", target: "z", sourceHandle: "big", condition: "amount > 2" }] };
+    const diff = diffGraphs(a, b);
+    expect(diff.edges).toEqual({ added: [], removed: ["gone"], changed: [] });
+    expect(diff.edgeEnds).toEqual({ gone: { source: "x", target: "y" } });
   });
 });
 

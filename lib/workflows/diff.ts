@@ -50,7 +50,9 @@ function nodeFields(a: WorkflowNode, b: WorkflowNode): { settings: FieldChange[]
   return { settings, moved };
 }
 
-const EDGE_KEYS = ["source", "target", "sourceHandle", "label", "condition"] as const;
+// An edge's condition is a read-only copy of its decision branch's, which the node's changes
+// already show: comparing it too would list every condition edit twice.
+const EDGE_KEYS = ["source", "target", "sourceHandle", "label"] as const;
 
 function edgeFields(a: WorkflowEdge, b: WorkflowEdge): FieldChange[] {
   const out: FieldChange[] = [];
@@ -76,6 +78,7 @@ export function diffGraphs(before: WorkflowGraph, after: WorkflowGraph): GraphDi
     fields: { nodes: {}, edges: {} },
     titles: {},
     ghosts: [],
+    edgeEnds: {},
   };
   const oldNodes = new Map(before.nodes.map((n) => [n.id, n]));
   const newNodes = new Map(after.nodes.map((n) => [n.id, n]));
@@ -112,6 +115,10 @@ export function diffGraphs(before: WorkflowGraph, after: WorkflowGraph): GraphDi
     }
   }
   diff.edges.removed = [...oldEdges.keys()].filter((id) => !newEdges.has(id));
+  for (const id of [...diff.edges.added, ...diff.edges.removed, ...diff.edges.changed]) {
+    const edge = newEdges.get(id) ?? oldEdges.get(id)!;
+    diff.edgeEnds[id] = { source: edge.source, target: edge.target };
+  }
   return diff;
 }
 

@@ -57,7 +57,7 @@ export function ExpressionPreview({ id, nodeId, source, kind }: { id: string; no
       <span className="shrink-0 text-zinc-500">{data ? "Latest run:" : "Try it:"}</span>
       {result ? (
         result.state === "value" ? (
-          <code data-testid="expression-preview-value" className="min-w-0 truncate font-mono text-[12px] text-zinc-800 dark:text-zinc-200">
+          <code data-testid="expression-preview-value" className="line-clamp-3 min-w-0 font-mono text-[12px] wrap-anywhere text-zinc-800 dark:text-zinc-200">
             {result.text}
           </code>
         ) : (

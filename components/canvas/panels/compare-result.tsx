@@ -28,7 +28,8 @@ export function CompareResult({ diff }: { diff: GraphDiff }) {
       {rows.map((row) => {
         const edge = row.kind === "edge" ? edgeEnds.get(row.id) : undefined;
         const focusable = row.kind === "node" ? onCanvas.has(row.id) : Boolean(edge);
-        const name = row.kind === "node" ? titleOf(row.id) : edge ? `${titleOf(edge.source)} → ${titleOf(edge.target)}` : row.id;
+        const ends = edge ?? diff.edgeEnds[row.id];
+        const name = row.kind === "node" ? titleOf(row.id) : ends ? `${titleOf(ends.source)} → ${titleOf(ends.target)}` : row.id;
         return (
           <li key={`${row.kind}-${row.id}`} data-testid="compare-entry" data-id={row.id} data-status={row.status} className="min-w-0">
             <button
@@ -51,7 +52,7 @@ export function CompareResult({ diff }: { diff: GraphDiff }) {
                     <dt className="text-zinc-500">{settingLabel(f.path)}</dt>
                     {(f.before !== undefined || f.after !== undefined) && (
                       <dd className="font-mono text-[11px] wrap-anywhere">
-                        <span className="text-red-700 line-through decoration-red-400/60 dark:text-red-300">{changeValue(f, "before")}</span>
+                        <span className="text-red-700 dark:text-red-300">{changeValue(f, "before")}</span>
                         <span className="px-1 text-zinc-400">→</span>
                         <span className="text-emerald-700 dark:text-emerald-300">{changeValue(f, "after")}</span>
                       </dd>
