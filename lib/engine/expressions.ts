@@ -32,6 +32,9 @@ export const EXPRESSION_SEQUENCE_LIMIT = 100_000;
 const YIELD_AFTER_MS = 10;
 /** Steps between looks at the clock (a look costs more than a step). */
 const CLOCK_EVERY = 64;
+/** Hands the loop back: setImmediate on the server; a zero timeout where there is none (the designer's preview runs here in the browser). */
+const yieldLoop: (resume: () => void) => void =
+  typeof setImmediate === "function" ? (resume) => setImmediate(resume) : (resume) => setTimeout(resume, 0);
 
 export interface EvalScope {
   /** The step's input: the root `$`. */
@@ -123,8 +126,8 @@ function prepare(expression: jsonata.Expression): jsonata.Expression {
     if (!clock) return undefined;
     if (++clock.steps > EXPRESSION_STEP_LIMIT) throw { code: "SY1001", position: 0 };
     if (clock.steps % CLOCK_EVERY !== 0 || performance.now() - clock.since < YIELD_AFTER_MS) return undefined;
-    // JSONata awaits this hook: resolving on setImmediate lets timers and I/O run in between.
-    return new Promise<void>((resolve) => setImmediate(() => {
+    // JSONata awaits this hook: resolving on the next turn lets timers and I/O run in between.
+    return new Promise<void>((resolve) => yieldLoop(() => {
       clock.since = performance.now();
       resolve();
     }));

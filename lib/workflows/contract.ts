@@ -61,9 +61,33 @@ export interface VersionSummary {
   edgeCount: number;
 }
 
+/** One setting that differs: "title", "type", "config.branches.0.condition", "source"… A side without the setting has no value. */
+export interface FieldChange {
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** A node only the older side has, drawn as an outline where it was. */
+export interface GhostNode {
+  id: string;
+  title: string;
+  type: string;
+  position: { x: number; y: number };
+}
+
 export interface GraphDiff {
-  nodes: { added: string[]; removed: string[]; changed: string[] };
+  /** changed: a setting, the title or the type differs (maybe the position too); moved: only the position. */
+  nodes: { added: string[]; removed: string[]; changed: string[]; moved: string[] };
   edges: { added: string[]; removed: string[]; changed: string[] };
+  /** What differs in each changed or moved node and each changed edge, by id. */
+  fields: { nodes: Record<string, FieldChange[]>; edges: Record<string, FieldChange[]> };
+  /** Every node's title on either side (the newer one wins), so removed nodes can be named. */
+  titles: Record<string, string>;
+  /** The removed nodes, with where they were. */
+  ghosts: GhostNode[];
+  /** The ends of every edge added, removed or changed, so one no longer on the canvas can be named. */
+  edgeEnds: Record<string, { source: string; target: string }>;
 }
 
 // ---- Added with the workflow server actions (lib/workflows, app/(app)/workflows/**/actions.ts) ----

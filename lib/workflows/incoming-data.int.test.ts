@@ -52,6 +52,10 @@ describe("the data that flowed into a node in the latest run (real database and 
     expect(atDecision).toMatchObject({ runId: started.runId, fromNodeId: "amount_check" });
     expect(Object.keys(atDecision!.value as object)).toEqual(expect.arrayContaining(["object", "usage", "model"]));
     expect(atDecision!.value).not.toHaveProperty("amount");
+    // With it, the rest of what an expression there reads, as the engine binds it.
+    expect(atDecision!.scope.runInput).toMatchObject({ amount: 42.5, currency: "EUR" });
+    expect(atDecision!.scope.nodes.classify).toEqual(atDecision!.value);
+    expect(atDecision!.scope.run.id).toBe(started.runId);
 
     // The manager's step has no finished record (skipped, or still waiting): the decision's output is what it gets.
     const atManager = await latestIncomingData(designer, workflowId, "manager_approval", ["amount_check"]);

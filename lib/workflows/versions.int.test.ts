@@ -3,6 +3,7 @@ import { Workflow } from "@/models/Workflow";
 import { WorkflowVersion, versionId } from "@/models/WorkflowVersion";
 import { createWorkflow, publishWorkflow, restoreVersion, saveGraph } from "./service";
 import { diffVersions, getVersion, listVersions, loadWorkflowForEditor } from "./queries";
+import { isEmptyDiff } from "./diff";
 import { actor } from "./test-fixtures";
 import type { WorkflowNode } from "@/lib/workflow/types";
 
@@ -88,7 +89,9 @@ describe("publishing and versions (real database)", () => {
     ]);
 
     const diff = await diffVersions(designer, wf.id, 1, 2);
-    expect(diff.nodes).toEqual({ added: [], removed: ["notify_rejected", "end_rejected"], changed: ["classify"] });
+    expect(diff.nodes).toEqual({ added: [], removed: ["notify_rejected", "end_rejected"], changed: ["classify"], moved: [] });
+    expect(diff.fields.nodes.classify).toEqual([{ path: "title", before: wf.nodes.find((n) => n.id === "classify")!.data.title, after: "Sort the claim" }]);
+    expect(diff.ghosts.map((g) => g.id)).toEqual(["notify_rejected", "end_rejected"]);
     expect(diff.edges.added).toEqual(["e_reject"]);
     expect(diff.edges.removed).toHaveLength(2);
 
@@ -97,7 +100,7 @@ describe("publishing and versions (real database)", () => {
     const draft = await loadWorkflowForEditor(designer, wf.id);
     expect(draft).toMatchObject({ revision: 3, nodes: wf.nodes, edges: wf.edges, publishedVersion: 2 });
     const sinceDraft = await diffVersions(designer, wf.id, 1, "draft");
-    expect(sinceDraft).toEqual({ nodes: { added: [], removed: [], changed: [] }, edges: { added: [], removed: [], changed: [] } });
+    expect(isEmptyDiff(sinceDraft)).toBe(true);
     expect(await listVersions(designer, wf.id)).toHaveLength(2); // restoring publishes nothing
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getNodeDefinition, nodeTypes, paletteGroups } from "@/lib/nodes/registry";
 import { KNOWN_ICON_NAMES } from "../nodes/icons";
-import { comparisonOf, diffRows, summarizeDiff } from "../panels/version-compare";
 import { filterPalette } from "./palette-filter";
 import { SHORTCUTS, matchShortcut, type KeyLike } from "./shortcuts";
 
@@ -42,21 +41,6 @@ describe("filterPalette", () => {
     expect(types("decision")).toContain("decision");
     expect(types("people")).toEqual(["human"]);
     expect(types("no such thing")).toEqual([]);
-  });
-});
-
-describe("version comparison", () => {
-  const diff = { nodes: { added: ["n1"], removed: ["n2"], changed: ["n3", "n4"] }, edges: { added: [], removed: ["e1"], changed: [] } };
-  it("maps ids to highlight states and list rows", () => {
-    const c = comparisonOf(diff, "v1 → v2");
-    expect(c.nodes.get("n1")).toBe("added");
-    expect(c.nodes.get("n4")).toBe("changed");
-    expect(c.edges.get("e1")).toBe("removed");
-    expect(diffRows(diff)).toHaveLength(5);
-  });
-  it("summarizes for the conflict dialog", () => {
-    expect(summarizeDiff(diff)).toBe("1 node added, 1 node removed, 2 nodes changed, 1 connection removed");
-    expect(summarizeDiff({ nodes: { added: [], removed: [], changed: [] }, edges: { added: [], removed: [], changed: [] } })).toMatch(/no differences/);
   });
 });
 

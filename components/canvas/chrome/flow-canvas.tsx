@@ -25,6 +25,7 @@ import { FIT_ALL, GRID, useCanvasActions } from "../hooks/use-canvas-actions";
 import { useStartInView } from "../hooks/use-start-in-view";
 import { useEditor, useEditorApi, useReadOnly } from "../store/context";
 import type { FlowEdge, FlowNode } from "../types";
+import { CompareGhosts } from "./compare-ghosts";
 import { ContextMenu, type MenuItem } from "./context-menu";
 import { PALETTE_MIME } from "./palette";
 import { useResolvedTheme } from "@/lib/theme/use-theme";
@@ -189,6 +190,7 @@ export function FlowCanvas({
         onMoveStart={closeMenu}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
+        <CompareGhosts />
         {roomy && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the workflow" style={MINIMAP_SIZE} />}
         <Controls showInteractive={false} fitViewOptions={FIT_ALL} aria-label="Zoom and fit" />
       </ReactFlow>

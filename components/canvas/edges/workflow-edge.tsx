@@ -13,7 +13,7 @@ import type { FlowEdge } from "../types";
 import { ARROW_ERROR_ID, ARROW_ID } from "./edge-markers";
 import { edgeLabelPoint } from "./label-position";
 
-const COMPARE_STROKE: Record<CompareStatus, string> = { added: "#10b981", changed: "#f59e0b", removed: "#ef4444" };
+const COMPARE_STROKE: Record<CompareStatus, string> = { added: "#10b981", changed: "#f59e0b", removed: "#ef4444", moved: "#0ea5e9" };
 
 function preview(condition: string, max = 40): string {
   const flat = condition.replace(/\s+/g, " ").trim();

@@ -15,6 +15,7 @@ import { describeSchema, type FieldSpec } from "./describe-schema";
 import { ConfigFormContext, type ConfigFormContextValue } from "./form-context";
 import { buildSuggestions } from "./suggestions";
 import { JsonControl } from "./scalar-controls";
+import { useRefreshSamplesAfterRuns } from "./use-incoming-sample";
 
 const specs = new Map<string, FieldSpec>();
 
@@ -59,6 +60,7 @@ function looseMessages(issues: ReadonlyMap<string, string[]>, spec: FieldSpec): 
 export function ConfigForm({ nodeId, type, config, readOnly }: { nodeId: string; type: string; config: Record<string, unknown>; readOnly: boolean }) {
   const store = useEditorApi();
   const definition = getNodeDefinition(type);
+  useRefreshSamplesAfterRuns();
 
   const change = useCallback(
     (path: Path, value: unknown) => {
@@ -95,6 +97,7 @@ export function ConfigForm({ nodeId, type, config, readOnly }: { nodeId: string;
       blankRequired: new Set(definition?.blankRequired ?? []),
       readOnly,
       nodeType: type,
+      nodeId,
       idPrefix: `cfg-${nodeId}`,
       change,
       suggestions,

@@ -4,12 +4,11 @@
 // data when there is one, else on the start node's input fields when the start node is right
 // before). The rules themselves are in scope-help.ts.
 import { useMemo } from "react";
-import { useQuery } from "@tanstack/react-query";
 import { useShallow } from "zustand/react/shallow";
-import { incomingDataAction } from "@/app/(app)/workflows/[id]/actions";
 import { isRecord } from "@/lib/nodes/fields";
-import { useEditor, useEditorContext } from "../store/context";
+import { useEditor } from "../store/context";
 import { bareNameWarnings, fieldsOf } from "./scope-help";
+import { useIncomingSample } from "./use-incoming-sample";
 
 interface Source {
   id: string;
@@ -20,7 +19,6 @@ interface Source {
 const listNames = (names: readonly string[], max = 6) => `${names.slice(0, max).join(", ")}${names.length > max ? ", …" : ""}`;
 
 export function DecisionScope({ nodeId, config }: { nodeId: string; config: Record<string, unknown> }) {
-  const { workflowId } = useEditorContext();
   const sources = useEditor(
     useShallow((s) =>
       s.edges
@@ -42,14 +40,7 @@ export function DecisionScope({ nodeId, config }: { nodeId: string; config: Reco
     const [id, title, type] = s.split("\u0000");
     return { id, title, type };
   }), [sources]);
-  const sourceIds = before.map((s) => s.id);
-
-  const latest = useQuery({
-    queryKey: ["incoming-data", workflowId, nodeId, sourceIds.join(",")],
-    queryFn: () => incomingDataAction(workflowId, nodeId, sourceIds),
-    staleTime: 30_000,
-  });
-  const sample = latest.data?.ok ? latest.data.sample : null;
+  const sample = useIncomingSample(nodeId).data ?? null;
 
   const from = before.length === 0 ? "the step before it" : before.map((s) => `“${s.title}”`).join(" or ");
   // The start node passes the run input on: right after it, bare names are the input fields.

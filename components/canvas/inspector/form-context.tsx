@@ -14,6 +14,8 @@ export interface ConfigFormContextValue {
   readOnly: boolean;
   /** The node's type: the credential picker offers the credential kinds it takes. */
   nodeType: string;
+  /** The node being edited: the "try it" preview reads its latest run's data. */
+  nodeId: string;
   idPrefix: string;
   change: (path: Path, value: unknown) => void;
   suggestions: () => Suggestion[];

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { cn } from "@/lib/utils";
 import { controlClass } from "./field-parts";
 import { ExpressionInput } from "./expression-input";
+import { ExpressionPreview } from "./expression-preview";
 import { useConfigForm } from "./form-context";
 import type { FieldSpec } from "./describe-schema";
 
@@ -29,17 +30,21 @@ export function TextControl({ id, pathKey, spec, value, optional, invalid, descr
   const kind = form.expressions.get(pathKey);
   if (kind) {
     return (
-      <ExpressionInput
-        id={id}
-        value={text}
-        kind={kind}
-        multiline={multiline}
-        invalid={invalid}
-        describedBy={describedBy}
-        disabled={form.readOnly}
-        suggestions={form.suggestions}
-        onChange={set}
-      />
+      <>
+        <ExpressionInput
+          id={id}
+          value={text}
+          kind={kind}
+          multiline={multiline}
+          invalid={invalid}
+          describedBy={describedBy}
+          disabled={form.readOnly}
+          suggestions={form.suggestions}
+          onChange={set}
+        />
+        {/* A condition is read as true or false, as the engine reads it. */}
+        <ExpressionPreview id={id} nodeId={form.nodeId} source={text} kind={kind === "jsonata" && /(^|\.)condition$/.test(pathKey) ? "condition" : kind} />
+      </>
     );
   }
   const common = {

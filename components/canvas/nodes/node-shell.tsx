@@ -15,6 +15,7 @@ const COMPARE_CLASS: Record<CompareStatus, string> = {
   added: "outline-3 outline-offset-2 outline-emerald-500",
   changed: "outline-3 outline-offset-2 outline-amber-500",
   removed: "outline-3 outline-offset-2 outline-dashed outline-red-500",
+  moved: "outline-2 outline-offset-2 outline-dashed outline-sky-500",
 };
 
 export interface NodeShellProps {

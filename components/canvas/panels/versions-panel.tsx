@@ -50,8 +50,12 @@ export function VersionsPanel({
   // The highlights belong to this panel: closing it clears them.
   useEffect(() => () => annotations.getState().setComparison(null), [annotations]);
 
+  const list = versions.data ?? [];
+  // The newest version is the usual starting point: chosen until the person picks another.
+  const fromValue = from || (list[0] ? String(list[0].version) : "");
+
   const compare = async () => {
-    const a = Number(from);
+    const a = Number(fromValue);
     if (!a) return;
     setBusy(true);
     try {
@@ -97,7 +101,6 @@ export function VersionsPanel({
     }
   };
 
-  const list = versions.data ?? [];
   return (
     <div className="flex h-full flex-col" data-testid="versions-panel">
       <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
@@ -144,7 +147,7 @@ export function VersionsPanel({
             <div className="grid grid-cols-2 gap-2">
               <label className="text-xs">
                 From
-                <select data-testid="compare-from" value={from} onChange={(e) => setFrom(e.target.value)} className={controlClass}>
+                <select data-testid="compare-from" value={fromValue} onChange={(e) => setFrom(e.target.value)} className={controlClass}>
                   <option value="">Choose…</option>
                   {list.map((v) => (
                     <option key={v.version} value={v.version}>
@@ -166,7 +169,7 @@ export function VersionsPanel({
               </label>
             </div>
             <div className="flex gap-2">
-              <Button size="sm" data-testid="compare-button" disabled={!from || busy || from === to} onClick={() => void compare()}>
+              <Button size="sm" data-testid="compare-button" disabled={!fromValue || busy || fromValue === to} onClick={() => void compare()}>
                 Compare
               </Button>
               {diff && (

@@ -3,16 +3,19 @@
 // so neither undo history nor autosave ever sees it.
 import { createStore } from "zustand";
 import type { Problem } from "@/lib/engine/validate";
+import type { GhostNode } from "@/lib/workflows/contract";
 import type { LiveRun } from "../run/live-run";
 import { buildMarkers, type NodeMarker } from "./markers";
 
-export type CompareStatus = "added" | "removed" | "changed";
+export type CompareStatus = "added" | "removed" | "changed" | "moved";
 
 export interface Comparison {
   /** e.g. "v2 → draft" */
   label: string;
   nodes: ReadonlyMap<string, CompareStatus>;
   edges: ReadonlyMap<string, CompareStatus>;
+  /** Removed nodes, outlined where they were when the canvas does not hold them. */
+  ghosts: readonly GhostNode[];
 }
 
 export interface AnnotationState {

@@ -101,7 +101,7 @@ describe("Autosaver", () => {
     await vi.advanceTimersByTimeAsync(800);
     const snap = autosaver.getSnapshot();
     expect(snap.status).toBe("conflict");
-    expect(snap.conflict?.diff.nodes).toEqual({ added: ["done"], removed: [], changed: ["check"] });
+    expect(snap.conflict?.diff.nodes).toEqual({ added: ["done"], removed: [], changed: ["check"], moved: [] });
     state().updateTitle("check", "Mine again");
     await vi.advanceTimersByTimeAsync(2_000);
     expect(sent).toHaveLength(1); // no autosave while the conflict is open
