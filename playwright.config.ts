@@ -35,7 +35,7 @@ export default defineConfig({
     command: "node scripts/start.mjs",
     url: `${baseURL}/login`,
     reuseExistingServer: false,
-    timeout: 240_000,
+    timeout: 600_000, // a first start builds the app: minutes on a busy 2-core machine
     stdout: "pipe",
     // SWITCHYARD_TRUSTED_PROXIES: the journeys pose as several client addresses with X-Forwarded-For (e2e/auth.spec.ts).
     // E2E_DEMO_RUNS: demo runs made through the real engine before the server starts (scripts/e2e.mjs sets it for the dashboard spec).
