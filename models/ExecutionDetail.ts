@@ -22,8 +22,13 @@ const executionDetailSchema = new Schema(
     executionHistory: { type: [Schema.Types.Mixed], default: [] },
     /** Events not yet copied to event_logs, shaped like event_logs documents. */
     pendingEvents: { type: [Schema.Types.Mixed], default: [] },
-    /** The checkpoint version (models/LiveRun.ts) this state was written at. */
+    /**
+     * The checkpoint version (models/LiveRun.ts) this state was written at, and the seq of its
+     * last event. The execution repeats them, written after this document: readers that use the
+     * state take these, so state, history and seq always belong together.
+     */
     stateVersion: { type: Number, default: 0 },
+    seq: { type: Number, default: 0 },
   },
   { collection: "execution_details", versionKey: false, minimize: false, timestamps: true },
 );

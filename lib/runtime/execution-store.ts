@@ -20,7 +20,7 @@ export interface NewExecution {
 export async function insertExecution({ runId, meta, state, events }: NewExecution): Promise<"created" | "exists"> {
   const seq = events.length === 0 ? 0 : events[events.length - 1].seq;
   try {
-    await ExecutionDetail.create({ _id: runId, state: storedState(state), pendingEvents: plain(events), executionHistory: [], stateVersion: 0 });
+    await ExecutionDetail.create({ _id: runId, state: storedState(state), pendingEvents: plain(events), executionHistory: [], stateVersion: 0, seq });
   } catch (error) {
     // A replayed start: the same details. The execution's insert below decides.
     if ((error as { code?: number }).code !== 11000) throw error;
@@ -70,7 +70,8 @@ export async function addDetails(doc: ExecutionDoc): Promise<FullExecution | nul
 }
 
 function withDetails(doc: ExecutionDoc, detail: ExecutionDetailDoc): FullExecution {
-  return { ...doc, state: detail.state, executionHistory: detail.executionHistory, pendingEvents: detail.pendingEvents };
+  // The version and seq that belong to this state: the execution's may lag behind (written second).
+  return { ...doc, state: detail.state, executionHistory: detail.executionHistory, pendingEvents: detail.pendingEvents, stateVersion: detail.stateVersion ?? 0, seq: detail.seq ?? doc.seq };
 }
 
 export function stateOf(doc: Pick<FullExecution, "state">): RunState {
@@ -130,7 +131,7 @@ export async function writeExecution(runId: string, state: RunState, seq: number
   const error = state.error
     ? { message: state.error.message, code: state.error.code ?? null, nodeId: state.error.nodeId ?? null, stepId: state.error.stepId ?? null }
     : null;
-  await ExecutionDetail.updateOne({ _id: runId }, { $set: { state: storedState(state), executionHistory: plain(book.history), pendingEvents: [], stateVersion } });
+  await ExecutionDetail.updateOne({ _id: runId }, { $set: { state: storedState(state), executionHistory: plain(book.history), pendingEvents: [], stateVersion, seq } });
   await WorkflowExecution.updateOne(
     { _id: runId },
     {

@@ -171,7 +171,7 @@ export function withHistory(head: CheckpointHead, base: readonly HistoryEntry[],
 /**
  * Deletes the chains of runs that left the workers more than a lease length ago and were not
  * taken up again since (nothing after the version they left at): the execution holds their
- * state. By _id, from the version they left at downwards until one is missing: a filter on
+ * state. By _id, from the oldest version still there up to the one they left at: a filter on
  * anything else (or an _id range) makes the embedded FerretDB decode every checkpoint of every
  * run, measured at ~3 ms per checkpoint. Versions above `upTo` (a run taken up again) stay.
  */
@@ -179,11 +179,10 @@ export async function deleteChains(chains: readonly { runId: string; upTo: numbe
   let deleted = 0;
   for (const { runId, upTo } of chains) {
     if (await checkpointExists(runId, upTo + 1)) continue;
-    for (let v = upTo; v >= 1; v--) {
-      const { deletedCount } = await LiveRun.deleteOne({ _id: checkpointId(runId, v) });
-      if (deletedCount === 0) break;
-      deleted += 1;
-    }
+    // Oldest first: a process stopped halfway leaves the newest checkpoints, so the chain's head still says how the run left.
+    let low = upTo;
+    while (low > 1 && (await checkpointExists(runId, low - 1))) low -= 1;
+    for (let v = low; v <= upTo; v++) deleted += (await LiveRun.deleteOne({ _id: checkpointId(runId, v) })).deletedCount;
   }
   return deleted;
 }

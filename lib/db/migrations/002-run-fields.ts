@@ -58,11 +58,11 @@ async function executions(db: Db): Promise<number> {
   // The ids first, then each run by _id: the loop changes the documents the filter matches.
   const ids = (await db.collection("workflow_executions").find({ state: { $exists: true } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
   for (const id of ids) {
-    const doc = await db.collection("workflow_executions").findOne({ _id: id }, { projection: { state: 1, executionHistory: 1, pendingEvents: 1, stateVersion: 1 } });
+    const doc = await db.collection("workflow_executions").findOne({ _id: id }, { projection: { state: 1, executionHistory: 1, pendingEvents: 1, stateVersion: 1, seq: 1 } });
     if (!doc || doc.state === undefined) continue;
     const state = isPacked(doc.state) ? storedState(unpack<RunState>(doc.state)) : doc.state;
     const executionHistory = isPacked(doc.executionHistory) ? unpack<unknown[]>(doc.executionHistory) : Array.isArray(doc.executionHistory) ? doc.executionHistory : [];
-    const detail = { state, executionHistory: plain(executionHistory), pendingEvents: eventsOf(doc.pendingEvents), stateVersion: doc.stateVersion ?? 0, createdAt: new Date(), updatedAt: new Date() };
+    const detail = { state, executionHistory: plain(executionHistory), pendingEvents: eventsOf(doc.pendingEvents), stateVersion: doc.stateVersion ?? 0, seq: doc.seq ?? 0, createdAt: new Date(), updatedAt: new Date() };
     // Details first: a crash between the two writes leaves the execution to convert again, never a run without its state.
     await details.replaceOne({ _id: doc._id }, detail, { upsert: true });
     await db.collection("workflow_executions").updateOne({ _id: doc._id }, { $unset: { state: "", executionHistory: "", pendingEvents: "" } });
