@@ -4,7 +4,7 @@
 // completes; a second approver who had the same task open is told it is done; the reject path
 // needs a reason.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInAs } from "./helpers";
+import { demoUser, signInAs } from "./helpers";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -102,10 +102,17 @@ test("an approver sees a new task arrive, approves it with a comment, the run co
   await expect(manager.page.getByTestId("inbox-badge")).toHaveCount(0, { timeout: 15_000 });
   await manager.page.goto(`/runs/${runId}`);
   await expect(manager.page.getByTestId("run-status").first()).toHaveAttribute("data-status", "completed");
+  // Who decided reads as their name on the run page (step output and timeline), not as a user id.
+  const managerName = demoUser("manager").name;
+  const approvalStep = manager.page.locator('[data-testid="run-step"][data-node-id="manager_approval"]');
+  await approvalStep.getByRole("button").first().click();
+  await expect(approvalStep.getByTestId("person-name").first()).toHaveText(managerName);
+  await expect(manager.page.getByTestId("run-timeline")).toContainText(`Manager approval: approved by ${managerName}`);
+  await manager.page.screenshot({ path: "/tmp/run-page-names.png", fullPage: true });
 
   // The second approver still had the open form: the server says it is done, nothing changes.
   await admin.page.getByRole("button", { name: "Approve" }).click();
-  await expect(admin.page.getByText(/This task was already approved at/)).toBeVisible();
+  await expect(admin.page.getByText(/ approved this task (just now|\d+ minutes? ago) \(.+ UTC\)\. Nothing was changed\./)).toBeVisible();
   await expect(admin.page.getByTestId("task-outcome")).toContainText("Approved by", { timeout: 10_000 });
 
   // "Completed by me" lists it for the manager.

@@ -17,8 +17,13 @@ function aiAnswer(value: Record<string, unknown>): { answer: unknown; model: str
   return { answer: "object" in value && value.object !== undefined ? value.object : value.text, model: value.provider === value.model ? value.model : `${value.provider} ${value.model}` };
 }
 
-function Scalar({ value }: { value: unknown }) {
+/** User id → the name to show (lib/users/people.ts): the data keeps the id, people read the name. */
+type People = Record<string, string>;
+
+function Scalar({ value, people }: { value: unknown; people?: People }) {
   if (value === null || value === undefined || value === "") return <span className="text-zinc-400">—</span>;
+  const person = typeof value === "string" ? people?.[value.toLowerCase()] : undefined;
+  if (person) return <span title={`User id ${value as string}`} data-testid="person-name">{person}</span>;
   if (typeof value === "boolean") return <span>{value ? "Yes" : "No"}</span>;
   if (typeof value === "number") return <span className="tabular-nums">{value.toLocaleString()}</span>;
   const text = String(value);
@@ -26,8 +31,8 @@ function Scalar({ value }: { value: unknown }) {
   return <span className="break-words">{text}</span>;
 }
 
-export function ValueView({ value, depth = 0 }: { value: unknown; depth?: number }) {
-  if (value === null || typeof value !== "object") return <Scalar value={value} />;
+export function ValueView({ value, depth = 0, people }: { value: unknown; depth?: number; people?: People }) {
+  if (value === null || typeof value !== "object") return <Scalar value={value} people={people} />;
   if (depth >= MAX_DEPTH) return <span className="text-xs text-zinc-500">(more detail in the run)</span>;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="text-zinc-400">none</span>;
@@ -35,7 +40,7 @@ export function ValueView({ value, depth = 0 }: { value: unknown; depth?: number
       <ul className="list-disc space-y-1 pl-5">
         {value.slice(0, MAX_ITEMS).map((item, i) => (
           <li key={i}>
-            <ValueView value={item} depth={depth + 1} />
+            <ValueView value={item} depth={depth + 1} people={people} />
           </li>
         ))}
         {value.length > MAX_ITEMS && <li className="text-xs text-zinc-500">and {value.length - MAX_ITEMS} more</li>}
@@ -47,7 +52,7 @@ export function ValueView({ value, depth = 0 }: { value: unknown; depth?: number
   if (ai) {
     return (
       <div className="space-y-1">
-        <ValueView value={ai.answer} depth={depth} />
+        <ValueView value={ai.answer} depth={depth} people={people} />
         <p className="text-xs text-zinc-500">Answer from {ai.model}</p>
       </div>
     );
@@ -59,7 +64,7 @@ export function ValueView({ value, depth = 0 }: { value: unknown; depth?: number
         <div key={k} className="contents">
           <dt className="text-zinc-500">{humanize(k)}</dt>
           <dd className="min-w-0">
-            <ValueView value={v} depth={depth + 1} />
+            <ValueView value={v} depth={depth + 1} people={people} />
           </dd>
         </div>
       ))}

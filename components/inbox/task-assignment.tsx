@@ -83,7 +83,7 @@ export function TaskAssignment({ view, people }: { view: TaskView; people: Perso
     await after(await action(view.id));
     setBusy(false);
   };
-  const offered = [...view.candidateRoles.map((r) => `${r}s`), ...view.candidateUsers].join(", ");
+  const offered = [...view.candidateRoles.map((r) => `${r}s`), ...view.candidateUsers.map((u) => view.people[u.toLowerCase()] ?? u)].join(", ");
   return (
     <div className="space-y-3">
       <p className="text-sm" data-testid="task-holder">

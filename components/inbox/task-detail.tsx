@@ -31,7 +31,7 @@ function Outcome({ view }: { view: TaskView }) {
         {approved ? "Approved" : "Rejected"} by {r.byName} · {formatMoment(r.at)}
       </p>
       {r.comment && <p className="whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">“{r.comment}”</p>}
-      {Object.values(r.values ?? {}).some((v) => v !== null && v !== "") && <ValueView value={r.values} />}
+      {Object.values(r.values ?? {}).some((v) => v !== null && v !== "") && <ValueView value={r.values} people={view.people} />}
     </div>
   );
 }
@@ -81,13 +81,13 @@ export function TaskDetail({ view, people, initialAction }: { view: TaskView; pe
               {view.run.input !== null && (
                 <div>
                   <h3 className="mb-2 font-medium">Run input</h3>
-                  <ValueView value={view.run.input} />
+                  <ValueView value={view.run.input} people={view.people} />
                 </div>
               )}
               {view.context !== null && JSON.stringify(view.context) !== JSON.stringify(view.run.input) && (
                 <div>
                   <h3 className="mb-2 font-medium">What this step received</h3>
-                  <ValueView value={view.context} />
+                  <ValueView value={view.context} people={view.people} />
                 </div>
               )}
               {view.run.input === null && view.context === null && <p className="text-zinc-500">This step received no data.</p>}

@@ -27,4 +27,11 @@ describe("describeEvent", () => {
     );
     expect(describeEvent(ev("something_new", {}, null), labels).text).toBe("something new");
   });
+
+  it("says who decided a human step by name, not by user id", () => {
+    const people = (id: string) => (id === "664f1a2b3c4d5e6f7a8b9c0d" ? "Avery Approver" : null);
+    expect(describeEvent(ev("human_approval", { by: "664f1a2b3c4d5e6f7a8b9c0d", handle: "approve", outcome: "ok" }), labels, undefined, people).text).toBe("Fetch order: approved by Avery Approver");
+    expect(describeEvent(ev("human_approval", { by: "664f1a2b3c4d5e6f7a8b9c0d", handle: "reject", outcome: "ok" }), labels, undefined, people).text).toBe("Fetch order: rejected by Avery Approver");
+    expect(describeEvent(ev("human_approval", { by: "nobody-known", handle: "done", outcome: "ok" }), labels, undefined, people).text).toBe("Fetch order: completed via “done”");
+  });
 });

@@ -14,6 +14,8 @@ export interface DescribedEvent {
 type Labels = (nodeId: string | null | undefined) => string;
 /** The label the designer gave a node's output ("Over budget"), or the handle id when unknown. */
 type BranchLabels = (nodeId: string | null | undefined, handle: string) => string;
+/** A person's name for a user id (lib/users/people.ts personName), or null when unknown. */
+type PersonNames = (userId: string) => string | null;
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
@@ -25,7 +27,7 @@ function waitText(reason: string | undefined): string {
   return reason ? `Waiting (${reason})` : "Waiting";
 }
 
-export function describeEvent(event: RunEventView, label: Labels, branch: BranchLabels = (_, handle) => handle): DescribedEvent {
+export function describeEvent(event: RunEventView, label: Labels, branch: BranchLabels = (_, handle) => handle, person: PersonNames = () => null): DescribedEvent {
   const d = event.data;
   const node = label(event.nodeId);
   const attempt = num(d.attempt);
@@ -67,8 +69,14 @@ export function describeEvent(event: RunEventView, label: Labels, branch: Branch
       const tokens = (num(d.inputTokens) ?? 0) + (num(d.outputTokens) ?? 0);
       return { text: `${node}: AI call to ${str(d.provider) ?? "?"} / ${str(d.model) ?? "?"}, ${formatCount(tokens)} tokens, ${formatCost(num(d.cost))}`, tone: "info" };
     }
-    case "human_approval":
-      return { text: `${node}: task ${d.outcome === "error" ? "rejected with an error" : `completed${str(d.handle) ? ` (${str(d.handle)})` : ""}`}`, tone: "info" };
+    case "human_approval": {
+      const handle = str(d.handle);
+      const who = str(d.by) ? person(str(d.by)!) : null;
+      const by = who ? ` by ${who}` : "";
+      if (d.outcome === "error") return { text: `${node}: task ended with an error${by}`, tone: "info" };
+      const did = handle === "approve" ? "approved" : handle === "reject" ? "rejected" : `completed${handle ? ` via “${branch(event.nodeId, handle)}”` : ""}`;
+      return { text: `${node}: ${did}${by}`, tone: "info" };
+    }
     case "human_task_created":
       return { text: `${node}: human task created`, tone: "wait" };
     case "workflow_complete":

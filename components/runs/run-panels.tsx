@@ -59,7 +59,7 @@ export function RunData({ run }: { run: RunDetail }) {
           Input
         </h2>
         <div className="p-4">
-          {run.pruned ? <PrunedValue what="The run's input was" /> : <JsonViewer value={run.input ?? {}} label="Run input" />}
+          {run.pruned ? <PrunedValue what="The run's input was" /> : <JsonViewer value={run.input ?? {}} label="Run input" people={run.people} />}
         </div>
       </section>
       <section aria-labelledby="output-heading" className={panel}>
@@ -70,7 +70,7 @@ export function RunData({ run }: { run: RunDetail }) {
           {run.pruned ? (
             <PrunedValue what="The run's output was" />
           ) : run.status === "completed" ? (
-            <JsonViewer value={run.output} label="Run output" />
+            <JsonViewer value={run.output} label="Run output" people={run.people} />
           ) : (
             <p className="text-sm text-zinc-500">{run.status === "failed" || run.status === "cancelled" ? `No output: the run ${run.status === "failed" ? "failed" : "was cancelled"}.` : "The output appears when the run reaches an End node."}</p>
           )}

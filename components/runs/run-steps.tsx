@@ -13,7 +13,7 @@ import { StepStatusBadge } from "./run-status-badge";
 
 type Labels = Map<string, string>;
 
-function StepBody({ step, name, pruned }: { step: RunStepView; name: string; pruned: boolean }) {
+function StepBody({ step, name, pruned, people }: { step: RunStepView; name: string; pruned: boolean; people?: Record<string, string> }) {
   return (
     <div className="space-y-4 border-t border-zinc-100 bg-zinc-50/60 px-4 py-4 dark:border-zinc-800 dark:bg-zinc-950/40">
       <dl className="grid gap-x-6 gap-y-1 text-xs text-zinc-600 sm:grid-cols-3 dark:text-zinc-400">
@@ -43,11 +43,11 @@ function StepBody({ step, name, pruned }: { step: RunStepView; name: string; pru
         <div className="grid gap-4 lg:grid-cols-2">
           <div>
             <h4 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500">Input</h4>
-            <JsonViewer value={step.input} label={`Input of ${name}`} />
+            <JsonViewer value={step.input} label={`Input of ${name}`} people={people} />
           </div>
           <div>
             <h4 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500">Output</h4>
-            {step.status === "succeeded" ? <JsonViewer value={step.output} label={`Output of ${name}`} /> : <p className="text-sm text-zinc-500">No output: the step {step.status}.</p>}
+            {step.status === "succeeded" ? <JsonViewer value={step.output} label={`Output of ${name}`} people={people} /> : <p className="text-sm text-zinc-500">No output: the step {step.status}.</p>}
           </div>
         </div>
       )}
@@ -63,7 +63,7 @@ function StepBody({ step, name, pruned }: { step: RunStepView; name: string; pru
   );
 }
 
-function StepRow({ step, labels, index, pruned }: { step: RunStepView; labels: Labels; index: number; pruned: boolean }) {
+function StepRow({ step, labels, index, pruned, people }: { step: RunStepView; labels: Labels; index: number; pruned: boolean; people?: Record<string, string> }) {
   const [open, setOpen] = useState(false);
   const name = labels.get(step.nodeId) ?? step.nodeId;
   const panelId = `step-panel-${index}`;
@@ -89,7 +89,7 @@ function StepRow({ step, labels, index, pruned }: { step: RunStepView; labels: L
       </button>
       {open && (
         <div id={panelId}>
-          <StepBody step={step} name={name} pruned={pruned} />
+          <StepBody step={step} name={name} pruned={pruned} people={people} />
         </div>
       )}
     </li>
@@ -101,7 +101,7 @@ function pendingNodes(run: Pick<RunDetail, "nodes">) {
   return run.nodes.filter((n) => n.status === "running" || n.status === "waiting" || n.status === "retrying" || n.status === "ready");
 }
 
-export function RunSteps({ run }: { run: Pick<RunDetail, "steps" | "nodes" | "graph"> & Partial<Pick<RunDetail, "pruned">> }) {
+export function RunSteps({ run }: { run: Pick<RunDetail, "steps" | "nodes" | "graph"> & Partial<Pick<RunDetail, "pruned" | "people">> }) {
   const pruned = Boolean(run.pruned);
   const labels: Labels = new Map(run.graph.map((n) => [n.nodeId, n.label]));
   const inProgress = pendingNodes(run);
@@ -118,7 +118,7 @@ export function RunSteps({ run }: { run: Pick<RunDetail, "steps" | "nodes" | "gr
       ) : (
         <ol className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {run.steps.map((step, i) => (
-            <StepRow key={`${step.stepId}@${step.attempt}:${i}`} step={step} labels={labels} index={i} pruned={pruned} />
+            <StepRow key={`${step.stepId}@${step.attempt}:${i}`} step={step} labels={labels} index={i} pruned={pruned} people={run.people} />
           ))}
           {inProgress.map((n) => (
             <li key={`live-${n.nodeId}`} data-testid="run-step-live" data-node-id={n.nodeId} className="flex items-center gap-3 px-4 py-3 text-sm">

@@ -33,6 +33,8 @@ export interface RunTimelineProps {
   ended: boolean;
   /** Node titles by node id, to name steps, and their outputs' labels, to name branches. */
   labels: { nodeId: string; label: string; outputs?: { id: string; label: string }[] }[];
+  /** Names for the user ids in the run (RunDetail.people), to say who decided a human step. */
+  people?: Record<string, string>;
 }
 
 function useThrottledRefresh() {
@@ -51,7 +53,7 @@ function useThrottledRefresh() {
   };
 }
 
-export function RunTimeline({ runId, initialEvents, serverSeq, ended, labels }: RunTimelineProps) {
+export function RunTimeline({ runId, initialEvents, serverSeq, ended, labels, people }: RunTimelineProps) {
   const [streamed, setStreamed] = useState<RunEventView[]>([]);
   const [live, setLive] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -111,6 +113,8 @@ export function RunTimeline({ runId, initialEvents, serverSeq, ended, labels }: 
       branchOf: (id: string | null | undefined, handle: string) => branches.get(`${id ?? ""}\u0000${handle}`) ?? handle,
     };
   }, [labels]);
+  // An id the page does not know yet (a decision that just streamed in) gets its name on the refresh that event triggers.
+  const personOf = useMemo(() => (id: string) => people?.[id.toLowerCase()] ?? null, [people]);
 
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
@@ -148,7 +152,7 @@ export function RunTimeline({ runId, initialEvents, serverSeq, ended, labels }: 
       ) : (
         <ol ref={list} aria-live="polite" aria-relevant="additions" data-testid="run-timeline" className="max-h-[28rem] divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800">
           {events.map((event) => {
-            const { text, tone, detail } = describeEvent(event, labelOf, branchOf);
+            const { text, tone, detail } = describeEvent(event, labelOf, branchOf, personOf);
             const { icon: Icon, className } = TONE[tone];
             return (
               <li key={event.seq} data-type={event.type} className="flex gap-3 px-4 py-2 text-sm">

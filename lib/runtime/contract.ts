@@ -77,6 +77,8 @@ export interface RunDetail extends RunSummary {
   canRerun: boolean;
   /** A failed run the viewer may continue from the step that failed (retryRunAction). */
   canRetry: boolean;
+  /** Names for the user ids in this run's data (who started it, a human step's `by`): id → name. */
+  people: Record<string, string>;
   /** Set when the retention policy removed the run's step data and events (lib/retention). */
   pruned: { at: string; reason: "age" | "count"; limit: number } | null;
 }

@@ -6,7 +6,9 @@ import { PermissionError } from "@/lib/auth/errors";
 import { can, type Actor } from "@/lib/auth/roles";
 import { isTerminal, type RunState, type RunStatus } from "@/lib/engine/state";
 import { aclOf } from "@/lib/workflows/access";
-import { authorizedWorkflow, graphOf as draftGraphOf, iso, userNames } from "@/lib/workflows/store";
+import { authorizedWorkflow, graphOf as draftGraphOf, iso } from "@/lib/workflows/store";
+import { namesOf, readPeople } from "@/lib/users/names";
+import { addPeople, personName, userIdsIn } from "@/lib/users/people";
 import { WorkflowExecution, type ExecutionDoc } from "@/models/WorkflowExecution";
 import type { RunBook } from "./book";
 import { valueFromText } from "./codec";
@@ -33,7 +35,7 @@ const isoOrNull = (t: Date | number | null | undefined) => (t == null ? null : n
 
 type SummaryDoc = Pick<ExecutionDoc, "_id" | "workflowId" | "workflowName" | "version" | "status" | "trigger" | "createdAt" | "startedAt" | "endedAt" | "metrics" | "error">;
 
-function summaryOf(doc: SummaryDoc, names: Map<string, string>, status: RunStatus, state?: RunState): RunSummary {
+function summaryOf(doc: SummaryDoc, names: Record<string, string>, status: RunStatus, state?: RunState): RunSummary {
   const startedAt = state?.startedAt ?? doc.startedAt ?? null;
   const endedAt = state?.endedAt ?? doc.endedAt ?? null;
   const m = doc.metrics;
@@ -43,7 +45,7 @@ function summaryOf(doc: SummaryDoc, names: Map<string, string>, status: RunStatu
     workflowName: doc.workflowName ?? "",
     version: doc.version ?? null,
     status,
-    trigger: { type: doc.trigger?.type ?? "manual", byName: doc.trigger?.by ? (names.get(String(doc.trigger.by)) ?? null) : null },
+    trigger: { type: doc.trigger?.type ?? "manual", byName: doc.trigger?.by ? personName(String(doc.trigger.by), names) : null },
     createdAt: iso(doc.createdAt),
     startedAt: isoOrNull(startedAt),
     endedAt: isoOrNull(endedAt),
@@ -110,7 +112,10 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
   const state = live?.state ?? stateOf(doc);
   const added = live ? await chainHistory(doc._id, from, live.v) : null;
   const book = live ? withHistory(live, historyOf(doc), added ?? []).book : bookOf(doc);
-  const names = await userNames([doc.trigger?.by]);
+  const steps = stepsOf(book);
+  // One read for every person the page names: who started it and the user ids in its data.
+  const ids = addPeople(userIdsIn([state.data.input, state.output?.value, steps.map((st) => [st.input, st.output])]), [doc.trigger?.by ? String(doc.trigger.by) : null]);
+  const names = await readPeople(ids);
   const canEdit = can(actor, "workflow:run", aclOf(workflow.permissions)) && workflow.status !== "archived";
   const summary = summaryOf({ ...doc, metrics: book.metrics }, names, state.status, state);
   return {
@@ -123,7 +128,7 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
     waiting: state.tokens
       .filter((t) => t.state === "waiting")
       .map((t) => ({ stepId: t.stepId, nodeId: t.nodeId, reason: t.wait?.reason ?? "", since: new Date(t.wait?.since ?? 0).toISOString(), until: isoOrNull(t.wait?.until) })),
-    steps: stepsOf(book),
+    steps,
     aiUsage: book.aiUsage,
     seq: live?.seq ?? doc.seq ?? 0,
     parentRunId: doc.parentExecutionId ?? null,
@@ -131,6 +136,7 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
     canCancel: canEdit && !isTerminal(state.status),
     canRerun: canEdit,
     canRetry: canEdit && !doc.parentExecutionId && retryRefusal(state) === null,
+    people: names,
     pruned: prunedOf(doc.pruned),
   };
 }
@@ -153,7 +159,7 @@ async function runsOf(workflowId: string, status?: RunStatus, page: RunPage = { 
     .limit(status ? wanted * 5 : wanted)
     .lean<SummaryDoc[]>();
   const live = new Map([...(await liveHeads({ workflowId }))].map(([runId, head]) => [runId, head.status as RunStatus]));
-  const names = await userNames(docs.map((d) => d.trigger?.by));
+  const names = await namesOf(docs.map((d) => (d.trigger?.by ? String(d.trigger.by) : null)));
   return docs
     .map((doc) => summaryOf(doc, names, live.get(doc._id) ?? (doc.status as RunStatus)))
     .filter((run) => !status || run.status === status)

@@ -2,7 +2,6 @@
 // task_changes insert in lib/tasks/change.ts decides the winner), then writes the task with its
 // history entry, an audit entry and, for a delegation, a notification to the new holder.
 import "server-only";
-import { isValidObjectId } from "mongoose";
 import { z } from "zod";
 import { can, isRole, type Role } from "@/lib/auth/roles";
 import { HumanTask, type HumanTaskDoc } from "@/models/HumanTask";
@@ -12,7 +11,8 @@ import { auditTask, type RequestMeta } from "./audit";
 import { claimTaskVersion, type ChangeClaim } from "./change";
 import { notifyAboutTask } from "./notify";
 import { noteTaskChanged } from "./open-index";
-import { audited, closedMessage, fieldErrors, NOT_FOUND, visibleTask, type TaskActionResult } from "./result";
+import { heldByOther, lostRace } from "./race-words";
+import { assigneeName, audited, closedMessage, fieldErrors, nameFor, NOT_FOUND, visibleTask, type TaskActionResult } from "./result";
 import { isOpen } from "./rows";
 
 function holds(actor: TaskActor, task: HumanTaskDoc): boolean {
@@ -20,16 +20,18 @@ function holds(actor: TaskActor, task: HumanTaskDoc): boolean {
   return !!who && (who === actor.id || who === actor.email?.toLowerCase());
 }
 
-async function nameOf(who: string | null | undefined): Promise<string> {
-  if (!who) return "nobody";
-  const user = isValidObjectId(who) ? await User.findById(who, { name: 1 }).lean() : await User.findOne({ email: who.toLowerCase() }, { name: 1 }).lean();
-  return user?.name ?? who;
+/** The change that beat ours: "Avery Approver claimed this task just now (…), so your claim was not applied." */
+async function lostMessage(claim: Extract<ChangeClaim, { won: false }>, attempted: string): Promise<string> {
+  const w = claim.winner;
+  if (!w) return `Someone else changed this task at the same moment, so your ${attempted} was not applied. Reload to see it.`;
+  return lostRace({ did: w.kind, name: (await nameFor(w.by, w.byName)) ?? "Someone", at: w.at }, attempted);
 }
 
-function lostMessage(claim: Extract<ChangeClaim, { won: false }>, verb: string): string {
-  const w = claim.winner;
-  if (!w) return `Someone else changed this task at the same moment; it was not ${verb}. Reload to see it.`;
-  return `${w.byName ?? "Someone"} ${w.kind} this task at ${w.at.toISOString()}, just before you; it was not ${verb}.`;
+/** Our change lost to a closure that came between (the task was approved meanwhile): say whose. */
+async function changedMeanwhile(task: HumanTaskDoc, attempted: string): Promise<string> {
+  const now = await HumanTask.findById(task._id, { status: 1, completedAt: 1, completedBy: 1, result: 1 }).lean<HumanTaskDoc>();
+  if (now && !isOpen(now.status)) return closedMessage(now);
+  return `The task changed meanwhile, so your ${attempted} was not applied. Reload to see it.`;
 }
 
 /** Writes the change the caller won; false when the task moved on meanwhile (e.g. completed). */
@@ -45,18 +47,17 @@ async function apply(task: HumanTaskDoc, set: Record<string, unknown>, history: 
 export async function claimTask(actor: TaskActor, taskId: string, meta: RequestMeta | null): Promise<TaskActionResult> {
   const task = await visibleTask(actor, taskId);
   if (!task) return NOT_FOUND;
-  if (!isOpen(task.status)) return { ok: false, code: "closed", message: closedMessage(task) };
+  if (!isOpen(task.status)) return { ok: false, code: "closed", message: await closedMessage(task) };
   if (holds(actor, task)) return { ok: true, message: "This task is already yours." };
   if (task.assignee) {
-    const since = task.claimedAt ? ` since ${new Date(task.claimedAt).toISOString()}` : "";
-    return { ok: false, code: "conflict", message: `${await nameOf(task.assignee)} holds this task${since}. Nothing was changed.` };
+    return { ok: false, code: "conflict", message: heldByOther(await assigneeName(task.assignee), task.claimedAt) };
   }
   if (!canCompleteTask(actor, task)) return { ok: false, code: "forbidden", message: "This task is not offered to you or to one of your roles." };
   const claim = await claimTaskVersion(taskId, task.version, "claimed", actor.id, actor.name ?? null);
-  if (!claim.won) return { ok: false, code: "conflict", message: lostMessage(claim, "claimed") };
+  if (!claim.won) return { ok: false, code: "conflict", message: await lostMessage(claim, "claim") };
   const at = new Date();
   const applied = await apply(task, { assignee: actor.id, claimedAt: at, ...(task.status === "pending" ? { status: "in_progress" } : {}) }, { type: "claimed", by: actor.id, byName: actor.name ?? null });
-  if (!applied) return { ok: false, code: "conflict", message: "The task changed meanwhile; it was not claimed. Reload to see it." };
+  if (!applied) return { ok: false, code: "conflict", message: await changedMeanwhile(task, "claim") };
   await auditTask(audited(task), "human_task_claimed", actor.id, meta);
   return { ok: true, message: "Claimed: the task is yours." };
 }
@@ -64,16 +65,16 @@ export async function claimTask(actor: TaskActor, taskId: string, meta: RequestM
 export async function releaseTask(actor: TaskActor, taskId: string, meta: RequestMeta | null): Promise<TaskActionResult> {
   const task = await visibleTask(actor, taskId);
   if (!task) return NOT_FOUND;
-  if (!isOpen(task.status)) return { ok: false, code: "closed", message: closedMessage(task) };
+  if (!isOpen(task.status)) return { ok: false, code: "closed", message: await closedMessage(task) };
   if (!holds(actor, task) && !can(actor, "inbox:see-all")) return { ok: false, code: "forbidden", message: "Only the person holding this task can release it." };
   if (!task.assignee) return { ok: true, message: "Nobody holds this task." };
   if ((task.candidateRoles ?? []).length === 0 && (task.candidateUsers ?? []).length === 0) {
     return { ok: false, code: "invalid", message: "This task has no candidates to go back to. Delegate it instead." };
   }
   const claim = await claimTaskVersion(taskId, task.version, "released", actor.id, actor.name ?? null);
-  if (!claim.won) return { ok: false, code: "conflict", message: lostMessage(claim, "released") };
+  if (!claim.won) return { ok: false, code: "conflict", message: await lostMessage(claim, "release") };
   const applied = await apply(task, { assignee: null, claimedAt: null, ...(task.status === "in_progress" ? { status: "pending" } : {}) }, { type: "released", by: actor.id, byName: actor.name ?? null });
-  if (!applied) return { ok: false, code: "conflict", message: "The task changed meanwhile; it was not released. Reload to see it." };
+  if (!applied) return { ok: false, code: "conflict", message: await changedMeanwhile(task, "release") };
   await auditTask(audited(task), "human_task_released", actor.id, meta);
   return { ok: true, message: "Released: the task is back in the candidates' inboxes." };
 }
@@ -88,7 +89,7 @@ export async function delegateTask(actor: TaskActor, taskId: string, input: unkn
   if (!task) return NOT_FOUND;
   const parsed = delegateInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "invalid", message: "Check the highlighted fields.", errors: fieldErrors(parsed.error.issues) };
-  if (!isOpen(task.status)) return { ok: false, code: "closed", message: closedMessage(task) };
+  if (!isOpen(task.status)) return { ok: false, code: "closed", message: await closedMessage(task) };
   if (!canCompleteTask(actor, task) && !can(actor, "inbox:see-all")) return { ok: false, code: "forbidden", message: "Only someone who can handle this task can delegate it." };
   const { to, reason } = parsed.data;
   if (to === actor.id) return { ok: false, code: "invalid", message: "Check the highlighted fields.", errors: { to: ["Choose someone other than yourself"] } };
@@ -98,13 +99,13 @@ export async function delegateTask(actor: TaskActor, taskId: string, input: unkn
     return { ok: false, code: "invalid", message: "Check the highlighted fields.", errors: { to: [!target ? "No such user" : !target.active ? `${target.name} is deactivated` : `${target.name} cannot use the inbox`] } };
   }
   const claim = await claimTaskVersion(taskId, task.version, "delegated", actor.id, actor.name ?? null);
-  if (!claim.won) return { ok: false, code: "conflict", message: lostMessage(claim, "delegated") };
+  if (!claim.won) return { ok: false, code: "conflict", message: await lostMessage(claim, "delegation") };
   const applied = await apply(
     task,
     { assignee: String(target._id), claimedAt: null, ...(task.status === "in_progress" ? { status: "pending" } : {}) },
     { type: "delegated", by: actor.id, byName: actor.name ?? null, detail: `to ${target.name}: ${reason}` },
   );
-  if (!applied) return { ok: false, code: "conflict", message: "The task changed meanwhile; it was not delegated. Reload to see it." };
+  if (!applied) return { ok: false, code: "conflict", message: await changedMeanwhile(task, "delegation") };
   await auditTask(audited(task), "human_task_delegated", actor.id, meta, { to: String(target._id), reason });
   await notifyAboutTask({ id: taskId, title: task.title, version: task.version + 1 }, "delegated", [String(target._id)], `${actor.name ?? "Someone"} delegated it to you: ${reason}`);
   return { ok: true, message: `Delegated to ${target.name}.` };

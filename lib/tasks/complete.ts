@@ -11,6 +11,8 @@ import { HumanTask, OPEN_TASK_STATUSES, type HumanTaskDoc } from "@/models/Human
 import { canCompleteTask, type TaskActor } from "./access";
 import { closeTaskOnce, closureOf, markResumed, mirror } from "./closure";
 import { checkFormValues, type FormValues } from "./form";
+import { alreadyClosed as alreadyClosedWords, closureVerb } from "./race-words";
+import { nameFor } from "./result";
 
 export const TASK_DECISIONS = ["approve", "reject"] as const;
 export type TaskDecision = (typeof TASK_DECISIONS)[number];
@@ -84,13 +86,6 @@ export function resumeOf(task: Pick<HumanTaskDoc, "_id" | "idempotencyKey" | "ex
   };
 }
 
-function closedMessage(kind: string, output: TaskOutput | null, at: Date | null | undefined): string {
-  if (kind === "completed") {
-    return `This task was already ${output?.decision === "reject" ? "rejected" : "approved"}${at ? ` at ${at.toISOString()}` : ""}. Nothing was changed.`;
-  }
-  return "This task was cancelled. Nothing was changed.";
-}
-
 /** The closure that beat us: make sure the task shows it, and say what happened. */
 async function alreadyClosed(taskId: Types.ObjectId): Promise<CompleteResult> {
   const closure = await closureOf(taskId);
@@ -99,7 +94,7 @@ async function alreadyClosed(taskId: Types.ObjectId): Promise<CompleteResult> {
     // The whole closure, comment included: a loser's mirror may reach the task before the
     // winner's, and the winner's then finds the task closed and writes nothing.
     await mirror(taskId, { kind: closure.kind, runId: closure.runId, stepId: closure.stepId, output, by: closure.by ?? null, at: closure.at, comment: closure.comment, byName: closure.byName });
-    return { ok: false, code: "closed", message: closedMessage(closure.kind, output, closure.at) };
+    return { ok: false, code: "closed", message: alreadyClosedWords({ did: closureVerb(closure.kind, output), name: await nameFor(closure.by, closure.byName), at: closure.at }) };
   }
   return { ok: false, code: "closed", message: "This task is closed. Nothing was changed." };
 }

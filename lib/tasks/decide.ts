@@ -6,19 +6,17 @@ import { resumeRunFromTask } from "@/lib/runtime/control";
 import type { TaskActor } from "./access";
 import { auditTask, type RequestMeta } from "./audit";
 import { completeTask, type CompleteResult, type ResumeRun } from "./complete";
-import { NOT_FOUND, visibleTask } from "./result";
+import { heldByOther as heldByOtherWords } from "./race-words";
+import { assigneeName, NOT_FOUND, visibleTask } from "./result";
 import { isOpen } from "./rows";
-import { User } from "@/models/User";
 import type { HumanTaskDoc } from "@/models/HumanTask";
 
-/** "Mia holds this task since …" when someone else holds an open task (admins may still act). */
+/** "Mia holds this task (claimed 2 minutes ago, …)" when someone else holds an open task (admins may still act). */
 async function heldByOther(actor: TaskActor, task: HumanTaskDoc): Promise<string | null> {
   if (!isOpen(task.status) || !task.assignee || actor.roles.includes("admin")) return null;
   const who = task.assignee.trim().toLowerCase();
   if (who === actor.id || who === actor.email?.toLowerCase()) return null;
-  const user = /^[a-f0-9]{24}$/i.test(who) ? await User.findById(who, { name: 1 }).lean() : await User.findOne({ email: who }, { name: 1 }).lean();
-  const since = task.claimedAt ? ` since ${new Date(task.claimedAt).toISOString()}` : "";
-  return `${user?.name ?? task.assignee} holds this task${since}. Nothing was changed.`;
+  return heldByOtherWords(await assigneeName(task.assignee), task.claimedAt);
 }
 
 export type DecideResult = CompleteResult;

@@ -20,7 +20,9 @@ import { actor } from "@/lib/workflows/test-fixtures";
 import { HumanTask } from "@/models/HumanTask";
 import { Notification } from "@/models/Notification";
 import { User } from "@/models/User";
+import { getRun } from "@/lib/runtime/queries";
 import { completeTask } from "./complete";
+import { taskView } from "./queries";
 import { tasksService } from "./create";
 import { decideTask } from "./decide";
 import { ExecutionHistory } from "@/models/ExecutionHistory";
@@ -73,6 +75,20 @@ describe("the expense template on the runtime with the real executors", () => {
     const review = finished.data.outputs.find((o) => o.nodeId === "manager_approval")?.output;
     expect(review).toMatchObject({ decision: "approve", comment: "Fine", by: manager.id });
     expect(await Notification.countDocuments({ userId: String(employee._id) })).toBe(1);
+
+    // People read names where the data holds ids: the run page and the task page.
+    const run = await getRun(designer, started.runId);
+    expect(run!.steps.find((st) => st.nodeId === "manager_approval")!.output).toMatchObject({ by: manager.id });
+    expect(run!.people[manager.id]).toBe("Boss");
+    // The designer who started it is no stored user here: a former user, never a bare id.
+    expect(run!.trigger.byName).toBe("a former user");
+    const viewer = { ...manager, email: "boss@example.com", name: "Boss" };
+    const page = await taskView(viewer, String(task!._id));
+    expect(page).toMatchObject({ result: { by: manager.id, byName: "Boss" }, comments: [{ by: manager.id, byName: "Boss" }], run: { startedBy: "a former user" } });
+    // Once Boss is deactivated, what is looked up reads as a former user; the id stays in the data.
+    await User.updateOne({ _id: manager.id }, { $set: { active: false } });
+    expect((await getRun(designer, started.runId))!.people[manager.id]).toBe("a former user");
+    expect((await taskView({ ...viewer, roles: ["admin"] }, String(task!._id)))!.result).toMatchObject({ by: manager.id, byName: "a former user" });
   });
 
   it("50 concurrent decisions on one task: one decision, one resumed run, recorded in the run's history", async () => {

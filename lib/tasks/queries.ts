@@ -8,6 +8,8 @@ import type { FormField } from "@/lib/nodes/human/form-field";
 import { HumanTask, type HumanTaskDoc } from "@/models/HumanTask";
 import { Notification } from "@/models/Notification";
 import { User } from "@/models/User";
+import { readPeople } from "@/lib/users/names";
+import { addPeople, FORMER_USER, personName, userIdsIn } from "@/lib/users/people";
 import { WorkflowExecution } from "@/models/WorkflowExecution";
 import { canCompleteTask, canSeeTask } from "./access";
 import { inboxPage, waitingCount, type InboxPage, type InboxParams, type InboxViewer } from "./inbox-query";
@@ -74,6 +76,8 @@ export interface TaskView {
   /** The human node's title; null for tasks made before it was kept. */
   stepTitle: string | null;
   may: { decide: boolean; claim: boolean; release: boolean; delegate: boolean };
+  /** Names for the user ids on this page (candidates, the step's data, the run's input): id → name. */
+  people: Record<string, string>;
 }
 
 function parse(text: string | null | undefined): unknown {
@@ -85,19 +89,17 @@ function parse(text: string | null | undefined): unknown {
   }
 }
 
-async function names(ids: string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id) => /^[a-f0-9]{24}$/i.test(id)))];
-  const users = wanted.length ? await User.find({ _id: { $in: wanted } }, { name: 1 }).lean() : [];
-  return new Map(users.map((u) => [String(u._id), u.name]));
-}
-
 export async function taskView(user: CurrentUser, taskId: string): Promise<TaskView | null> {
   if (!/^[a-f0-9]{24}$/i.test(taskId)) return null;
   const task = await HumanTask.findById(taskId).lean<HumanTaskDoc>();
   if (!task || !canSeeTask(user, task)) return null;
   const run = await WorkflowExecution.findById(task.executionId, { workflowName: 1, status: 1, trigger: 1, input: 1, createdAt: 1, workflowId: 1 }).lean();
   const result = task.result as { decision: string; values: Record<string, unknown>; comment: string | null; by: string; at: string } | null;
-  const who = await names([task.assignee ?? "", result?.by ?? "", run?.trigger?.by ? String(run.trigger.by) : ""]);
+  const context = parse(task.contextJson);
+  const input = parse(run?.input);
+  // One read for every person the page names; ids under person keys that match nobody read "a former user".
+  const ids = addPeople(userIdsIn([context, input, result?.values]), [task.assignee, result?.by, run?.trigger?.by ? String(run.trigger.by) : null, ...(task.candidateUsers ?? []), ...(task.comments ?? []).map((c) => c.by), ...(task.history ?? []).map((h) => h.by)]);
+  const people = await readPeople(ids);
   const open = isOpen(task.status);
   const holder = task.assignee ? (task.assignee === user.id || task.assignee.toLowerCase() === user.email.toLowerCase()) : false;
   const complete = canCompleteTask(user, task);
@@ -109,23 +111,23 @@ export async function taskView(user: CurrentUser, taskId: string): Promise<TaskV
     priority: (task.priority ?? "medium") as TaskPriority,
     dueAt: task.dueAt ? new Date(task.dueAt).toISOString() : null,
     createdAt: new Date(task.createdAt).toISOString(),
-    assignee: task.assignee ? { id: task.assignee, name: who.get(task.assignee) ?? task.assignee } : null,
+    assignee: task.assignee ? { id: task.assignee, name: personName(task.assignee, people)! } : null,
     claimedAt: task.claimedAt ? new Date(task.claimedAt).toISOString() : null,
     candidateRoles: [...(task.candidateRoles ?? [])],
     candidateUsers: [...(task.candidateUsers ?? [])],
     formFields: (task.formFields ?? []).map((f) => ({ name: f.name, label: f.label, kind: f.kind, required: !!f.required, ...(f.min != null ? { min: f.min } : {}), ...(f.max != null ? { max: f.max } : {}), ...(f.options?.length ? { options: [...f.options] } : {}) })) as FormField[],
-    context: parse(task.contextJson),
-    result: result ? { ...result, byName: who.get(result.by) ?? result.by } : null,
-    comments: (task.comments ?? []).map((c) => ({ by: c.by, byName: c.byName ?? c.by, text: c.text, at: new Date(c.at).toISOString() })),
-    history: (task.history ?? []).map((h) => ({ type: h.type, byName: h.byName ?? null, at: new Date(h.at).toISOString(), detail: h.detail ?? null })),
+    context,
+    result: result ? { ...result, byName: personName(result.by, people) ?? FORMER_USER } : null,
+    comments: (task.comments ?? []).map((c) => ({ by: c.by, byName: c.byName ?? personName(c.by, people) ?? FORMER_USER, text: c.text, at: new Date(c.at).toISOString() })),
+    history: (task.history ?? []).map((h) => ({ type: h.type, byName: h.byName ?? personName(h.by, people), at: new Date(h.at).toISOString(), detail: h.detail ?? null })),
     run: {
       id: task.executionId,
       status: run?.status ?? "unknown",
       workflowId: task.workflowId,
       workflowName: run?.workflowName || task.workflowName || "Workflow",
-      startedBy: run?.trigger?.by ? (who.get(String(run.trigger.by)) ?? null) : null,
+      startedBy: run?.trigger?.by ? personName(String(run.trigger.by), people) : null,
       startedAt: run?.createdAt ? new Date(run.createdAt as Date).toISOString() : null,
-      input: parse(run?.input),
+      input,
     },
     nodeId: task.nodeId,
     stepTitle: task.stepTitle ?? null,
@@ -135,6 +137,7 @@ export async function taskView(user: CurrentUser, taskId: string): Promise<TaskV
       release: open && !!task.assignee && (holder || can(user, "inbox:see-all")) && ((task.candidateRoles ?? []).length > 0 || (task.candidateUsers ?? []).length > 0),
       delegate: open && (complete || can(user, "inbox:see-all")),
     },
+    people,
   };
 }
 

@@ -70,6 +70,7 @@ export default async function RunPage({ params }: Props) {
               serverSeq={run.seq}
               ended={isTerminal(run.status)}
               labels={run.graph.map(({ nodeId, label, outputs }) => ({ nodeId, label, outputs }))}
+              people={run.people}
             />
           )}
         </div>
