@@ -64,7 +64,7 @@ export function FlowCanvas({
   // "fit view" remain. Beside the palette and the inspector at 1440 px the canvas is ~670 px wide,
   // and the minimap (160×104) must stay there: that is when the overview helps most.
   const roomy = useStore((s) => s.width >= MINIMAP_MIN.width && s.height >= MINIMAP_MIN.height);
-  useStartInView(initialFit.nodes ? undefined : initialFit.minZoom);
+  const { onInit, ready } = useStartInView(initialFit, initialFit.nodes ? undefined : initialFit.minZoom);
   const { nodes: storeNodes, edges, onNodesChange, onEdgesChange, onConnect } = useEditor(
     useShallow((s) => ({
       nodes: s.nodes,
@@ -161,6 +161,7 @@ export function FlowCanvas({
       <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
         data-testid="canvas"
+        className={ready ? undefined : "invisible"}
         aria-label="Workflow canvas"
         nodes={nodes}
         edges={edges}
@@ -183,8 +184,7 @@ export function FlowCanvas({
         minZoom={0.05}
         maxZoom={2}
         zoomOnDoubleClick={false}
-        fitView
-        fitViewOptions={initialFit}
+        onInit={onInit}
         colorMode={theme}
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
@@ -211,7 +211,7 @@ export const FIT_MIN_ZOOM = 0.6;
 /** Above this many nodes the designer opens on the start node instead of fitting everything. */
 export const LARGE_GRAPH = 300;
 
-function initialFitOptions(nodes: readonly FlowNode[]): FitViewOptions {
+function initialFitOptions(nodes: readonly FlowNode[]): FitViewOptions<FlowNode> {
   // A workflow opens readable: never below FIT_MIN_ZOOM, even if its far ends then sit outside
   // the view (the minimap and "fit view" show the rest).
   const base = { includeHiddenNodes: true, padding: 0.1, maxZoom: 1, minZoom: FIT_MIN_ZOOM };
