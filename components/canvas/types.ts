@@ -22,8 +22,8 @@ export interface GraphDoc {
 }
 
 /**
- * A node's size before React Flow measures it, for placement and layout. Deliberately not given
- * to React Flow as initialWidth/initialHeight: an unmeasured node then counts as visible, so every
- * node renders once and is measured, and edges to nodes off-screen still have handle positions.
+ * The size of a typical node (one output) before its type is known: where a dropped or pasted
+ * node is centred and how much room placement looks for. Every node's real size comes from
+ * nodes/node-layout.ts.
  */
-export const NODE_SIZE = { width: 240, height: 76 } as const;
+export const NODE_SIZE = { width: 240, height: 91 } as const;

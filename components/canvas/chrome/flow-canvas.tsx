@@ -1,7 +1,7 @@
 "use client";
 // The React Flow canvas bound to the editor store: nodes, edges and their change handlers come
 // from the store through one shallow selector; node and edge types are module constants.
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import {
   Background,
   BackgroundVariant,
@@ -21,6 +21,7 @@ import { flowEdgeTypes } from "../edges/edge-types";
 import { EdgeMarkers } from "../edges/edge-markers";
 import { connectionRefusal } from "../graph/operations";
 import { flowNodeTypes } from "../nodes/node-types";
+import { withLayout } from "../nodes/node-layout";
 import { FIT_ALL, GRID, useCanvasActions } from "../hooks/use-canvas-actions";
 import { useStartInView } from "../hooks/use-start-in-view";
 import { useEditor, useEditorApi, useReadOnly } from "../store/context";
@@ -55,16 +56,16 @@ export function FlowCanvas({
   const theme = useResolvedTheme();
   const actions = useCanvasActions();
   const [menu, setMenu] = useState<MenuState | null>(null);
-  // Decided once, at open: a big graph opens on its start node at a readable zoom, so after the
-  // first measuring render only the nodes around it stay mounted; "fit view" (Shift+1, the
-  // controls) shows everything.
+  // Decided once, at open: a big graph opens on its start node at a readable zoom, so only the
+  // nodes around it are mounted (their sizes are known without rendering them: node-layout.ts);
+  // "fit view" (Shift+1, the controls) shows everything.
   const [initialFit] = useState(() => initialFitOptions(store.getState().nodes));
   // On a really small canvas (a phone) the minimap would cover the nodes; the zoom controls and
   // "fit view" remain. Beside the palette and the inspector at 1440 px the canvas is ~670 px wide,
   // and the minimap (160×104) must stay there: that is when the overview helps most.
   const roomy = useStore((s) => s.width >= MINIMAP_MIN.width && s.height >= MINIMAP_MIN.height);
-  useStartInView(initialFit.nodes ? undefined : initialFit.minZoom);
-  const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useEditor(
+  const { onInit, ready } = useStartInView(initialFit, initialFit.nodes ? undefined : initialFit.minZoom);
+  const { nodes: storeNodes, edges, onNodesChange, onEdgesChange, onConnect } = useEditor(
     useShallow((s) => ({
       nodes: s.nodes,
       edges: s.edges,
@@ -73,6 +74,9 @@ export function FlowCanvas({
       onConnect: s.onConnect,
     })),
   );
+
+  // React Flow gets each node with its precomputed size and handles, so it measures none.
+  const nodes = useMemo(() => storeNodes.map(withLayout), [storeNodes]);
 
   const isValidConnection = useCallback<IsValidConnection<FlowEdge>>(
     (c: FlowEdge | Connection) => connectionRefusal(store.getState().edges, c) === null,
@@ -157,6 +161,7 @@ export function FlowCanvas({
       <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
         data-testid="canvas"
+        className={ready ? undefined : "invisible"}
         aria-label="Workflow canvas"
         nodes={nodes}
         edges={edges}
@@ -179,8 +184,7 @@ export function FlowCanvas({
         minZoom={0.05}
         maxZoom={2}
         zoomOnDoubleClick={false}
-        fitView
-        fitViewOptions={initialFit}
+        onInit={onInit}
         colorMode={theme}
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
@@ -207,7 +211,7 @@ export const FIT_MIN_ZOOM = 0.6;
 /** Above this many nodes the designer opens on the start node instead of fitting everything. */
 export const LARGE_GRAPH = 300;
 
-function initialFitOptions(nodes: readonly FlowNode[]): FitViewOptions {
+function initialFitOptions(nodes: readonly FlowNode[]): FitViewOptions<FlowNode> {
   // A workflow opens readable: never below FIT_MIN_ZOOM, even if its far ends then sit outside
   // the view (the minimap and "fit view" show the rest).
   const base = { includeHiddenNodes: true, padding: 0.1, maxZoom: 1, minZoom: FIT_MIN_ZOOM };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { validateWorkflow } from "@/lib/engine/validate";
 import { wfEdge, wfNode, smallGraph } from "../store/test-fixtures";
-import type { FlowEdge, FlowNode } from "../types";
+import { NODE_SIZE, type FlowEdge, type FlowNode } from "../types";
+import { nodeSize } from "../nodes/node-layout";
 import { CLIPBOARD_KIND, parseFragment, serializeFragment } from "./clipboard";
 import { toFlowGraph, toWorkflowGraph } from "./convert";
 import { edgeMeta } from "./edge-meta";
@@ -189,21 +190,26 @@ describe("layeredLayout (big graphs)", () => {
 });
 
 describe("freeSpot", () => {
-  const at = (id: string, x: number, y: number, height = 76): FlowNode => ({ id, type: "set", position: { x, y }, data: { title: id, config: {} }, measured: { width: 240, height } });
-  const overlaps = (c: { x: number; y: number }, n: FlowNode) =>
-    c.x - 120 < n.position.x + 240 && c.x + 120 > n.position.x && c.y - 38 < n.position.y + (n.measured?.height ?? 76) && c.y + 38 > n.position.y;
+  const at = (id: string, x: number, y: number, type = "set", config: Record<string, unknown> = {}): FlowNode => ({ id, type, position: { x, y }, data: { title: id, config } });
+  const overlaps = (c: { x: number; y: number }, n: FlowNode) => {
+    const { width, height } = nodeSize(n);
+    const half = { x: NODE_SIZE.width / 2, y: NODE_SIZE.height / 2 };
+    return c.x - half.x < n.position.x + width && c.x + half.x > n.position.x && c.y - half.y < n.position.y + height && c.y + half.y > n.position.y;
+  };
 
   it("keeps the middle when it is free", () => {
     expect(freeSpot({ x: 1000, y: 1000 }, [at("a", 0, 0)])).toEqual({ x: 1000, y: 1000 });
   });
 
   it("moves next to what already sits in the middle, and never onto another node", () => {
-    const nodes = [at("start", 0, 0), at("end", 300, 0), at("tall", 0, 120, 180)];
+    const branches = ["a", "b", "c", "d"].map((id) => ({ id, label: id, condition: "true" }));
+    const nodes = [at("start", 0, 0), at("end", 300, 0), at("tall", 0, 120, "decision", { branches })];
+    expect(nodeSize(nodes[2]).height).toBeGreaterThan(200);
     let placed = [...nodes];
     for (let i = 0; i < 8; i++) {
       const c = freeSpot({ x: 270, y: 38 }, placed);
       expect(placed.some((n) => overlaps(c, n))).toBe(false);
-      placed = [...placed, at(`n${i}`, c.x - 120, c.y - 38)];
+      placed = [...placed, at(`n${i}`, c.x - NODE_SIZE.width / 2, c.y - NODE_SIZE.height / 2)];
     }
   });
 });

@@ -4,7 +4,8 @@
 // the store to apply as one undoable step.
 import dagre from "@dagrejs/dagre";
 import type { XY } from "@/lib/workflow/types";
-import { NODE_SIZE, type FlowEdge, type FlowNode } from "../types";
+import { nodeSize } from "../nodes/node-layout";
+import type { FlowEdge, FlowNode } from "../types";
 import { layeredLayout, rankNodes, spanCost, type LayoutInput } from "./layered-layout";
 
 export interface LayoutOptions {
@@ -40,8 +41,7 @@ export function layoutGraph(nodes: readonly FlowNode[], edges: readonly FlowEdge
   const input: LayoutInput = {
     nodes: nodes.map((n) => ({
       id: n.id,
-      width: n.measured?.width ?? NODE_SIZE.width,
-      height: n.measured?.height ?? NODE_SIZE.height,
+      ...nodeSize(n),
       isStart: n.type === "start",
     })),
     edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)),

@@ -2,6 +2,7 @@
 // otherwise the nearest free spot around it, so a click on the palette never hides a node under
 // another. Pure.
 import type { XY } from "@/lib/workflow/types";
+import { nodeSize } from "../nodes/node-layout";
 import { NODE_SIZE, type FlowNode } from "../types";
 
 const GAP = 24;
@@ -16,8 +17,7 @@ interface Box {
 }
 
 function boxOf(node: FlowNode): Box {
-  const width = node.measured?.width ?? NODE_SIZE.width;
-  const height = node.measured?.height ?? NODE_SIZE.height;
+  const { width, height } = nodeSize(node);
   return { left: node.position.x, top: node.position.y, right: node.position.x + width, bottom: node.position.y + height };
 }
 

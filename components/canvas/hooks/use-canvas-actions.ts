@@ -11,7 +11,7 @@ import { useEditorApi } from "../store/context";
 
 export const GRID = 16;
 
-/** Nodes never rendered (off-screen, culled) have no measured size: count them by their initial one. */
+/** Fits every node, mounted or not (off-screen nodes are culled; their sizes are known anyway). */
 export const FIT_ALL = { duration: 300, padding: 0.15, includeHiddenNodes: true } as const;
 
 export function useCanvasActions() {

@@ -2,18 +2,18 @@
 // The look of every node type without a special one: the shell plus one row per output.
 import { memo, useMemo } from "react";
 import type { NodeProps } from "@xyflow/react";
-import { getNodeOutputs } from "@/lib/nodes/registry";
 import { useReadOnly } from "../store/context";
 import type { FlowNode } from "../types";
 import { NodeShell } from "./node-shell";
 import { OutputHandles } from "./handles";
+import { outputRows } from "./output-rows";
 
 export const GenericNode = memo(function GenericNode({ id, type, data, selected }: NodeProps<FlowNode>) {
   const readOnly = useReadOnly();
-  const rows = useMemo(() => getNodeOutputs({ type, data }), [type, data]);
+  const rows = useMemo(() => outputRows({ type, data }), [type, data]);
   return (
     <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)}>
-      <OutputHandles nodeId={id} rows={rows} connectable={!readOnly} />
+      <OutputHandles rows={rows} connectable={!readOnly} />
     </NodeShell>
   );
 });

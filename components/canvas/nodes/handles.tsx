@@ -1,18 +1,16 @@
 "use client";
 // Labelled handles. Inputs sit on the left edge, outputs on the right, one row per output with
 // its label; error outputs are red diamonds with a dashed row so they read as "when it fails".
-import { memo, useEffect, useRef } from "react";
-import { Handle, Position, useUpdateNodeInternals } from "@xyflow/react";
+// Every height here comes from node-layout.ts, which tells React Flow where the handles are
+// without measuring them: change a size there, never here.
+import { memo } from "react";
+import { Handle, Position } from "@xyflow/react";
 import type { HandleDef } from "@/lib/nodes/types";
 import { cn } from "@/lib/utils";
+import { ERROR_ROW_RULE, HANDLE_SIZE, INPUT_TOP, LIST_PADDING, LIST_RULE, rowHeight } from "./node-layout";
+import type { HandleTone, OutputRow } from "./output-rows";
 
-export type HandleTone = "default" | "error" | "success" | "danger";
-
-export interface OutputRow extends HandleDef {
-  tone?: HandleTone;
-  /** A second line under the label, e.g. a branch condition. */
-  detail?: string;
-}
+export type { HandleTone, OutputRow };
 
 const TONE_COLOR: Record<HandleTone, string> = {
   default: "#71717a",
@@ -24,8 +22,8 @@ const TONE_COLOR: Record<HandleTone, string> = {
 export function handleStyle(tone: HandleTone, connectable: boolean): React.CSSProperties {
   const color = TONE_COLOR[tone];
   const base: React.CSSProperties = {
-    width: 12,
-    height: 12,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
     background: tone === "default" ? "white" : color,
     border: `2px solid ${color}`,
     cursor: connectable ? "crosshair" : "default",
@@ -43,49 +41,34 @@ export const InputHandle = memo(function InputHandle({ handle, connectable }: { 
       isConnectable={connectable}
       title={handle.label}
       aria-label={`Input: ${handle.label}`}
-      style={{ ...handleStyle("default", connectable), top: 28 }}
+      style={{ ...handleStyle("default", connectable), top: INPUT_TOP }}
     />
   );
 });
 
-export const OutputHandles = memo(function OutputHandles({
-  nodeId,
-  rows,
-  connectable,
-}: {
-  nodeId: string;
-  rows: readonly OutputRow[];
-  connectable: boolean;
-}) {
-  const updateNodeInternals = useUpdateNodeInternals();
-  const key = rows.map((r) => r.id).join("\u0000");
-  const measuredKey = useRef(key);
-  // Handles that come and go with the config (decision branches) must be re-measured; not on
-  // mount, which React Flow measures anyway (1,000 nodes would mean 1,000 extra passes).
-  useEffect(() => {
-    if (measuredKey.current === key) return;
-    measuredKey.current = key;
-    updateNodeInternals(nodeId);
-  }, [key, nodeId, updateNodeInternals]);
+const LIST_STYLE: React.CSSProperties = { borderTopWidth: LIST_RULE, paddingBlock: LIST_PADDING };
+
+export const OutputHandles = memo(function OutputHandles({ rows, connectable }: { rows: readonly OutputRow[]; connectable: boolean }) {
   if (rows.length === 0) return null;
   return (
-    <ul className="border-t border-zinc-100 py-1 dark:border-zinc-800">
+    <ul className="border-zinc-100 dark:border-zinc-800" style={LIST_STYLE}>
       {rows.map((row) => {
-        const tone = row.tone ?? (row.kind === "error" ? "error" : "default");
+        const tone = row.tone;
         return (
           <li
             key={row.id}
             data-handle={row.id}
+            style={{ height: rowHeight(row), borderTopWidth: tone === "error" ? ERROR_ROW_RULE : 0 }}
             className={cn(
-              "relative flex min-h-7 flex-col items-end justify-center py-0.5 pr-4 pl-3 text-right text-xs",
-              tone === "error" && "border-t border-dashed border-red-200 text-red-700 dark:border-red-900 dark:text-red-400",
+              "relative flex flex-col items-end justify-center pr-4 pl-3 text-right text-xs",
+              tone === "error" && "border-dashed border-red-200 text-red-700 dark:border-red-900 dark:text-red-400",
               tone === "success" && "text-emerald-700 dark:text-emerald-400",
               tone === "danger" && "text-red-700 dark:text-red-400",
             )}
           >
-            <span className="max-w-full truncate font-medium">{row.label}</span>
+            <span className="max-w-full truncate leading-4 font-medium">{row.label}</span>
             {row.detail && (
-              <code className="max-w-full truncate font-mono text-[10px] text-zinc-500" title={row.detail}>
+              <code className="max-w-full truncate font-mono text-[10px] leading-3 text-zinc-500" title={row.detail}>
                 {row.detail}
               </code>
             )}

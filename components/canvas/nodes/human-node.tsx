@@ -1,15 +1,13 @@
 "use client";
-// A human task: approve (green) and reject (red) outputs, and who handles it.
+// A human task: approve (green) and reject (red) outputs (see output-rows.ts), and who handles it.
 import { memo, useMemo } from "react";
 import type { NodeProps } from "@xyflow/react";
-import { getNodeOutputs } from "@/lib/nodes/registry";
 import { isRecord } from "@/lib/nodes/fields";
 import { useReadOnly } from "../store/context";
 import type { FlowNode } from "../types";
 import { NodeShell } from "./node-shell";
-import { OutputHandles, type HandleTone, type OutputRow } from "./handles";
-
-const TONES: Record<string, HandleTone> = { approve: "success", reject: "danger" };
+import { OutputHandles } from "./handles";
+import { outputRows } from "./output-rows";
 
 function who(config: unknown): string | undefined {
   if (!isRecord(config)) return undefined;
@@ -22,13 +20,10 @@ function who(config: unknown): string | undefined {
 
 export const HumanNode = memo(function HumanNode({ id, type, data, selected }: NodeProps<FlowNode>) {
   const readOnly = useReadOnly();
-  const rows = useMemo<OutputRow[]>(
-    () => getNodeOutputs({ type, data }).map((h) => ({ ...h, tone: TONES[h.id] ?? (h.kind === "error" ? "error" : "default") })),
-    [type, data],
-  );
+  const rows = useMemo(() => outputRows({ type, data }), [type, data]);
   return (
     <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)} subtitle={who(data.config)}>
-      <OutputHandles nodeId={id} rows={rows} connectable={!readOnly} />
+      <OutputHandles rows={rows} connectable={!readOnly} />
     </NodeShell>
   );
 });

@@ -1,6 +1,7 @@
 "use client";
 // A node's state in the watched run: a coloured ring on the node and a small status chip with
-// the duration (or what it waits for) under its title. Nothing while no run is watched.
+// the duration (or what it waits for) just below the node. Nothing while no run is watched. The
+// chip floats (absolute) so a node keeps the size node-layout.ts gave React Flow.
 import { memo } from "react";
 import { CheckCircle2, Clock, Loader2, MinusCircle, RotateCw, XCircle, type LucideIcon } from "lucide-react";
 import { cn } from "@/lib/utils";
@@ -43,7 +44,7 @@ export const NodeRunState = memo(function NodeRunState({ nodeId }: { nodeId: str
   const detail = node.status === "waiting" ? waitLabel(node.note) : node.durationMs !== null ? formatDuration(node.durationMs) : null;
   const title = [look.label, node.runs > 1 ? `${node.runs} runs` : null, node.note].filter(Boolean).join(" · ");
   return (
-    <div className="px-3 pb-2">
+    <div className="absolute top-full left-3 mt-1 max-w-[calc(100%-1.5rem)]">
       <span
         data-testid={`node-run-state-${nodeId}`}
         data-status={node.status}

@@ -1,12 +1,15 @@
 "use client";
 // The frame every node look shares: accent colour, icon, title, type label, problem marker,
-// compare highlight, and the input handle. Looks differ only in what they put inside.
+// compare highlight, and the input handle. Looks differ only in what they put inside. Its sizes
+// come from node-layout.ts (React Flow is told them instead of measuring): nothing added here may
+// change the node's height; overlays (run state, problem marker) are positioned absolutely.
 import { memo } from "react";
 import { getNodeDefinition } from "@/lib/nodes/registry";
 import { cn } from "@/lib/utils";
 import { useAnnotations, useReadOnly } from "../store/context";
 import type { CompareStatus } from "../store/annotations-store";
 import { InputHandle } from "./handles";
+import { ACCENT, HEADER_HEIGHT, NODE_WIDTH } from "./node-layout";
 import { nodeIcon } from "./icons";
 import { NodeMarker } from "./node-marker";
 import { NodeRunState, RING, useNodeRunStatus } from "./node-run-state";
@@ -44,24 +47,24 @@ export const NodeShell = memo(function NodeShell({ id, type, title, selected, sh
       data-compare={compare}
       data-run-status={runStatus}
       className={cn(
-        "relative w-60 border border-zinc-300 bg-white text-zinc-900 shadow-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100",
+        "relative border border-zinc-300 bg-white text-zinc-900 shadow-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100",
         shape === "pill" ? "rounded-3xl" : "rounded-lg",
         selected && "border-accent-500 ring-2 ring-accent-500/40",
         compare && COMPARE_CLASS[compare],
         runStatus && RING[runStatus],
       )}
-      style={{ borderLeft: `4px solid ${color}` }}
+      style={{ width: NODE_WIDTH, borderLeft: `${ACCENT}px solid ${color}` }}
     >
       {definition?.inputs.map((handle) => <InputHandle key={handle.id} handle={handle} connectable={!readOnly} />)}
-      <div className="flex items-center gap-2 px-3 py-2">
+      <div className="flex items-center gap-2 px-3" style={{ height: HEADER_HEIGHT }}>
         <span className="flex size-8 shrink-0 items-center justify-center rounded-md" style={{ backgroundColor: `${color}1f`, color }}>
           <Icon aria-hidden className="size-4" />
         </span>
         <div className="min-w-0 flex-1">
-          <div className="truncate text-sm font-medium" title={title || label}>
+          <div className="truncate text-sm leading-5 font-medium" title={title || label}>
             {title || label}
           </div>
-          <div className="truncate text-xs text-zinc-500">{subtitle ? `${label} · ${subtitle}` : label}</div>
+          <div className="truncate text-xs leading-4 text-zinc-500">{subtitle ? `${label} · ${subtitle}` : label}</div>
         </div>
       </div>
       {children}

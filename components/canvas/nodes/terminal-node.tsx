@@ -2,12 +2,12 @@
 // Start and end: pill-shaped, so the entry and the exits stand out in a large graph.
 import { memo, useMemo } from "react";
 import type { NodeProps } from "@xyflow/react";
-import { getNodeOutputs } from "@/lib/nodes/registry";
 import { isRecord } from "@/lib/nodes/fields";
 import { useReadOnly } from "../store/context";
 import type { FlowNode } from "../types";
 import { NodeShell } from "./node-shell";
 import { OutputHandles } from "./handles";
+import { outputRows } from "./output-rows";
 
 function summary(config: unknown): string | undefined {
   if (!isRecord(config)) return undefined;
@@ -19,10 +19,10 @@ function summary(config: unknown): string | undefined {
 
 export const TerminalNode = memo(function TerminalNode({ id, type, data, selected }: NodeProps<FlowNode>) {
   const readOnly = useReadOnly();
-  const rows = useMemo(() => getNodeOutputs({ type, data }), [type, data]);
+  const rows = useMemo(() => outputRows({ type, data }), [type, data]);
   return (
     <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)} shape="pill" subtitle={summary(data.config)}>
-      <OutputHandles nodeId={id} rows={rows} connectable={!readOnly} />
+      <OutputHandles rows={rows} connectable={!readOnly} />
     </NodeShell>
   );
 });
