@@ -118,3 +118,15 @@ export const configInput = (page: Page, path: string) =>
 export async function waitForSave(page: Page) {
   await expect(page.getByTestId("save-indicator")).toHaveAttribute("data-status", "saved");
 }
+
+/** Runs the expense-approval template once from the canvas with a small claim, and waits for it to succeed. */
+export async function runExpenseClaim(page: Page) {
+  await page.getByTestId("run-button").click();
+  const dialog = page.getByRole("dialog", { name: "Run this workflow" });
+  await dialog.getByTestId("run-input-employee").fill("sam@example.com");
+  await dialog.getByTestId("run-input-amount").fill("42.5");
+  await dialog.getByTestId("run-input-currency").fill("EUR");
+  await dialog.getByTestId("run-input-description").fill("Taxi to the airport");
+  await dialog.getByTestId("run-confirm").click();
+  await expect(page.getByTestId("run-banner")).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
+}

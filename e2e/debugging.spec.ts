@@ -4,7 +4,7 @@
 // 1440×900 and 390×844, light and dark, go to /tmp/debug-shots for a person to look at.
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { configInput, createWorkflow, fitView, inspector, openNode, waitForSave } from "./canvas";
+import { configInput, createWorkflow, fitView, inspector, openNode, runExpenseClaim, waitForSave } from "./canvas";
 import { signInAs } from "./helpers";
 
 const SHOTS = "/tmp/debug-shots";
@@ -26,16 +26,6 @@ async function shoot(page: Page, name: string, viewport: { width: number; height
   await page.emulateMedia({ colorScheme: "light" });
 }
 
-async function runOnce(page: Page) {
-  await page.getByTestId("run-button").click();
-  const dialog = page.getByRole("dialog", { name: "Run this workflow" });
-  await dialog.getByTestId("run-input-employee").fill("sam@example.com");
-  await dialog.getByTestId("run-input-amount").fill("42.5");
-  await dialog.getByTestId("run-input-currency").fill("EUR");
-  await dialog.getByTestId("run-input-description").fill("Taxi to the airport");
-  await dialog.getByTestId("run-confirm").click();
-  await expect(page.getByTestId("run-banner")).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
-}
 
 test("the try-it preview shows what an expression gives against the latest run's data", async ({ page }) => {
   await page.setViewportSize(DESKTOP);
@@ -49,7 +39,7 @@ test("the try-it preview shows what an expression gives against the latest run's
   await expect(previewOf(page, "branches.0.condition")).toContainText("no run yet: run the workflow once to preview");
   await page.keyboard.press("Escape");
 
-  await runOnce(page);
+  await runExpenseClaim(page);
   await openNode(page, "amount_check");
   const condition = configInput(page, "branches.0.condition");
   const preview = previewOf(page, "branches.0.condition");

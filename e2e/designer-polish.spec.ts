@@ -5,7 +5,7 @@
 // Screenshots go to /tmp/ui-shots for a person to look at.
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { configInput, createWorkflow, inspector, openNode } from "./canvas";
+import { configInput, createWorkflow, inspector, openNode, runExpenseClaim } from "./canvas";
 import { signInAs } from "./helpers";
 
 const SHOTS = "/tmp/ui-shots";
@@ -100,14 +100,7 @@ test("a decision says what names mean at that node and warns on a bare name the 
   await createWorkflow(page, `Decision help ${Date.now()}`, "expense-approval");
 
   // One run, so the decision knows what actually flowed into it.
-  await page.getByTestId("run-button").click();
-  const dialog = page.getByRole("dialog", { name: "Run this workflow" });
-  await dialog.getByTestId("run-input-employee").fill("sam@example.com");
-  await dialog.getByTestId("run-input-amount").fill("42.5");
-  await dialog.getByTestId("run-input-currency").fill("EUR");
-  await dialog.getByTestId("run-input-description").fill("Taxi to the airport");
-  await dialog.getByTestId("run-confirm").click();
-  await expect(page.getByTestId("run-banner")).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
+  await runExpenseClaim(page);
 
   await openNode(page, "amount_check");
   const help = page.getByTestId("decision-scope");

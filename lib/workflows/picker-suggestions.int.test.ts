@@ -8,18 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSuggestions } from "@/components/canvas/inspector/suggestions";
 import type { Actor } from "@/lib/auth/roles";
 import { credentialsProvider } from "@/lib/credentials/runtime";
-import type { ExecutorMap } from "@/lib/engine/executor";
 import { evaluateExpression } from "@/lib/engine/expressions";
 import { nodeTypes } from "@/lib/nodes/registry";
-import { actionExecutor } from "@/lib/nodes/action/executor";
-import { aiExecutor } from "@/lib/nodes/ai/executor";
-import { humanExecutor } from "@/lib/nodes/human/executor";
-import { notificationExecutor } from "@/lib/nodes/notification/executor";
-import { scriptExecutor } from "@/lib/nodes/script/executor";
-import { subprocessExecutor } from "@/lib/nodes/subprocess/executor";
 import { notificationsService } from "@/lib/notifications/send";
 import { getRun } from "@/lib/runtime/queries";
-import type { RuntimeServices } from "@/lib/runtime/services";
 import { startRunFor } from "@/lib/runtime/start";
 import { e, endNode, n, setNode, startNode, storeWorkflow, testWorker, waitForStatus } from "@/lib/runtime/test-support";
 import type { Worker } from "@/lib/runtime/worker";
@@ -31,18 +23,11 @@ import { HumanTask } from "@/models/HumanTask";
 import { Notification } from "@/models/Notification";
 import { User } from "@/models/User";
 import { sendJson, startLocalServer, type LocalServer } from "@/tests/local-http";
+import { executors } from "@/lib/nodes/executors";
 import { latestIncomingData } from "./incoming-data";
 import { publishWorkflow } from "./service";
 import { person } from "./test-fixtures";
 
-const executors: ExecutorMap<RuntimeServices> = {
-  action: actionExecutor,
-  ai: aiExecutor,
-  human: humanExecutor,
-  notification: notificationExecutor,
-  script: scriptExecutor,
-  subprocess: subprocessExecutor,
-};
 
 let server: LocalServer;
 let worker: Worker;
