@@ -18,7 +18,14 @@ export async function startInProcessWorker(): Promise<Worker> {
   await startScheduler(); // schedules and the recovery of accepted webhook deliveries (lib/triggers)
   warmRollups(); // the first dashboard view finds the roll-ups in memory
   startRetentionJob(); // prunes old finished runs' details in small batches (lib/retention)
-  const stop = () => void worker.stop(5_000);
+  // Listening for the signal takes away Node's default of exiting on it, so exit here once the
+  // runs in flight are handed back; otherwise the server (and `npm start` waiting on it) never ends.
+  const stop = (signal: NodeJS.Signals) => {
+    void worker
+      .stop(5_000)
+      .catch((error: unknown) => console.error("[worker] stopping failed:", error))
+      .finally(() => process.exit(signal === "SIGINT" ? 130 : 0));
+  };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
   return worker;
