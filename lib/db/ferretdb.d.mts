@@ -6,6 +6,7 @@ export declare function ferretdbBinaryPath(toolsDir: string): string;
 export declare function applyIdIndexPatch(srcDir: string): void;
 export declare function ensureFerretDB(options: { toolsDir: string; log?: (msg: string) => void }): string;
 export declare function freePort(): Promise<number>;
+export declare function sqliteSyncMode(value?: string): "normal" | "full";
 export declare function portIsFree(port: number, host?: string | null): Promise<boolean>;
 export interface EmbeddedDatabase {
   uri: string;
@@ -20,4 +21,6 @@ export declare function startFerretDB(options: {
   dbName?: string;
   quiet?: boolean;
   timeoutMs?: number;
+  /** SQLite's synchronous setting; defaults to SWITCHYARD_DB_SYNC or "normal". */
+  sync?: "normal" | "full";
 }): Promise<EmbeddedDatabase>;
