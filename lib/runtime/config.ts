@@ -22,6 +22,8 @@ export interface RuntimeConfig {
   groupPureSteps: number;
   /** …and for how long: a run of pure steps is persisted at least this often, so progress shows live. */
   groupPureMs: number;
+  /** A run whose timer is further away than this sleeps outside run_queue (lib/runtime/parking.ts). */
+  parkAheadMs: number;
 }
 
 function intFromEnv(name: string, fallback: number, min: number): number {
@@ -43,5 +45,6 @@ export function runtimeConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeCo
     holdMs: overrides.holdMs ?? 250,
     groupPureSteps: overrides.groupPureSteps ?? intFromEnv("SWITCHYARD_GROUP_PURE_STEPS", 100, 1),
     groupPureMs: overrides.groupPureMs ?? intFromEnv("SWITCHYARD_GROUP_PURE_MS", 250, 0),
+    parkAheadMs: overrides.parkAheadMs ?? intFromEnv("SWITCHYARD_PARK_AHEAD_MS", 30_000, 1_000),
   };
 }

@@ -2,6 +2,7 @@
 // work twice; on the embedded FerretDB its conditional updates are best effort (see the model),
 // and the checkpoint chain is what stops a second worker from writing.
 import { RunQueue } from "@/models/RunQueue";
+import { RunTimer } from "@/models/RunTimer";
 
 export interface QueueEntry {
   _id: string;
@@ -105,9 +106,10 @@ export async function releaseRun(runId: string, runnableAt: Date | null): Promis
   else await RunQueue.updateOne({ _id: runId }, { $set: { runnableAt, "lease.until": EPOCH, "lease.owner": null, waitingForSlot: false } });
 }
 
-/** Removes the entry of a run that has ended. */
+/** Removes the entry of a run that has ended, and the timer it may have been parked with (parking.ts). */
 export async function dropRun(runId: string): Promise<void> {
   await RunQueue.deleteOne({ _id: runId });
+  await RunTimer.deleteOne({ _id: runId });
 }
 
 /** Hands a claimed run back so another worker can take it from runnableAt (a worker stopping, or one that hit an error). */

@@ -11,6 +11,7 @@ import { retireChain } from "./cleanup";
 import { deleteMessages, pendingMessages } from "./messages";
 import { dropRun, handBack, releaseRun, wakeRun } from "./queue";
 import type { RunSession } from "./session";
+import { parkRun, shouldPark } from "./parking";
 import { releaseSlot } from "./slots";
 import { runClock } from "./clock";
 
@@ -36,7 +37,8 @@ export function exitsFor(session: RunSession): SessionExits {
       await writeExecution(runId, session.state, session.seq, session.book, session.v);
       retire(session);
       const wakeAt = session.state.wakeAt;
-      await releaseRun(runId, wakeAt === undefined ? null : new Date(wakeAt));
+      if (wakeAt !== undefined && shouldPark(wakeAt, session.deps.config.parkAheadMs)) await parkRun(runId, meta.workflowId, meta.concurrency, new Date(wakeAt));
+      else await releaseRun(runId, wakeAt === undefined ? null : new Date(wakeAt));
       await releaseSlot(meta.workflowId, runId, meta.concurrency);
       // A message posted while the run was being released may have lost its wake-up to the
       // release's write: look once more, now that the entry says what it says.

@@ -1,8 +1,9 @@
 // Background repairs and cleanup, run rarely (every minute by default): re-queue runs a crash
-// left without a queue entry (pending, or waiting for a timer), free concurrency slots held by
+// left without a queue entry (pending, or waiting for a timer and not parked, parking.ts), free concurrency slots held by
 // runs no worker holds, and delete the checkpoint chains a dying worker did not get to retire
 // (lib/runtime/cleanup.ts does it for live ones).
 import { RunQueue } from "@/models/RunQueue";
+import { RunTimer } from "@/models/RunTimer";
 import { RunSlot } from "@/models/RunSlot";
 import { WorkflowExecution } from "@/models/WorkflowExecution";
 import { deleteChains, liveHeads } from "./live-store";
@@ -18,6 +19,7 @@ export async function sweep(options: { now?: Date; leaseMs?: number } = {}): Pro
   const now = options.now ?? new Date();
   const leaseMs = options.leaseMs ?? 30_000;
   const queued = new Map((await RunQueue.find({}, { _id: 1, lease: 1 }).lean()).map((e) => [String(e._id), e]));
+  const parked = new Set((await RunTimer.find({}, { _id: 1 }).lean()).map((t) => String(t._id)));
 
   const stranded = await WorkflowExecution.find(
     { $or: [{ status: "pending" }, { status: { $in: ["paused", "running"] }, wakeAt: { $ne: null } }] },
@@ -26,7 +28,7 @@ export async function sweep(options: { now?: Date; leaseMs?: number } = {}): Pro
   const requeued: string[] = [];
   for (const run of stranded) {
     const id = String(run._id);
-    if (queued.has(id)) continue;
+    if (queued.has(id) || parked.has(id)) continue;
     await addToQueue(id, String(run.workflowId), run.concurrency ?? 0, run.status === "pending" ? now : (run.wakeAt ?? now));
     requeued.push(id);
   }

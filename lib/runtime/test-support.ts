@@ -68,9 +68,9 @@ export async function eventsOf(runId: string) {
   return rows.map((r) => ({ seq: r.seq, type: r.type, nodeId: r.nodeId, stepId: r.stepId, at: r.at, data: decodeEventData(r.data) }));
 }
 
-export function testWorker(options: { executors?: ExecutorMap<RuntimeServices>; providers?: ServiceProviders; concurrency?: number; leaseMs?: number } = {}): Worker {
+export function testWorker(options: { executors?: ExecutorMap<RuntimeServices>; providers?: ServiceProviders; concurrency?: number; leaseMs?: number; parkAheadMs?: number } = {}): Worker {
   return new Worker({
-    config: { leaseMs: options.leaseMs ?? 2_000, pollMs: 20, concurrency: options.concurrency ?? 4, slotRetryMs: 100 },
+    config: { leaseMs: options.leaseMs ?? 2_000, pollMs: 20, concurrency: options.concurrency ?? 4, slotRetryMs: 100, ...(options.parkAheadMs ? { parkAheadMs: options.parkAheadMs } : {}) },
     executors: { ...(builtinExecutors as unknown as ExecutorMap<RuntimeServices>), ...options.executors },
     providers: options.providers ?? {},
     sweepMs: 0,

@@ -9,6 +9,7 @@ import { onNudge, onWork } from "./bus";
 import { runtimeConfig, type RuntimeConfig } from "./config";
 import { serviceProviders } from "./providers";
 import { claimCandidates, claimRun, handBack, type QueueEntry } from "./queue";
+import { unparkTick } from "./parking";
 import { LeaseLost, type RunSession } from "./session";
 import { exitsFor } from "./session-exit";
 import { openSession } from "./session-open";
@@ -62,6 +63,9 @@ export class Worker {
     });
     this.timers.push(setInterval(() => this.renewAll(), this.config.renewMs));
     const sweepMs = this.options.sweepMs ?? 60_000;
+    // Parked timers come back to the queue well before they are due (a third of the way ahead).
+    const unparkMs = Math.max(500, Math.floor(this.config.parkAheadMs / 3));
+    this.timers.push(setInterval(() => void unparkTick(this.config.parkAheadMs, unparkMs).catch((e) => this.log("waking parked timers failed", e)), unparkMs));
     if (sweepMs > 0) this.timers.push(setInterval(() => void sweep({ leaseMs: this.config.leaseMs }).catch((e) => this.log("sweep failed", e)), sweepMs));
     this.loopDone = this.loop();
     return this;
