@@ -6,7 +6,11 @@
 // (node_start to the next node_start of the same run: persist + event copy + executor + core).
 // Each configuration runs twice: with a checkpoint after every step (the default), and with runs
 // of pure steps sharing one (SWITCHYARD_GROUP_PURE_STEPS=16, see lib/runtime/config.ts).
+// With BENCH_WAITING=10000, that many runs are first put to sleep on a timer a day away (a worker
+// runs them to their timer, then stops) and the measurement runs beside them; BENCH_PARKING
+// ("on,off") compares sleeping in run_timers (lib/runtime/parking.ts) with sleeping in run_queue.
 //   BENCH_RUNS (1000)  BENCH_WORKERS ("1,2")  BENCH_CONCURRENCY (4 runs per worker)  BENCH_GROUPS ("1,16")
+//   BENCH_WAITING (0)  BENCH_PARKING ("on", or "on,off" when BENCH_WAITING is set)
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -30,7 +34,15 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 1_000);
 const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? "4";
 const GROUPS = (process.env.BENCH_GROUPS ?? "1,16").split(",");
+const WAITING = Number(process.env.BENCH_WAITING ?? 0);
+const PARKING = (process.env.BENCH_PARKING ?? (WAITING > 0 ? "on,off" : "on")).split(",");
+// "off": nothing is parked (the timer would have to be 30 years away).
+const PARK_AHEAD = { on: "30000", off: String(1_000 * 3600 * 24 * 365 * 30) } as Record<string, string>;
 const designer = actor(["designer"]);
+
+function sleeper(): WorkflowGraph {
+  return { nodes: [startNode(), n("wait", "timer", { mode: "until", until: "$millis() + 86400000" }), endNode()], edges: [e("start", "wait"), e("wait", "end")] };
+}
 
 function fanOut(branches: number): WorkflowGraph {
   const nodes = [startNode(), n("split", "parallel", { mode: "split" }), n("join", "parallel", { mode: "join" }), endNode()];
@@ -57,12 +69,12 @@ async function enqueue(workflowId: string, graph: WorkflowGraph, input: unknown,
   return performance.now() - started;
 }
 
-function startWorkers(count: number, uri: string, group: string): Promise<ChildProcess[]> {
+function startWorkers(count: number, uri: string, group: string, parking: string): Promise<ChildProcess[]> {
   return Promise.all(
     Array.from({ length: count }, () => {
       const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
         cwd: ROOT,
-        env: { ...process.env, MONGODB_URI: uri, SWITCHYARD_WORKER_CONCURRENCY: CONCURRENCY, SWITCHYARD_POLL_MS: "100", SWITCHYARD_GROUP_PURE_STEPS: group },
+        env: { ...process.env, MONGODB_URI: uri, SWITCHYARD_WORKER_CONCURRENCY: CONCURRENCY, SWITCHYARD_POLL_MS: "100", SWITCHYARD_GROUP_PURE_STEPS: group, SWITCHYARD_PARK_AHEAD_MS: PARK_AHEAD[parking] },
         stdio: ["ignore", "pipe", "inherit"],
       });
       return new Promise<ChildProcess>((resolve) => child.stdout!.on("data", (d: Buffer) => d.toString().includes("running") && resolve(child)));
@@ -70,13 +82,24 @@ function startWorkers(count: number, uri: string, group: string): Promise<ChildP
   );
 }
 
-async function drained(timeoutMs: number): Promise<number> {
+/** Waits until no queue entry is due within the hour (sleeping runs may stay). */
+async function drained(timeoutMs: number): Promise<void> {
   const started = performance.now();
-  while ((await RunQueue.estimatedDocumentCount()) > 0) {
+  const busy = () => RunQueue.countDocuments({ runnableAt: { $lte: new Date(Date.now() + 3_600_000) } });
+  while ((await busy()) > 0) {
     if (performance.now() - started > timeoutMs) throw new Error("the runs did not finish in time");
-    await new Promise((r) => setTimeout(r, 1_000));
+    await new Promise((r) => setTimeout(r, 2_000));
   }
-  return performance.now() - started;
+}
+
+/** From the workers' start to the last bench run's end, read from the runs themselves (so how often drained() looks does not count). */
+async function lastEnd(workflowId: string): Promise<number> {
+  const last = await WorkflowExecution.findOne({ workflowId, endedAt: { $ne: null } }, { endedAt: 1 }).sort({ endedAt: -1 }).lean();
+  return last?.endedAt?.getTime() ?? NaN;
+}
+
+function stopWorkers(workers: ChildProcess[]): Promise<void> {
+  return Promise.all(workers.splice(0).map((w) => new Promise<void>((resolve) => (w.once("exit", () => resolve()), w.kill("SIGTERM"))))).then(() => {});
 }
 
 async function cycles(): Promise<{ steps: number; p50: number; p95: number }> {
@@ -91,29 +114,38 @@ async function cycles(): Promise<{ steps: number; p50: number; p95: number }> {
   return { steps: events.length, p50: percentile(gaps, 50), p95: percentile(gaps, 95) };
 }
 
-async function configuration(workerCount: number, group: string) {
+async function configuration(workerCount: number, group: string, parking: string) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-"));
   const db = await startFerretDB({ binary: ensureFerretDB({ toolsDir: path.join(ROOT, ".tools") }), dataDir });
   const uri = `mongodb://127.0.0.1:${db.port}/bench`;
   await mongoose.connect(uri);
   const workers: ChildProcess[] = [];
   try {
+    if (WAITING > 0) {
+      const sleeperId = await storeWorkflow(designer, sleeper());
+      await enqueue(sleeperId, sleeper(), {}, WAITING);
+      workers.push(...(await startWorkers(workerCount, uri, group, parking)));
+      await drained(60 * 60_000);
+      await stopWorkers(workers);
+    }
     const benchId = await storeWorkflow(designer, fixture("bench-20"));
     const enqueueMs = await enqueue(benchId, fixture("bench-20"), { amount: 3 }, RUNS);
-    workers.push(...(await startWorkers(workerCount, uri, group)));
-    const runMs = await drained(30 * 60_000);
-    const completed = await WorkflowExecution.countDocuments({ status: "completed" });
+    workers.push(...(await startWorkers(workerCount, uri, group, parking)));
+    const startedAt = Date.now();
+    await drained(30 * 60_000);
+    const runMs = (await lastEnd(benchId)) - startedAt;
+    const completed = await WorkflowExecution.countDocuments({ workflowId: benchId, status: "completed" });
     const { steps, p50, p95 } = await cycles();
+    const inQueue = await RunQueue.estimatedDocumentCount();
 
     const fanId = await storeWorkflow(designer, fanOut(200));
     await enqueue(fanId, fanOut(200), {}, 1);
     await drained(10 * 60_000);
     const fan = await WorkflowExecution.findOne({ workflowId: fanId }).lean();
     const fanMs = fan?.startedAt && fan.endedAt ? fan.endedAt.getTime() - fan.startedAt.getTime() : NaN;
-    return { workerCount, group, enqueueMs, runMs, completed, steps, p50, p95, fanMs, fanStatus: fan?.status, fanSteps: fan?.metrics?.nodeCount ?? 0 };
+    return { workerCount, group, parking, inQueue, enqueueMs, runMs, completed, steps, p50, p95, fanMs, fanStatus: fan?.status, fanSteps: fan?.metrics?.nodeCount ?? 0 };
   } finally {
-    for (const w of workers) w.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
+    await stopWorkers(workers);
     await mongoose.disconnect();
     await db.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -122,17 +154,21 @@ async function configuration(workerCount: number, group: string) {
 
 async function main() {
   const rows = [];
-  for (const group of GROUPS) {
-    for (const count of WORKER_COUNTS) {
-      console.log(`… ${RUNS} runs with ${count} worker process(es), ${CONCURRENCY} runs each at once, up to ${group} pure step(s) per checkpoint`);
-      rows.push(await configuration(count, group));
+  for (const parking of PARKING) {
+    for (const group of GROUPS) {
+      for (const count of WORKER_COUNTS) {
+        const beside = WAITING > 0 ? ` beside ${WAITING} runs asleep (parking ${parking})` : "";
+        console.log(`… ${RUNS} runs with ${count} worker process(es), ${CONCURRENCY} runs each at once, up to ${group} pure step(s) per checkpoint${beside}`);
+        rows.push(await configuration(count, group, parking));
+      }
     }
   }
-  console.log("\nsteps/checkpoint | workers | runs done | enqueue (ms/run) | runs/s | persisted steps/s | step cycle p50 / p95 (ms) | 200-branch fan-out");
+  console.log(`\n(${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)} at the end)`);
+  console.log("steps/checkpoint | workers | asleep beside (parking) | queue entries left | runs done | enqueue (ms/run) | runs/s | persisted steps/s | step cycle p50 / p95 (ms) | 200-branch fan-out");
   for (const r of rows) {
     const secs = r.runMs / 1_000;
     console.log(
-      `≤${r.group} | ${r.workerCount} | ${r.completed}/${RUNS} | ${(r.enqueueMs / RUNS).toFixed(1)} | ${(r.completed / secs).toFixed(1)} | ${(r.steps / secs).toFixed(0)} | ${r.p50} / ${r.p95} | ${r.fanStatus} in ${(r.fanMs / 1000).toFixed(1)} s (${r.fanSteps} steps, ${(r.fanSteps / (r.fanMs / 1000)).toFixed(0)} steps/s)`,
+      `≤${r.group} | ${r.workerCount} | ${WAITING} (${r.parking}) | ${r.inQueue} | ${r.completed}/${RUNS} | ${(r.enqueueMs / RUNS).toFixed(1)} | ${(r.completed / secs).toFixed(1)} | ${(r.steps / secs).toFixed(0)} | ${r.p50} / ${r.p95} | ${r.fanStatus} in ${(r.fanMs / 1000).toFixed(1)} s (${r.fanSteps} steps, ${(r.fanSteps / (r.fanMs / 1000)).toFixed(0)} steps/s)`,
     );
   }
 }

@@ -8,7 +8,7 @@ import { onEvents } from "./bus";
 import type { RunEventView } from "./contract";
 import { decodeEventData, TERMINAL_EVENT_TYPES, type StoredEvent } from "./event-records";
 import { loadExecution } from "./execution-store";
-import { eventId, eventIdUpperBound } from "./ids";
+import { eventId } from "./ids";
 import { latestCheckpoint } from "./live-store";
 import { isTerminal, type RunStatus } from "@/lib/engine/state";
 
@@ -25,27 +25,37 @@ export function toEventView(row: EventRow): RunEventView {
   };
 }
 
+/** Exact _id reads in flight at once for one page of events. */
+const READ_PARALLEL = 16;
+
 /**
- * Events with seq > afterSeq, in order. A few are read one by one by _id (the one read the
- * embedded FerretDB answers without decoding the whole collection); more as one _id range.
+ * Events with seq > afterSeq, in order, up to the run's head (`knownHead`, else read). Every
+ * event is read by its exact _id (ids.ts eventId): on the embedded FerretDB a range of _ids is
+ * not served by the index and decodes the whole collection — 14.9 s for 20 events among 200,000
+ * (measured, load 8) against ~5 ms for one exact read — so a page is many small reads, a few at once.
  */
 export async function readEvents(runId: string, afterSeq: number, limit = 500, knownHead?: number): Promise<EventRow[]> {
-  const wanted = knownHead === undefined ? limit : Math.min(limit, knownHead - afterSeq);
+  const head = knownHead ?? (await runHead(runId))?.seq ?? 0;
+  const wanted = Math.min(limit, head - afterSeq);
   if (wanted <= 0) return [];
-  if (knownHead !== undefined && wanted <= 4) {
-    const ids = Array.from({ length: wanted }, (_, i) => eventId(runId, afterSeq + 1 + i));
-    const rows = await Promise.all(ids.map((id) => EventLog.findById(id).lean<EventRow>()));
-    const found: EventRow[] = [];
-    for (const row of rows) {
-      if (!row) break;
-      found.push(row);
-    }
-    return found;
+  const rows: (EventRow | null)[] = new Array(wanted).fill(null);
+  let next = 0;
+  let missing = wanted; // the first seq not found: later ones are not read (events have no gaps)
+  await Promise.all(
+    Array.from({ length: Math.min(READ_PARALLEL, wanted) }, async () => {
+      while (next < Math.min(wanted, missing)) {
+        const i = next++;
+        rows[i] = await EventLog.findById(eventId(runId, afterSeq + 1 + i)).lean<EventRow>();
+        if (!rows[i]) missing = Math.min(missing, i);
+      }
+    }),
+  );
+  const found: EventRow[] = [];
+  for (const row of rows) {
+    if (!row) break;
+    found.push(row);
   }
-  return EventLog.find({ _id: { $gt: eventId(runId, afterSeq), $lt: eventIdUpperBound(runId) } })
-    .sort({ _id: 1 })
-    .limit(limit)
-    .lean<EventRow[]>();
+  return found;
 }
 
 export interface RunHead {

@@ -17,14 +17,9 @@ export function childRunId(idempotencyKey: string): string {
 
 const SEQ_DIGITS = 10;
 
-/** event_logs _id: the run id and the seq padded, so one run's events sort and range by _id. */
+/** event_logs _id: the run id and the seq padded, so a run's events are read by exact _id (follow.ts readEvents) and sort by it. */
 export function eventId(runId: string, seq: number): string {
   return `${runId}:${String(seq).padStart(SEQ_DIGITS, "0")}`;
-}
-
-/** The first _id after every event of the run: the upper bound of a range read. */
-export function eventIdUpperBound(runId: string): string {
-  return `${runId}:${"9".repeat(SEQ_DIGITS)}~`;
 }
 
 /** A fencing token above every token the run's queue entry can have had before (see models/RunQueue.ts). */
