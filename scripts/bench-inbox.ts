@@ -14,44 +14,19 @@ import { taskRows } from "../lib/tasks/open-index";
 import { HumanTask } from "../models/HumanTask";
 import { User } from "../models/User";
 import { percentile, startBenchApp } from "./lib/bench-utils";
+import { insertSyntheticTasks } from "./lib/synthetic-tasks";
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 
 const fmt = (xs: number[]) => `${percentile(xs, 50).toFixed(1)} / ${percentile(xs, 95).toFixed(1)} ms`;
 
 
 async function seed(count: number) {
-  const now = Date.now();
   const workflows = Array.from({ length: 8 }, (_, i) => ({ id: new mongoose.Types.ObjectId().toHexString(), name: `Workflow ${i + 1}` }));
-  const docs = (i: number, status: string) => {
-    const wf = workflows[i % workflows.length];
-    return {
-      _id: new mongoose.Types.ObjectId(),
-      idempotencyKey: `bench:${status}:${i}`,
-      title: `Approve ${100 + (i % 900)} EUR from person${i}@example.com`,
-      description: "Expense claim with a receipt attached.\n\nAI category: travel.",
-      status,
-      candidateRoles: ["approver"],
-      candidateUsers: [],
-      priority: PRIORITIES[i % 4],
-      formFields: [{ name: "comment", label: "Comment", kind: "textarea", required: false }],
-      contextJson: JSON.stringify({ amount: 100 + (i % 900), employee: `person${i}@example.com`, description: "Train to Lyon" }),
-      dueAt: new Date(now + ((i % 500) - 50) * 3_600_000),
-      executionId: `bench-run-${status}-${i}`,
-      workflowId: wf.id,
-      workflowName: wf.name,
-      nodeId: "manager_approval",
-      stepId: "manager_approval#1",
-      history: [{ type: "created", at: new Date(now - i * 1000) }],
-      version: 0,
-      ...(status === "completed" ? { completedBy: "000000000000000000000000", completedAt: new Date(now - i * 1000), result: { decision: "approve" } } : {}),
-    };
-  };
   const t0 = performance.now();
-  for (let i = 0; i < count; i += 1_000) await HumanTask.insertMany(Array.from({ length: Math.min(1_000, count - i) }, (_, j) => docs(i + j, "pending")), { ordered: false });
-  for (let i = 0; i < 2_000; i += 1_000) await HumanTask.insertMany(Array.from({ length: 1_000 }, (_, j) => docs(i + j, "completed")), { ordered: false });
+  await insertSyntheticTasks(count, "pending", workflows);
+  await insertSyntheticTasks(2_000, "completed", workflows);
   return performance.now() - t0;
 }
 

@@ -11,7 +11,6 @@
 // ("on,off") compares sleeping in run_timers (lib/runtime/parking.ts) with sleeping in run_queue.
 //   BENCH_RUNS (1000)  BENCH_WORKERS ("1,2")  BENCH_CONCURRENCY (4 runs per worker)  BENCH_GROUPS ("1,16")
 //   BENCH_WAITING (0)  BENCH_PARKING ("on", or "on,off" when BENCH_WAITING is set)
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,16 +19,15 @@ import { ensureFerretDB, startFerretDB } from "../lib/db/ferretdb.mjs";
 import { fixture } from "../lib/engine/fixtures";
 import type { WorkflowGraph } from "../lib/workflow/types";
 import { EventLog } from "../models/EventLog";
-import { RunQueue } from "../models/RunQueue";
 import { WorkflowExecution } from "../models/WorkflowExecution";
-import { enqueueRun } from "../lib/runtime/enqueue";
-import { snapshotDraft } from "../lib/runtime/graphs";
 import { actor } from "../lib/workflows/test-fixtures";
 import { e, endNode, n, setNode, startNode, storeWorkflow } from "../lib/runtime/test-support";
-import { defaultSettings } from "../lib/workflow/schema";
+import type { ChildProcess } from "node:child_process";
+import { RunQueue } from "../models/RunQueue";
 import { percentile } from "./lib/bench-utils";
+import { TOOLS_DIR } from "./lib/paths.mjs";
+import { drained, enqueueRuns, lastEnd, startWorkerProcesses, stopWorkerProcesses } from "./lib/runtime-bench";
 
-const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 1_000);
 const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? "4";
@@ -54,54 +52,6 @@ function fanOut(branches: number): WorkflowGraph {
   return { nodes, edges };
 }
 
-async function enqueue(workflowId: string, graph: WorkflowGraph, input: unknown, count: number): Promise<number> {
-  const draft = snapshotDraft(workflowId, graph, defaultSettings);
-  const started = performance.now();
-  for (let i = 0; i < count; i++) {
-    const res = await enqueueRun({
-      meta: { workflowId, workflowName: "bench", version: null, graphId: draft.graphId, depth: 0, parentExecutionId: null, parentStepId: null, parentAttempt: null, trigger: { type: "test", by: designer.id } },
-      version: draft.version,
-      input,
-      beforeInsert: draft.store,
-    });
-    if (!res.ok) throw new Error(res.message);
-  }
-  return performance.now() - started;
-}
-
-function startWorkers(count: number, uri: string, group: string, parking: string): Promise<ChildProcess[]> {
-  return Promise.all(
-    Array.from({ length: count }, () => {
-      const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
-        cwd: ROOT,
-        env: { ...process.env, MONGODB_URI: uri, SWITCHYARD_WORKER_CONCURRENCY: CONCURRENCY, SWITCHYARD_POLL_MS: "100", SWITCHYARD_GROUP_PURE_STEPS: group, SWITCHYARD_PARK_AHEAD_MS: PARK_AHEAD[parking] },
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      return new Promise<ChildProcess>((resolve) => child.stdout!.on("data", (d: Buffer) => d.toString().includes("running") && resolve(child)));
-    }),
-  );
-}
-
-/** Waits until no queue entry is due within the hour (sleeping runs may stay). */
-async function drained(timeoutMs: number): Promise<void> {
-  const started = performance.now();
-  const busy = () => RunQueue.countDocuments({ runnableAt: { $lte: new Date(Date.now() + 3_600_000) } });
-  while ((await busy()) > 0) {
-    if (performance.now() - started > timeoutMs) throw new Error("the runs did not finish in time");
-    await new Promise((r) => setTimeout(r, 2_000));
-  }
-}
-
-/** From the workers' start to the last bench run's end, read from the runs themselves (so how often drained() looks does not count). */
-async function lastEnd(workflowId: string): Promise<number> {
-  const last = await WorkflowExecution.findOne({ workflowId, endedAt: { $ne: null } }, { endedAt: 1 }).sort({ endedAt: -1 }).lean();
-  return last?.endedAt?.getTime() ?? NaN;
-}
-
-function stopWorkers(workers: ChildProcess[]): Promise<void> {
-  return Promise.all(workers.splice(0).map((w) => new Promise<void>((resolve) => (w.once("exit", () => resolve()), w.kill("SIGTERM"))))).then(() => {});
-}
-
 async function cycles(): Promise<{ steps: number; p50: number; p95: number }> {
   const events = await EventLog.find({ type: "node_start" }, { runId: 1, seq: 1, at: 1 }).lean();
   const byRun = new Map<string, number[]>();
@@ -116,21 +66,21 @@ async function cycles(): Promise<{ steps: number; p50: number; p95: number }> {
 
 async function configuration(workerCount: number, group: string, parking: string) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-"));
-  const db = await startFerretDB({ binary: ensureFerretDB({ toolsDir: path.join(ROOT, ".tools") }), dataDir });
+  const db = await startFerretDB({ binary: ensureFerretDB({ toolsDir: TOOLS_DIR }), dataDir });
   const uri = `mongodb://127.0.0.1:${db.port}/bench`;
   await mongoose.connect(uri);
   const workers: ChildProcess[] = [];
   try {
     if (WAITING > 0) {
       const sleeperId = await storeWorkflow(designer, sleeper());
-      await enqueue(sleeperId, sleeper(), {}, WAITING);
-      workers.push(...(await startWorkers(workerCount, uri, group, parking)));
+      await enqueueRuns(sleeperId, sleeper(), {}, WAITING, designer.id);
+      workers.push(...(await startWorkerProcesses(workerCount, uri, { SWITCHYARD_WORKER_CONCURRENCY: CONCURRENCY, SWITCHYARD_GROUP_PURE_STEPS: group, SWITCHYARD_PARK_AHEAD_MS: PARK_AHEAD[parking] })));
       await drained(60 * 60_000);
-      await stopWorkers(workers);
+      await stopWorkerProcesses(workers);
     }
     const benchId = await storeWorkflow(designer, fixture("bench-20"));
-    const enqueueMs = await enqueue(benchId, fixture("bench-20"), { amount: 3 }, RUNS);
-    workers.push(...(await startWorkers(workerCount, uri, group, parking)));
+    const enqueueMs = await enqueueRuns(benchId, fixture("bench-20"), { amount: 3 }, RUNS, designer.id);
+    workers.push(...(await startWorkerProcesses(workerCount, uri, { SWITCHYARD_WORKER_CONCURRENCY: CONCURRENCY, SWITCHYARD_GROUP_PURE_STEPS: group, SWITCHYARD_PARK_AHEAD_MS: PARK_AHEAD[parking] })));
     const startedAt = Date.now();
     await drained(30 * 60_000);
     const runMs = (await lastEnd(benchId)) - startedAt;
@@ -139,13 +89,13 @@ async function configuration(workerCount: number, group: string, parking: string
     const inQueue = await RunQueue.estimatedDocumentCount();
 
     const fanId = await storeWorkflow(designer, fanOut(200));
-    await enqueue(fanId, fanOut(200), {}, 1);
+    await enqueueRuns(fanId, fanOut(200), {}, 1, designer.id);
     await drained(10 * 60_000);
     const fan = await WorkflowExecution.findOne({ workflowId: fanId }).lean();
     const fanMs = fan?.startedAt && fan.endedAt ? fan.endedAt.getTime() - fan.startedAt.getTime() : NaN;
     return { workerCount, group, parking, inQueue, enqueueMs, runMs, completed, steps, p50, p95, fanMs, fanStatus: fan?.status, fanSteps: fan?.metrics?.nodeCount ?? 0 };
   } finally {
-    await stopWorkers(workers);
+    await stopWorkerProcesses(workers);
     await mongoose.disconnect();
     await db.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -63,8 +63,9 @@ export class Worker {
     });
     this.timers.push(setInterval(() => this.renewAll(), this.config.renewMs));
     const sweepMs = this.options.sweepMs ?? 60_000;
-    // Parked timers come back to the queue well before they are due (a third of the way ahead).
-    const unparkMs = Math.max(500, Math.floor(this.config.parkAheadMs / 3));
+    // Parked timers come back to the queue well before they are due (a third of the way ahead, at
+    // least every 10 s: also what bounds the interval below setInterval's 24.8-day limit).
+    const unparkMs = Math.min(10_000, Math.max(500, Math.floor(this.config.parkAheadMs / 3)));
     this.timers.push(setInterval(() => void unparkTick(this.config.parkAheadMs, unparkMs).catch((e) => this.log("waking parked timers failed", e)), unparkMs));
     if (sweepMs > 0) this.timers.push(setInterval(() => void sweep({ leaseMs: this.config.leaseMs }).catch((e) => this.log("sweep failed", e)), sweepMs));
     this.loopDone = this.loop();
