@@ -1,3 +1,4 @@
+import { bumpCatalogClock } from "./CatalogClock";
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 
 export const WORKFLOW_STATUSES = ["draft", "active", "archived"] as const;
@@ -50,6 +51,21 @@ const workflowSchema = new Schema(
   },
   { timestamps: true, collection: "workflows", minimize: false },
 );
+
+// What the in-memory catalog (lib/workflows/catalog.ts) holds: a write touching one of these, a
+// new workflow or a deleted one gives the catalog clock a new stamp. Graph saves do not.
+const CATALOG_FIELDS = ["name", "status", "permissions"];
+const touchesCatalog = (update: unknown): boolean => {
+  if (!update || typeof update !== "object") return true;
+  const keys = Object.entries(update).flatMap(([key, value]) => (key.startsWith("$") && value && typeof value === "object" ? Object.keys(value) : [key]));
+  return keys.some((key) => CATALOG_FIELDS.some((field) => key === field || key.startsWith(`${field}.`)));
+};
+workflowSchema.post("save", async () => bumpCatalogClock());
+workflowSchema.post("insertMany", async () => bumpCatalogClock());
+workflowSchema.post(["deleteOne", "deleteMany", "findOneAndDelete"], { document: false, query: true }, async () => bumpCatalogClock());
+workflowSchema.post(["updateOne", "updateMany", "findOneAndUpdate", "replaceOne"], async function () {
+  if (touchesCatalog(this.getUpdate())) await bumpCatalogClock();
+});
 
 export type WorkflowDoc = InferSchemaType<typeof workflowSchema> & {
   _id: mongoose.Types.ObjectId;

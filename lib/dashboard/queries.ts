@@ -6,9 +6,9 @@ import "server-only";
 import { can, type Actor } from "@/lib/auth/roles";
 import { foldAll } from "@/lib/rollups/fold";
 import { readDays } from "@/lib/rollups/store";
+import { workflowCatalog } from "@/lib/workflows/workflow-catalog";
 import { aclOf } from "@/lib/workflows/access";
 import { RollupInbox } from "@/models/RollupInbox";
-import { Workflow } from "@/models/Workflow";
 import { aggregate, type DashboardData } from "./aggregate";
 import type { ParsedFilters } from "./params";
 
@@ -29,10 +29,10 @@ export interface Scope {
 }
 
 export async function scopeFor(actor: Actor, parsed: ParsedFilters): Promise<Scope> {
-  const docs = await Workflow.find({}, { name: 1, permissions: 1 }).lean<{ _id: unknown; name: string; permissions?: Parameters<typeof aclOf>[0] }[]>();
+  const docs = await workflowCatalog();
   const seeAll = can(actor, "dashboard:see-all");
   const mine = docs.filter((d) => seeAll || aclOf(d.permissions).owners.includes(actor.id));
-  const workflows = mine.map((d) => ({ id: String(d._id), name: d.name })).sort((a, b) => a.name.localeCompare(b.name));
+  const workflows = mine.map((d) => ({ id: d.id, name: d.name })).sort((a, b) => a.name.localeCompare(b.name));
   const names = new Map(workflows.map((w) => [w.id, w.name]));
   const notices = [...parsed.notices];
   let selected = parsed.filters.workflow;

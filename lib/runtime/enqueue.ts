@@ -1,5 +1,5 @@
-// Creating a run: the pure core checks the graph and builds the first state, then the pending
-// execution and its queue entry are inserted, in that order (a crash between the two leaves an
+// Creating a run: the pure core checks the graph and builds the first state, then the run is
+// listed (run-index.ts) and the pending execution and its queue entry are inserted, in that order (a crash between the two leaves an
 // execution without an entry, which the sweeper finds: lib/runtime/sweep.ts). Callers check
 // authorization and the run input first: nothing here refuses a person.
 import { startRun, type RunVersion } from "@/lib/engine/interpreter";
@@ -12,6 +12,7 @@ import { insertCheckpoint } from "./live-store";
 import { newRunId } from "./ids";
 import { triggerMetadata, type RunMeta } from "./meta";
 import { addToQueue } from "./queue";
+import { noteRunCreated } from "./run-index";
 import { runClock } from "./clock";
 import { startingVariables } from "@/lib/variables/run-values";
 
@@ -36,6 +37,8 @@ export async function enqueueRun(request: EnqueueRequest): Promise<EnqueueResult
   await request.beforeInsert?.();
   const meta: RunMeta = { ...request.meta, concurrency: request.version.settings?.concurrency ?? 0 };
   const events = started.events.map((e, i) => storedEvent(runId, i + 1, e, triggerMetadata(meta.trigger)));
+  // Listed before it exists: a crash in between lists an id with no run (skipped), never the reverse.
+  await noteRunCreated({ runId, workflowId: meta.workflowId, createdAt: new Date(started.state.createdAt) });
   const created = await insertExecution({ runId, meta, state: started.state, events: [] });
   if (created === "created") {
     // Version 1 of the run's checkpoint chain: what the first worker reads (lib/runtime/live-store.ts).

@@ -5,6 +5,8 @@
 import type { RunVersion } from "@/lib/engine/interpreter";
 import type { RunState } from "@/lib/engine/state";
 import { recordRunEnd } from "@/lib/rollups/fold";
+import { toNanos } from "@/lib/rollups/stats";
+import { noteRunEnded } from "./run-index";
 import { ExecutionHistory } from "@/models/ExecutionHistory";
 import type { RunBook } from "./book";
 import type { RunMeta } from "./meta";
@@ -57,6 +59,20 @@ export async function writeHistoryRecord(runId: string, meta: RunMeta, state: Ru
       if ((error as { code?: number }).code !== 11000) throw error;
     }
   }
+  await noteRunEnded({
+    runId,
+    workflowId: meta.workflowId,
+    status: record.status,
+    trigger: record.trigger.type ?? null,
+    startedAt: record.startedAt,
+    endedAt: record.endedAt,
+    durationMs: record.duration,
+    costNanos: record.aiUsage.reduce((sum, u) => sum + toNanos(u.cost), 0),
+    aiCalls: record.aiUsage.reduce((sum, u) => sum + (u.calls ?? 0), 0),
+    approvals: record.humanInteractions.length,
+    error: record.error?.message ?? null,
+    errorNodeId: record.error?.nodeId ?? null,
+  });
   // The dashboard's roll-ups, from the same record: counted once per run, at its first end (a
   // run retried after failing keeps the figures of that first end until rollups:rebuild).
   await recordRunEnd(record);

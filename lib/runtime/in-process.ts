@@ -5,6 +5,7 @@ import { startRetentionJob } from "@/lib/retention/job";
 import { warmRollups } from "@/lib/rollups/warm";
 import { startSlaJob } from "@/lib/tasks/sla-job";
 import { startScheduler } from "@/lib/triggers/scheduler";
+import { warmRunIndex } from "./run-index";
 import { Worker } from "./worker";
 
 const holder = globalThis as unknown as { __switchyardWorker?: Worker };
@@ -17,6 +18,8 @@ export async function startInProcessWorker(): Promise<Worker> {
   startSlaJob(); // inbox SLAs (overdue, escalation, reminders) run beside the in-process worker
   await startScheduler(); // schedules and the recovery of accepted webhook deliveries (lib/triggers)
   warmRollups(); // the first dashboard view finds the roll-ups in memory
+  // …and the runs lists their run index (lib/runtime/run-index.ts)
+  void warmRunIndex().catch((error: unknown) => console.error("[runs] warming the run index failed:", error));
   startRetentionJob(); // prunes old finished runs' details in small batches (lib/retention)
   // Listening for the signal takes away Node's default of exiting on it, so exit here once the
   // runs in flight are handed back; otherwise the server (and `npm start` waiting on it) never ends.

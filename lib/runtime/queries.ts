@@ -14,11 +14,12 @@ import type { RunBook } from "./book";
 import { valueFromText } from "./codec";
 import type { RunDetail, RunEventView, RunSummary } from "./contract";
 import { addDetails, bookOf, historyOf, stateOf } from "./execution-store";
-import { readEvents, toEventView } from "./follow";
+import { readEvents, runHead, toEventView } from "./follow";
 import { getNodeOutputs } from "@/lib/nodes/registry";
 import { GraphMissing, loadRunGraph } from "./graphs";
-import { chainHistory, latestCheckpoint, liveHeads, withHistory } from "./live-store";
+import { chainHistory, latestCheckpoint, withHistory } from "./live-store";
 import { retryRefusal } from "@/lib/engine/retry-failed";
+import { latestRunIds } from "./run-index";
 import { startFields, type InputField } from "./run-input";
 import { authorizedRun } from "./start";
 
@@ -148,17 +149,39 @@ export interface RunPage {
   limit: number;
 }
 
-/** The workflow's latest runs, newest first, optionally of one status (the caller checked access). */
-async function runsOf(workflowId: string, status?: RunStatus, page: RunPage = { offset: 0, limit: LIST_LIMIT }): Promise<RunSummary[]> {
+const SUMMARY_FIELDS = { _id: 1, workflowId: 1, workflowName: 1, version: 1, status: 1, trigger: 1, createdAt: 1, startedAt: 1, endedAt: 1, metrics: 1, error: 1 } as const;
+/** Exact _id reads in flight at once for one list. */
+const READ_PARALLEL = 16;
+
+/** The executions' summaries by exact _id, in the order given; runs no longer stored are left out. */
+async function summariesById(ids: string[]): Promise<SummaryDoc[]> {
+  const docs: (SummaryDoc | null)[] = new Array(ids.length).fill(null);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(READ_PARALLEL, ids.length) }, async () => {
+      while (next < ids.length) {
+        const i = next++;
+        docs[i] = await WorkflowExecution.findById(ids[i], SUMMARY_FIELDS).lean<SummaryDoc>();
+      }
+    }),
+  );
+  return docs.filter((doc): doc is SummaryDoc => doc !== null);
+}
+
+/**
+ * The workflow's latest runs, newest first, optionally of one status (the caller checked access).
+ * Which runs: the run index (run-index.ts), back to the workflow's creation; then each summary by _id.
+ */
+async function runsOf(workflow: { _id: unknown; createdAt?: Date | string | null }, status?: RunStatus, page: RunPage = { offset: 0, limit: LIST_LIMIT }): Promise<RunSummary[]> {
+  const workflowId = String(workflow._id);
   const wanted = page.offset + page.limit;
-  const docs = await WorkflowExecution.find(
-    { workflowId },
-    { _id: 1, workflowId: 1, workflowName: 1, version: 1, status: 1, trigger: 1, createdAt: 1, startedAt: 1, endedAt: 1, metrics: 1, error: 1 },
-  )
-    .sort({ createdAt: -1 })
-    .limit(status ? wanted * 5 : wanted)
-    .lean<SummaryDoc[]>();
-  const live = new Map([...(await liveHeads({ workflowId }))].map(([runId, head]) => [runId, head.status as RunStatus]));
+  // A workflow stored without a creation time (none should be) is looked back on for a year.
+  const since = workflow.createdAt ? new Date(workflow.createdAt) : new Date(Date.now() - 366 * 86_400_000);
+  const ids = await latestRunIds(workflowId, since, status ? wanted * 5 : wanted);
+  const docs = await summariesById(ids);
+  // A run a worker holds may be further on than its execution says: its head, by _id, for those only.
+  const moving = docs.filter((doc) => !isTerminal(doc.status as RunStatus));
+  const live = new Map(await Promise.all(moving.map(async (doc) => [doc._id, ((await runHead(doc._id))?.status ?? doc.status) as RunStatus] as const)));
   const names = await namesOf(docs.map((d) => (d.trigger?.by ? String(d.trigger.by) : null)));
   return docs
     .map((doc) => summaryOf(doc, names, live.get(doc._id) ?? (doc.status as RunStatus)))
@@ -173,7 +196,7 @@ async function runsOf(workflowId: string, status?: RunStatus, page: RunPage = { 
 export async function listRuns(actor: Actor, workflowId: string, status?: RunStatus): Promise<RunSummary[] | null> {
   const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
   if (!workflow) return null;
-  return runsOf(workflowId, status);
+  return runsOf(workflow, status);
 }
 
 /**
@@ -183,7 +206,7 @@ export async function listRuns(actor: Actor, workflowId: string, status?: RunSta
 export async function pageRuns(actor: Actor, workflowId: string, page: RunPage & { status?: RunStatus }): Promise<{ runs: RunSummary[]; hasMore: boolean } | null> {
   const workflow = await orNull(() => authorizedWorkflow(actor, workflowId, "workflow:view"));
   if (!workflow) return null;
-  const runs = await runsOf(workflowId, page.status, { offset: page.offset, limit: page.limit + 1 });
+  const runs = await runsOf(workflow, page.status, { offset: page.offset, limit: page.limit + 1 });
   return { runs: runs.slice(0, page.limit), hasMore: runs.length > page.limit };
 }
 
@@ -198,7 +221,7 @@ export async function listWorkflowRuns(
   const canRun = can(actor, "workflow:run", aclOf(workflow.permissions)) && workflow.status !== "archived";
   return {
     workflow: { id: String(workflow._id), name: workflow.name, publishedVersion: workflow.publishedVersion ?? null, canRun, draftFields: canRun ? startFields(draftGraphOf(workflow)) : [] },
-    runs: await runsOf(workflowId, status),
+    runs: await runsOf(workflow, status),
     limit: LIST_LIMIT,
   };
 }
