@@ -8,9 +8,10 @@ import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { AgentTool, ToolSet } from "@/lib/ai/agent/tool";
+import { uniqueToolName } from "@/lib/ai/agent/tool-name";
 import { describeUrl, headerValueProblem, parseOutboundUrl } from "@/lib/http/outbound-url";
 import { describeMcpFailure } from "./errors";
-import { toolName, toolParameters, toolResult } from "./tool-shape";
+import { toolParameters, toolResult } from "./tool-shape";
 
 export interface McpServerRef {
   name: string;
@@ -79,7 +80,7 @@ export async function connectMcpTools(server: McpServerRef, options: ConnectOpti
 
   const taken = new Set<string>();
   const tools: AgentTool[] = listed.map((tool) => ({
-    name: toolName(tool.name, taken),
+    name: uniqueToolName(tool.name, taken),
     description: tool.description ?? tool.title ?? tool.name,
     parameters: toolParameters(tool.inputSchema),
     kind: "mcp",

@@ -1,20 +1,6 @@
 // Turning an MCP tool and its results into the agent's tool shape (lib/ai/agent/tool.ts): a name
-// the model providers accept, a parameters object schema, and a result the model can read.
+// (lib/ai/agent/tool-name.ts), a parameters object schema, and a result the model can read.
 import type { ToolOutcome, ToolParameters } from "@/lib/ai/agent/tool";
-
-const NAME_MAX = 64;
-
-/**
- * Model providers accept tool names of [A-Za-z0-9_-]{1,64}; MCP allows dots, slashes and longer
- * names. Other characters become "_", and a name already taken gets a number.
- */
-export function toolName(raw: string, taken: Set<string>): string {
-  const base = (raw.replace(/[^A-Za-z0-9_-]/g, "_") || "tool").slice(0, NAME_MAX);
-  let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base.slice(0, NAME_MAX - String(i).length - 1)}_${i}`;
-  taken.add(name);
-  return name;
-}
 
 /** MCP requires an object schema already; a server that sends none gets an empty object. */
 export function toolParameters(schema: { type?: unknown; properties?: unknown; required?: unknown } | undefined): ToolParameters {
