@@ -12,6 +12,8 @@ interface CallResult {
   content?: unknown;
   structuredContent?: unknown;
   isError?: unknown;
+  /** The pre-2024-11 protocol's answer, which some servers still send. */
+  toolResult?: unknown;
 }
 
 type Block = { type?: string; text?: string; mimeType?: string; resource?: { uri?: string; text?: string }; uri?: string };
@@ -31,6 +33,7 @@ function textOf(content: unknown): string {
 
 /** A tools/call answer as a ToolOutcome: isError → a failure the model sees; structured content when the tool gives it. */
 export function toolResult(result: CallResult, meta: Record<string, unknown>): ToolOutcome {
+  if (result.content === undefined && "toolResult" in result) return { ok: true, result: result.toolResult ?? null, meta };
   const text = textOf(result.content);
   if (result.isError) return { ok: false, error: text || "the tool reported an error without a message", meta };
   return { ok: true, result: result.structuredContent ?? text, meta };

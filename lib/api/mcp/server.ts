@@ -14,11 +14,7 @@ import { runWorkflowAsTool, type ToolRun } from "@/lib/workflows/as-tool";
 import { authenticateApiRequest } from "../endpoint";
 import { ApiError, errorResponse } from "../errors";
 import { assistantTools } from "./catalog";
-
-/** How long tools/call waits for the run before answering with its id and status. */
-export const MCP_CALL_WAIT_MS = 25_000;
-
-export const MCP_PATH = "/api/mcp";
+import { MCP_CALL_WAIT_MS } from "./limits";
 
 /** What every tools/call answers in structuredContent (declared as each tool's outputSchema). */
 const OUTPUT_SCHEMA = {
