@@ -28,7 +28,9 @@ test("a workflow marked available to AI assistants is listed and run over /api/m
   await page.keyboard.press("Space");
   await expect(page.getByTestId("ai-availability")).toContainText("AI assistants can now run the published version.");
   await expect(toggle).toBeChecked();
-  await page.getByTestId("side-panel").screenshot({ path: "/tmp/mcp-settings.png" });
+  await page.getByTestId("ai-availability").scrollIntoViewIfNeeded();
+  await expect(page.getByText("Published version 1.")).toBeHidden({ timeout: 15_000 });
+  await page.getByTestId("ai-availability").screenshot({ path: "/tmp/mcp-settings.png" });
   await page.screenshot({ path: "/tmp/mcp-settings-page.png" });
 
   // Kept after a reload.
