@@ -62,11 +62,14 @@ describe("connectMcpTools against a local MCP server", () => {
       `MCP server "Files" at ${url}: it refused the credentials (HTTP 401 Unauthorized)`,
     );
     await expect(connectMcpTools(files(`${guarded.origin}/sse`, { transport: "sse" }), { signal: signal() })).rejects.toThrow(/MCP server "Files" at .*\/sse: it refused the credentials \(HTTP 401/);
-    const set = await connectMcpTools(files(url, { headers: { Authorization: `Bearer ${TOKEN}` } }), { signal: signal(), only: ["add"] });
-    try {
-      expect(await set.tools[0].call({ a: 1, b: 1 }, signal())).toMatchObject({ ok: true, result: { sum: 2 } });
-    } finally {
-      await set.close();
+    const headers = { Authorization: `Bearer ${TOKEN}` };
+    for (const server of [files(url, { headers }), files(`${guarded.origin}/sse`, { transport: "sse", headers })]) {
+      const set = await connectMcpTools(server, { signal: signal(), only: ["add"] });
+      try {
+        expect(await set.tools[0].call({ a: 1, b: 1 }, signal())).toMatchObject({ ok: true, result: { sum: 2 } });
+      } finally {
+        await set.close();
+      }
     }
   });
 
