@@ -42,6 +42,12 @@ const workflowSchema = new Schema(
       category: { type: String, default: "" },
     },
     settings: { type: Schema.Types.Mixed, default: {} },
+    /**
+     * "Available to AI assistants": /api/mcp lists and runs its published version for API keys
+     * whose owner may run it. Beside the settings, not in them: settings are frozen into each
+     * version, while this, like sharing, takes effect at once for the workflow as a whole.
+     */
+    availableToAi: { type: Boolean, default: false },
     permissions: {
       owners: { type: [ObjectId], default: [] },
       editors: { type: [ObjectId], default: [] },

@@ -15,6 +15,7 @@ import { useCanvasActions } from "./hooks/use-canvas-actions";
 import { useClipboard } from "./hooks/use-clipboard";
 import { useKeyboardShortcuts } from "./hooks/use-keyboard-shortcuts";
 import { useUnsavedChangesWarning } from "./hooks/use-save-state";
+import { useAiAvailability } from "./hooks/use-ai-availability";
 import { useSettings } from "./hooks/use-settings";
 import { useValidation } from "./hooks/use-validation";
 import { Inspector } from "./inspector/inspector";
@@ -46,6 +47,7 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
   const [conflictRequest, setConflictRequest] = useState(0);
   const [publishedVersion, setPublishedVersion] = useState(data.publishedVersion);
   const settings = useSettings(workflowId, data.settings);
+  const ai = useAiAvailability(workflowId, data.availableToAi);
   const actions = useCanvasActions();
   const clipboard = useClipboard(rootRef);
 
@@ -131,7 +133,14 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
             ) : triggersOpen ? (
               <TriggersPanel workflowId={workflowId} onClose={() => setPanel("none")} />
             ) : (
-              <Inspector settings={settings.settings} onSettingsChange={settings.update} settingsSave={settings.save} onClose={closeInspector} />
+              <Inspector
+                settings={settings.settings}
+                onSettingsChange={settings.update}
+                settingsSave={settings.save}
+                ai={ai}
+                published={publishedVersion !== null}
+                onClose={closeInspector}
+              />
             )}
           </aside>
         )}

@@ -7,6 +7,7 @@ import { API_BASE_PATH, curlExample, errorsOf, jsonSchema, parametersOf } from "
 import { MAX_BODY_BYTES } from "@/lib/api/body";
 import { DEFAULT_REQUESTS_PER_MINUTE } from "@/lib/api/rate-limit";
 import type { Endpoint } from "@/lib/api/endpoint";
+import { MCP_CALL_WAIT_MS, MCP_PATH } from "@/lib/api/mcp/limits";
 
 const METHOD_TONES: Record<string, string> = {
   GET: "bg-sky-100 text-sky-800 dark:bg-sky-500/15 dark:text-sky-300",
@@ -30,6 +31,7 @@ export function ApiReference({ origin }: { origin: string }) {
         <ul className="space-y-1 text-sm">
           <li><a href="#authentication" className="text-zinc-600 hover:underline dark:text-zinc-300">Authentication</a></li>
           <li><a href="#errors" className="text-zinc-600 hover:underline dark:text-zinc-300">Errors</a></li>
+          <li><a href="#mcp" className="text-zinc-600 hover:underline dark:text-zinc-300">AI assistants (MCP)</a></li>
           {ENDPOINTS.map((e) => (
             <li key={anchorOf(e)}>
               <a href={`#${anchorOf(e)}`} className="text-zinc-600 hover:underline dark:text-zinc-300">{e.summary}</a>
@@ -72,6 +74,7 @@ export function ApiReference({ origin }: { origin: string }) {
             </tbody>
           </table>
         </section>
+        <McpSection origin={origin} />
         {ENDPOINTS.map((e) => (
           <EndpointCard key={anchorOf(e)} endpoint={e} origin={origin} />
         ))}
@@ -122,6 +125,29 @@ function EndpointCard({ endpoint, origin }: { endpoint: Endpoint<unknown, unknow
         ))}
       </p>
       <pre className={`${pre} mt-3`} data-testid={`curl-${endpoint.operationId}`}>{curlExample(endpoint, origin)}</pre>
+    </section>
+  );
+}
+
+/** /api/mcp is not REST (one JSON-RPC endpoint), so it is described here rather than in the endpoint list. */
+function McpSection({ origin }: { origin: string }) {
+  const config = { mcpServers: { switchyard: { type: "http", url: `${origin}${MCP_PATH}`, headers: { Authorization: "Bearer sy_live_…" } } } };
+  return (
+    <section id="mcp" className={card} data-testid="api-doc-mcp">
+      <h2 className="flex flex-wrap items-center gap-2 text-base font-semibold">
+        <span className={`rounded px-2 py-0.5 font-mono text-xs ${METHOD_TONES.POST}`}>POST</span>
+        <code className="font-mono text-sm">{MCP_PATH}</code>
+      </h2>
+      <p className="mt-1 text-sm font-medium">Workflows as tools for AI assistants (Model Context Protocol)</p>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-300">
+        An MCP server over streamable HTTP (stateless: POST only), authenticated with the same API keys. Its tools are the published workflows marked
+        &ldquo;Available to AI assistants&rdquo; (workflow settings on the canvas) that the key&rsquo;s owner may run. A tool&rsquo;s input schema is the
+        workflow&rsquo;s Start fields; a call runs the published version as the owner and answers with the End output (as text and as{" "}
+        <code>structuredContent: {"{ runId, status, output }"}</code>), a failed run as a tool error, and a run still going after {MCP_CALL_WAIT_MS / 1000} s with
+        its <code>runId</code> and <code>status</code> to follow at <code>{API_BASE_PATH}/runs/{"{runId}"}</code>. Without a valid key the answer is 401 like the REST API.
+      </p>
+      <p className="mt-3 text-sm font-medium">An assistant&rsquo;s configuration</p>
+      <pre className={`${pre} mt-2`}>{JSON.stringify(config, null, 2)}</pre>
     </section>
   );
 }

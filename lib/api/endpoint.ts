@@ -60,18 +60,27 @@ export const COMMON_ERRORS: ApiErrorCode[] = ["unauthorized", "forbidden", "rate
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
+/**
+ * The gate every API-key route passes first (/api/v1 and /api/mcp): a valid key, the key's rate
+ * limit, and the role permission its owner needs. Throws ApiError (401, 429, 403).
+ */
+export async function authenticateApiRequest(request: Request, permission: Permission): Promise<{ actor: LoadedActor; keyId: string }> {
+  await connectDb();
+  const auth = await authenticateKey(request.headers);
+  if (!auth.ok) throw new ApiError("unauthorized", auth.message, undefined, { "WWW-Authenticate": 'Bearer realm="switchyard"' });
+  const verdict = apiRateLimiter.take(auth.keyId);
+  if (!verdict.allowed) {
+    throw new ApiError("rate_limited", `Too many requests with this key. Retry in ${verdict.retryAfterSeconds} s.`, undefined, { "Retry-After": String(verdict.retryAfterSeconds) });
+  }
+  if (!can(auth.actor, permission)) throw new ApiError("forbidden", "The owner of this API key may not use this endpoint.");
+  return { actor: auth.actor, keyId: auth.keyId };
+}
+
 /** The route handler of an endpoint: `export const GET = serve(listWorkflows)`. */
 export function serve<P, Q, B, R>(definition: Endpoint<P, Q, B, R>) {
   return async function handler(request: Request, context?: RouteContext): Promise<Response> {
     try {
-      await connectDb();
-      const auth = await authenticateKey(request.headers);
-      if (!auth.ok) throw new ApiError("unauthorized", auth.message, undefined, { "WWW-Authenticate": 'Bearer realm="switchyard"' });
-      const verdict = apiRateLimiter.take(auth.keyId);
-      if (!verdict.allowed) {
-        throw new ApiError("rate_limited", `Too many requests with this key. Retry in ${verdict.retryAfterSeconds} s.`, undefined, { "Retry-After": String(verdict.retryAfterSeconds) });
-      }
-      if (!can(auth.actor, definition.permission)) throw new ApiError("forbidden", "The owner of this API key may not use this endpoint.");
+      const auth = await authenticateApiRequest(request, definition.permission);
 
       const params = parse(definition.params, (await context?.params) ?? {}, "path");
       const query = parse(definition.query, Object.fromEntries(new URL(request.url).searchParams), "query");

@@ -8,6 +8,7 @@ import { MAX_BODY_BYTES } from "./body";
 import { COMMON_ERRORS, type Endpoint } from "./endpoint";
 import { ENDPOINTS } from "./endpoints";
 import { DEFAULT_REQUESTS_PER_MINUTE } from "./rate-limit";
+import { MCP_CALL_WAIT_MS, MCP_PATH } from "./mcp/limits";
 
 export const API_BASE_PATH = "/api/v1";
 
@@ -128,6 +129,7 @@ export function openApiDocument(origin = "http://localhost:3000") {
         "Authenticate with a personal API key (Settings → API keys) as `Authorization: Bearer sy_live_…`. A key acts as its owner, with exactly the rights the owner has in the app, read again on every request.",
         `Bodies are JSON, at most ${MAX_BODY_BYTES / 1024 / 1024} MB. Each key may send ${DEFAULT_REQUESTS_PER_MINUTE} requests a minute per app process (SWITCHYARD_API_RATE_LIMIT).`,
         "Every refusal is `{ \"error\": { \"code\", \"message\", \"details\"? } }` with a stable code.",
+        `AI assistants: \`${MCP_PATH}\` (outside this document) speaks the Model Context Protocol (streamable HTTP, stateless, POST only) with the same API keys. Its tools are the published workflows marked \"Available to AI assistants\" that the key's owner may run; a tool's input schema is the workflow's Start fields, and a call runs the published version as the owner (trigger.type \`api\`) and answers with the End output, or after ${MCP_CALL_WAIT_MS / 1000} s with the run id and status to follow at \`/runs/{id}\`.`,
       ].join("\n\n"),
     },
     servers: [{ url: `${origin}${API_BASE_PATH}` }],

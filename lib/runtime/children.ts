@@ -49,36 +49,59 @@ async function mayRun(userId: string | null, permissions: Parameters<typeof aclO
 
 /** Starts (or, for a replayed step, finds) the child run. Throws ChildRunRefused with a clear message. */
 export async function startChildRun(parent: ParentRun, request: ChildRunRequest): Promise<{ runId: string }> {
+  const attempt = Number(request.idempotencyKey.split(":").pop());
+  return startChildOf(parent, {
+    runId: childRunId(request.idempotencyKey),
+    workflowId: request.workflowId,
+    input: request.input,
+    parentStepId: request.parentStepId,
+    parentAttempt: Number.isInteger(attempt) ? attempt : null,
+  });
+}
+
+export interface ChildStart {
+  runId: string;
+  workflowId: string;
+  input: unknown;
+  /** The step that waits for the child's end; null when nothing waits (a workflow an agent calls as a tool waits itself). */
+  parentStepId: string | null;
+  parentAttempt: number | null;
+}
+
+/**
+ * The checks every child run passes, whoever starts it (a sub-workflow step, an agent's workflow
+ * tool): depth, the parent starter's right to run the child, a published version, the input.
+ */
+export async function startChildOf(parent: ParentRun, child: ChildStart): Promise<{ runId: string; workflowName: string }> {
   const depth = parent.depth + 1;
   if (depth > MAX_DEPTH) throw new ChildRunRefused(`sub-workflows can be nested at most ${MAX_DEPTH} deep, and this run is already ${parent.depth} deep`);
-  const missing = `the sub-workflow ${request.workflowId} does not exist, or the person who started this run may not run it`;
-  if (!isValidObjectId(request.workflowId)) throw new ChildRunRefused(missing);
-  const workflow = await Workflow.findById(request.workflowId, { ...WITHOUT_GRAPH, versions: 0 }).lean();
+  const missing = `the sub-workflow ${child.workflowId} does not exist, or the person who started this run may not run it`;
+  if (!isValidObjectId(child.workflowId)) throw new ChildRunRefused(missing);
+  const workflow = await Workflow.findById(child.workflowId, { ...WITHOUT_GRAPH, versions: 0 }).lean();
   if (!workflow || !(await mayRun(parent.startedBy, workflow.permissions))) throw new ChildRunRefused(missing);
   if (workflow.publishedVersion == null) throw new ChildRunRefused(`the sub-workflow "${workflow.name}" has no published version: publish it first`);
-  const graphId = versionId(request.workflowId, workflow.publishedVersion);
+  const graphId = versionId(child.workflowId, workflow.publishedVersion);
   const version = await loadRunGraph(graphId);
-  const input = checkRunInput(startFields(version), request.input);
+  const input = checkRunInput(startFields(version), child.input);
   if (!input.ok) throw new ChildRunRefused(`the input for "${workflow.name}" was refused: ${input.message}`);
-  const attempt = Number(request.idempotencyKey.split(":").pop());
   const started = await enqueueRun({
-    runId: childRunId(request.idempotencyKey),
+    runId: child.runId,
     meta: {
-      workflowId: request.workflowId,
+      workflowId: child.workflowId,
       workflowName: workflow.name,
       version: workflow.publishedVersion,
       graphId,
       depth,
       parentExecutionId: parent.runId,
-      parentStepId: request.parentStepId,
-      parentAttempt: Number.isInteger(attempt) ? attempt : null,
+      parentStepId: child.parentStepId,
+      parentAttempt: child.parentAttempt,
       trigger: { type: "subprocess", by: parent.startedBy },
     },
     version,
     input: input.input,
   });
   if (!started.ok) throw new ChildRunRefused(`the sub-workflow "${workflow.name}" cannot run: ${started.message}`);
-  return { runId: started.runId };
+  return { runId: started.runId, workflowName: workflow.name };
 }
 
 /** Answers the parent's waiting step with the child's output, or its failure. */

@@ -30,6 +30,8 @@ export interface WorkflowEditorData {
   nodes: WorkflowNode[];
   edges: WorkflowEdge[];
   settings: WorkflowSettings;
+  /** Listed and run by AI assistants through /api/mcp (lib/workflows/ai-availability.ts). */
+  availableToAi: boolean;
   access: WorkflowAccess;
   updatedAt: string;
 }

@@ -69,6 +69,7 @@ export async function loadWorkflowForEditor(actor: Actor, id: string): Promise<W
     publishedVersion: doc.publishedVersion ?? null,
     ...graphOf(doc),
     settings: settingsOf(doc.settings),
+    availableToAi: doc.availableToAi === true,
     access,
     updatedAt: iso(doc.updatedAt),
   };

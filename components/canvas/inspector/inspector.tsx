@@ -5,10 +5,12 @@ import { memo } from "react";
 import { X } from "lucide-react";
 import { useShallow } from "zustand/react/shallow";
 import type { WorkflowSettings } from "@/lib/workflow/types";
+import type { AiAvailabilityState } from "../hooks/use-ai-availability";
 import type { SettingsSaveState } from "../hooks/use-settings";
 import { useEditor, useReadOnly } from "../store/context";
 import { NodeInspector } from "./node-inspector";
 import { EdgeInspector, MultiInspector } from "./selection-inspector";
+import { AiAvailability } from "./ai-availability";
 import { SettingsForm } from "./settings-form";
 import { VariablesPanel } from "../panels/variables-panel";
 
@@ -16,11 +18,16 @@ export const Inspector = memo(function Inspector({
   settings,
   onSettingsChange,
   settingsSave,
+  ai,
+  published,
   onClose,
 }: {
   settings: WorkflowSettings;
   onSettingsChange: (next: WorkflowSettings) => void;
   settingsSave: SettingsSaveState;
+  ai: AiAvailabilityState;
+  /** Whether a version is published (assistants see only that). */
+  published: boolean;
   /** Clears the selection and closes the panel. */
   onClose: () => void;
 }) {
@@ -35,6 +42,7 @@ export const Inspector = memo(function Inspector({
     body = (
       <>
         <SettingsForm settings={settings} onChange={onSettingsChange} save={settingsSave} readOnly={readOnly} />
+        <AiAvailability state={ai} published={published} readOnly={readOnly} />
         <VariablesPanel />
       </>
     );

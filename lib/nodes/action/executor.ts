@@ -7,7 +7,8 @@ import type { StepError } from "@/lib/engine/state";
 import type { RuntimeServices } from "@/lib/runtime/services";
 import { decodeBody, excerpt, headerList, MAX_RESPONSE_BYTES, readCapped, retryAfterMs } from "@/lib/http/response";
 import type { ActionConfig } from "./definition";
-import { describeUrl, prepareRequest } from "./request";
+import { describeUrl } from "@/lib/http/outbound-url";
+import { prepareRequest } from "./request";
 
 type Services = Pick<RuntimeServices, "run" | "credentials" | "secrets">;
 

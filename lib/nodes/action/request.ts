@@ -4,6 +4,7 @@ import type { ExecutorContext } from "@/lib/engine/executor";
 import type { StepError } from "@/lib/engine/state";
 import { credentialHeaders } from "@/lib/credentials/apply";
 import type { RevealedCredential } from "@/lib/credentials/kinds";
+import { headerValueProblem, parseOutboundUrl } from "@/lib/http/outbound-url";
 import type { RuntimeServices } from "@/lib/runtime/services";
 import type { ActionConfig } from "./definition";
 
@@ -26,15 +27,9 @@ export async function prepareRequest(
   secrets: Pick<RuntimeServices["secrets"], "fill">,
 ): Promise<Prepared> {
   const rendered = (await ctx.expressions.render(config.url, { path: "url", label: "the URL" })).trim();
-  let url: URL;
-  try {
-    url = new URL(rendered);
-  } catch {
-    return refuse(`the URL "${rendered}" is not a valid address`, "bad_url", "url");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return refuse(`the URL "${rendered}" must start with http:// or https://`, "bad_url", "url");
-  }
+  const checked = parseOutboundUrl(rendered);
+  if (!checked.ok) return refuse(checked.message, "bad_url", "url");
+  const url = checked.url;
 
   const headers = new Headers();
   for (const [i, header] of config.headers.entries()) {
@@ -44,9 +39,8 @@ export async function prepareRequest(
     const filled = await secrets.fill(rendered);
     if (!filled.ok) return refuse(`the header "${header.key}": ${filled.message}`, "secret_variable", `headers.${i}.value`);
     const value = filled.text;
-    if (/[\r\n\0]/.test(value)) {
-      return refuse(`the header "${header.key}" must be on one line, but its value contains a line break`, "bad_header", `headers.${i}.value`);
-    }
+    const problem = headerValueProblem(header.key, value);
+    if (problem) return refuse(problem, "bad_header", `headers.${i}.value`);
     headers.set(header.key, value);
   }
   if (credential) {
@@ -74,9 +68,4 @@ function looksLikeJson(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** For logs: the address without its query, which may hold a token. */
-export function describeUrl(url: URL): string {
-  return `${url.origin}${url.pathname}${url.search ? "?…" : ""}`;
 }

@@ -19,6 +19,7 @@ import type {
   VersionSnapshot,
   VersionSummary,
 } from "@/lib/workflows/contract";
+import { setAvailableToAi, type AiAvailabilityInput } from "@/lib/workflows/ai-availability";
 import { diffVersions, getSharing, getVersion, listVersions } from "@/lib/workflows/queries";
 import { invalidInput } from "@/lib/workflows/refusals";
 import { runWorkflowAction } from "@/lib/workflows/run-action";
@@ -77,6 +78,11 @@ export async function incomingDataAction(id: string, nodeId: string, sourceIds: 
 
 export async function updateMetaAction(input: UpdateMetaInput): Promise<Outcome> {
   return runWorkflowAction((actor) => updateMeta(actor, input));
+}
+
+/** "Available to AI assistants" (/api/mcp): editors and owners only, checked in setAvailableToAi. */
+export async function setAvailableToAiAction(input: AiAvailabilityInput): Promise<Outcome<{ available: boolean }>> {
+  return runWorkflowAction((actor) => setAvailableToAi(actor, input));
 }
 
 export async function shareAction(input: ShareInput): Promise<Outcome> {
