@@ -9,9 +9,9 @@ const issuePaths = (result: { success: boolean; error?: { issues: { path: Proper
   [...new Set((result.error?.issues ?? []).map((i) => i.path.map(String).join(".")))].sort();
 
 describe("registry", () => {
-  it("lists the twelve node types, each under its own key", () => {
+  it("lists the thirteen node types, each under its own key", () => {
     expect([...nodeTypes].sort()).toEqual(
-      ["action", "ai", "decision", "end", "human", "notification", "parallel", "script", "set", "start", "subprocess", "timer"],
+      ["action", "agent", "ai", "decision", "end", "human", "notification", "parallel", "script", "set", "start", "subprocess", "timer"],
     );
     for (const { type, definition } of all) expect(definition.type).toBe(type);
   });
