@@ -80,7 +80,7 @@ describe("registry", () => {
       .filter(({ type, definition }) => definition.outputs(exampleConfig(type)).some((h) => h.kind === "error"))
       .map(({ type }) => type)
       .sort();
-    expect(withError).toEqual(["action", "ai", "script", "subprocess"]);
+    expect(withError).toEqual(["action", "agent", "ai", "script", "subprocess"]);
   });
 
   it("groups the palette by category, each type exactly once", () => {

@@ -39,7 +39,8 @@ function scalars(meta: Record<string, unknown> | undefined): Record<string, stri
 
 export function agentEvent(entry: AgentEntry, ref: StepRef): AgentEvent {
   if (entry.kind === "model") {
-    const { kind: _kind, ...rest } = entry;
+    const rest: Omit<typeof entry, "kind"> & { kind?: string } = { ...entry };
+    delete rest.kind;
     return { type: "agent_model", ...ref, ...rest };
   }
   const meta = scalars(entry.meta);

@@ -3,7 +3,7 @@
 // and returned with the answer. Failures follow the HTTP rule: 429/5xx/timeouts retry durably.
 import "server-only";
 import { generateText, NoObjectGeneratedError, Output } from "ai";
-import type { NodeExecutor, StepResult } from "@/lib/engine/executor";
+import type { NodeExecutor } from "@/lib/engine/executor";
 import type { StepError } from "@/lib/engine/state";
 import type { RuntimeServices } from "@/lib/runtime/services";
 import { classifyAiError } from "@/lib/ai/errors";
