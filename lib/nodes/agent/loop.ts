@@ -4,7 +4,7 @@
 // (one model turn may ask for several), a call beyond the limit is answered instead of run, and
 // the answer at the limit and the JSON repair are ordinary turns with the same bookkeeping.
 import "server-only";
-import { generateText, InvalidToolInputError, NoSuchToolError, ToolChoiceViolationError, type LanguageModel, type ModelMessage, type ToolResultPart } from "ai";
+import { generateText, InvalidToolInputError, NoSuchToolError, ToolChoiceViolationError, wrapLanguageModel, type LanguageModel, type ModelMessage, type ToolResultPart } from "ai";
 import type { z } from "zod";
 import type { AgentTool } from "@/lib/ai/agent/tool";
 import { costOf } from "@/lib/ai/pricing";
@@ -68,6 +68,30 @@ function invalidCallMessage(error: unknown, name: string, tools: readonly AgentT
   return error instanceof Error ? error.message : String(error);
 }
 
+type RawUsage = { inputTokens: { total: number | undefined }; outputTokens: { total: number | undefined } };
+
+/**
+ * The model, remembering the usage of its last raw call: generateText throws on a call it
+ * refuses (tools asked for while told not to), and that call's tokens were still spent.
+ */
+function metered(model: LanguageModel): { model: LanguageModel; last: () => RawUsage | undefined } {
+  let last: RawUsage | undefined;
+  if (typeof model !== "object" || model.specificationVersion !== "v3") return { model, last: () => undefined };
+  const wrapped = wrapLanguageModel({
+    model,
+    middleware: {
+      specificationVersion: "v3",
+      wrapGenerate: async ({ doGenerate }) => {
+        last = undefined;
+        const result = await doGenerate();
+        last = result.usage;
+        return result;
+      },
+    },
+  });
+  return { model: wrapped, last: () => last };
+}
+
 export async function runAgentLoop(input: LoopInput): Promise<LoopResult> {
   const totals: LoopTotals = { turns: 0, toolCalls: 0, inputTokens: 0, outputTokens: 0, cost: 0 };
   const messages: ModelMessage[] = [{ role: "user", content: input.goal }];
@@ -78,6 +102,18 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopResult> {
   let repaired = false;
   let stoppedAtToolLimit = false;
   const fail = (message: string, code: string): LoopResult => ({ ok: false, error: { message, code }, totals });
+  const meter = metered(input.model);
+  const limitReached = () => fail(`the agent used its ${input.maxToolCalls} tool calls and still asked for more instead of answering`, "tool_limit");
+
+  /** Adds one model call's tokens and cost to the totals and the run's AI usage. */
+  const spend = (inputTokens: number, outputTokens: number, durationMs: number) => {
+    const { cost } = costOf(input.provider, input.modelId, inputTokens, outputTokens);
+    totals.inputTokens += inputTokens;
+    totals.outputTokens += outputTokens;
+    totals.cost = Math.round((totals.cost + cost) * 1_000_000) / 1_000_000;
+    input.recordUsage({ provider: input.provider, model: input.modelId, inputTokens, outputTokens, cost, durationMs });
+    return cost;
+  };
 
   for (;;) {
     const spent = totals.inputTokens + totals.outputTokens;
@@ -87,7 +123,7 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopResult> {
     let result: Awaited<ReturnType<typeof generateText>>;
     try {
       result = await generateText({
-        model: input.model,
+        model: meter.model,
         system: input.system,
         messages,
         ...(hasTools ? { tools, toolChoice: next === "tools" ? "auto" : "none" } : {}),
@@ -99,9 +135,16 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopResult> {
       });
     } catch (thrown) {
       totals.turns = turn;
+      const raw = meter.last();
       // A model that calls tools when told it may not: the limit is reached without an answer.
       if (ToolChoiceViolationError.isInstance(thrown)) {
-        return fail(`the agent used its ${input.maxToolCalls} tool calls and still asked for more instead of answering`, "tool_limit");
+        const durationMs = Math.round(performance.now() - started);
+        const [inputTokens, outputTokens] = [raw?.inputTokens.total ?? 0, raw?.outputTokens.total ?? 0];
+        const cost = spend(inputTokens, outputTokens, durationMs);
+        const asked = thrown.content.flatMap((p) => (p.type === "tool-call" ? [{ callId: p.toolCallId, name: p.toolName }] : []));
+        const text = thrown.content.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("");
+        input.recordEntry({ kind: "model", turn, text, toolCalls: asked, finishReason: thrown.finishReason, provider: input.provider, model: input.modelId, inputTokens, outputTokens, cost, durationMs, ...(next !== "tools" ? { purpose: next } : {}) });
+        return limitReached();
       }
       return { ok: false, thrown, totals };
     }
@@ -109,11 +152,7 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopResult> {
     const durationMs = Math.round(performance.now() - started);
     const inputTokens = result.usage.inputTokens ?? 0;
     const outputTokens = result.usage.outputTokens ?? 0;
-    const { cost } = costOf(input.provider, input.modelId, inputTokens, outputTokens);
-    totals.inputTokens += inputTokens;
-    totals.outputTokens += outputTokens;
-    totals.cost = Math.round((totals.cost + cost) * 1_000_000) / 1_000_000;
-    input.recordUsage({ provider: input.provider, model: input.modelId, inputTokens, outputTokens, cost, durationMs });
+    const cost = spend(inputTokens, outputTokens, durationMs);
     const calls = result.toolCalls;
     input.recordEntry({
       kind: "model",
@@ -144,7 +183,7 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopResult> {
       next = "repair";
       continue;
     }
-    if (next !== "tools") return fail(`the agent used its ${input.maxToolCalls} tool calls and still asked for more instead of answering`, "tool_limit");
+    if (next !== "tools") return limitReached();
 
     const results: ToolResultPart[] = [];
     for (const call of calls) {
