@@ -81,7 +81,7 @@ export function simulatedToolTurn(
       kind: "answer",
       text: failed
         ? `I tried ${last.toolName}, but it failed: ${text}. Without it I cannot confirm ${about}; please check it another way.`
-        : `I checked with ${last.toolName}. It returned ${text}. Based on that, ${about} is answered above.`,
+        : `I checked with ${last.toolName}. It returned ${text}. That is what I found about ${about}.`,
     };
   }
   const offered = (call.tools ?? []).filter((t): t is LanguageModelV3FunctionTool => t.type === "function");

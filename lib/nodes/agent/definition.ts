@@ -2,7 +2,7 @@
 // here, published workflows, the tools of an MCP server) until it can answer, within limits on
 // tool calls, tokens and time. The answer is text or JSON following a schema.
 import { z } from "zod";
-import { configObject, isHttpUrl, optionalRef, requiredTemplate, requiredText, template, uniqueBy, wholeNumber } from "../fields";
+import { configObject, isHttpUrl, optionalRef, requiredTemplate, requiredText, template, wholeNumber } from "../fields";
 import { expressionsAt } from "../expression-paths";
 import { errorHandle, inputHandle } from "../handles";
 import { hasPlaceholders } from "@/lib/expressions";
@@ -80,8 +80,15 @@ export const agentConfigSchema = configObject({
   checkModel(config, ctx);
   checkOutput(config, ctx);
   // Tool names the model sees must be unique; HTTP tools are named here (workflow and MCP tools by their source).
-  uniqueBy("name", "Tool name")(config.tools.filter((t) => t.kind === "http"), ctx);
-  uniqueBy("workflowId", "Workflow")(config.tools.filter((t) => t.kind === "workflow"), ctx);
+  const seen = new Set<string>();
+  for (const [i, tool] of config.tools.entries()) {
+    const key = tool.kind === "http" ? `http:${tool.name}` : tool.kind === "workflow" ? `workflow:${tool.workflowId}` : `mcp:${tool.url.trim()}`;
+    if (seen.has(key)) {
+      const [path, what] = tool.kind === "http" ? ["name", `Tool name "${tool.name}" is`] : tool.kind === "workflow" ? ["workflowId", "This workflow is"] : ["url", "This MCP server is"];
+      ctx.addIssue({ code: "custom", path: ["tools", i, path], message: `${what} used more than once` });
+    }
+    seen.add(key);
+  }
   for (const [i, tool] of config.tools.entries()) {
     if (tool.kind === "http" && (tool.method === "GET" || tool.method === "HEAD") && tool.body.trim() !== "") {
       ctx.addIssue({ code: "custom", path: ["tools", i, "body"], message: `A ${tool.method} request cannot have a body: choose POST, PUT or PATCH, or clear the body` });
