@@ -24,7 +24,7 @@ export interface RunInfo {
  * Arguments and results are user values: the event log keeps them as JSON text (`input`, `output`).
  */
 export type AgentEntry =
-  | {
+  | (AiUsage & {
       kind: "model";
       /** 1 for the first model call of the step. */
       turn: number;
@@ -33,15 +33,9 @@ export type AgentEntry =
       /** The tools it asked for in this turn, in order. */
       toolCalls: { callId: string; name: string }[];
       finishReason: string;
-      provider: string;
-      model: string;
-      inputTokens: number;
-      outputTokens: number;
-      cost: number;
-      durationMs: number;
       /** "repair" for the call that asks again for valid JSON, "final" for the answer asked for at the tool-call limit. */
       purpose?: "repair" | "final";
-    }
+    })
   | {
       kind: "tool";
       turn: number;
