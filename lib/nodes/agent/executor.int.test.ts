@@ -222,6 +222,15 @@ describe("the agent step against a scripted OpenAI-compatible server", () => {
     expect(result).toMatchObject({ kind: "error", error: { code: "token_limit", message: "the agent used 2200 tokens, its limit of 1500, before it reached an answer" } });
   });
 
+  it("stops at its time limit with a clear error", async () => {
+    llm.handle(async (_req, res) => {
+      await new Promise((r) => setTimeout(r, 1_500));
+      sendJson(res, 200, answer("Too late."));
+    });
+    const { result } = await run(config({ timeoutMs: 1_000 }));
+    expect(result).toEqual({ kind: "error", retryable: false, error: { code: "time_limit", message: "the agent did not finish within its time limit of 1 s" } });
+  });
+
   describe("JSON answers", () => {
     const schema = JSON.stringify({ type: "object", properties: { status: { type: "string", enum: ["shipped", "pending"] } }, required: ["status"] });
 
