@@ -7,7 +7,7 @@ import type { LanguageModelV3FunctionTool, LanguageModelV3Prompt, LanguageModelV
 import { sampleFromSchema } from "./schema-sample";
 import type { Seeded } from "./seeded";
 
-export type SimulatedToolTurn = { kind: "call"; toolCallId: string; toolName: string; input: string } | { kind: "answer"; text: string };
+export type SimulatedToolTurn = { kind: "call"; thought: string; toolCallId: string; toolName: string; input: string } | { kind: "answer"; text: string };
 
 type Tools = readonly { type: string; name: string; description?: string; inputSchema?: unknown }[] | undefined;
 
@@ -90,5 +90,6 @@ export function simulatedToolTurn(
   const tool = forced ?? chooseTool(offered, request);
   if (!tool) return null;
   const calls = call.prompt.flatMap((m) => (m.role === "assistant" ? m.content.filter((p) => p.type === "tool-call") : [])).length;
-  return { kind: "call", toolCallId: `sim-call-${calls + 1}`, toolName: tool.name, input: JSON.stringify(argumentsFor(tool.inputSchema, request, context)) };
+  const thought = `To answer this I will use ${tool.name}${tool.description ? ` (${tool.description.replace(/\.$/, "").toLowerCase()})` : ""}.`;
+  return { kind: "call", thought, toolCallId: `sim-call-${calls + 1}`, toolName: tool.name, input: JSON.stringify(argumentsFor(tool.inputSchema, request, context)) };
 }

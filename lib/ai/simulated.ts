@@ -107,11 +107,13 @@ export function createSimulatedModel(modelId = "simulated", options: SimulatedOp
     const { system, user } = promptText(call.prompt);
     const random = seeded(`${modelId}\u0000${system}\u0000${user}`);
     const json = call.responseFormat?.type === "json";
-    const toolTurn = simulatedToolTurn(call, user, { random, topic: topicOf(user) });
+    // What the person asked, without the model's own earlier words.
+    const asked = call.prompt.flatMap((m) => (m.role === "user" ? m.content.flatMap((p) => (p.type === "text" ? [p.text] : [])) : [])).join("\n");
+    const toolTurn = simulatedToolTurn(call, asked, { random, topic: topicOf(asked) });
     let text: string;
     let truncated = false;
     if (toolTurn?.kind === "call") {
-      text = "";
+      text = toolTurn.thought;
     } else if (toolTurn && !json) {
       text = toolTurn.text;
     } else if (json) {
@@ -147,7 +149,7 @@ export function createSimulatedModel(modelId = "simulated", options: SimulatedOp
     async doGenerate(call): Promise<GenerateResult> {
       const a = await answer(call);
       return {
-        content: a.toolCall ? [a.toolCall] : [{ type: "text", text: a.text }],
+        content: [{ type: "text", text: a.text }, ...(a.toolCall ? [a.toolCall] : [])],
         finishReason: a.finishReason,
         usage: a.usage,
         warnings: a.warnings,

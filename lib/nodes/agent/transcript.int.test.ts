@@ -58,7 +58,7 @@ describe("an agent step's transcript on the real database", () => {
     const stored = await EventLog.find({ runId: started.runId, type: { $in: ["agent_model", "agent_tool"] } }).sort({ seq: 1 }).lean();
     expect(stored.map((r) => r.type)).toEqual(["agent_model", "agent_tool", "agent_model"]);
     const [firstTurn, tool, answer] = stored.map((r) => r.data as Record<string, unknown>);
-    expect(firstTurn).toMatchObject({ turn: 1, text: "", toolCalls: [{ name: "order_status" }], provider: "simulated", model: "simulated", attempt: 1 });
+    expect(firstTurn).toMatchObject({ turn: 1, text: "To answer this I will use order_status (returns the status of an order).", toolCalls: [{ name: "order_status" }], provider: "simulated", model: "simulated", attempt: 1 });
     expect(typeof firstTurn.inputTokens).toBe("number");
     // Arguments and result are user values: JSON text inside readable fields.
     expect(tool).toMatchObject({ turn: 1, name: "order_status", source: expect.stringMatching(/^HTTP GET 127\.0\.0\.1:\d+$/), input: '{"id":42}', meta: { status: 200 } });
