@@ -144,7 +144,7 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopResult> {
         const asked = thrown.content.flatMap((p) => (p.type === "tool-call" ? [{ callId: p.toolCallId, name: p.toolName }] : []));
         const text = thrown.content.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("");
         input.recordEntry({ kind: "model", turn, text, toolCalls: asked, finishReason: thrown.finishReason, provider: input.provider, model: input.modelId, inputTokens, outputTokens, cost, durationMs, ...(next !== "tools" ? { purpose: next } : {}) });
-        return limitReached();
+        return next === "repair" ? fail(`${input.where} asked for tools instead of repairing its JSON answer`, "invalid_json") : limitReached();
       }
       return { ok: false, thrown, totals };
     }
@@ -183,43 +183,11 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopResult> {
       next = "repair";
       continue;
     }
-    if (next !== "tools") return limitReached();
+    if (next !== "tools") return next === "repair" ? fail(`${input.where} asked for tools instead of repairing its JSON answer`, "invalid_json") : limitReached();
 
-    const results: ToolResultPart[] = [];
-    for (const call of calls) {
-      const toolStarted = performance.now();
-      const base = { kind: "tool" as const, turn, callId: call.toolCallId, name: call.toolName, args: call.input };
-      let outcome: { ok: true; value: unknown; meta?: Record<string, unknown> } | { ok: false; error: string; meta?: Record<string, unknown> };
-      let source = byName.get(call.toolName)?.source ?? "unknown tool";
-      if (totals.toolCalls >= input.maxToolCalls) {
-        stoppedAtToolLimit = true;
-        outcome = { ok: false, error: `not run: this step allows at most ${input.maxToolCalls} tool calls` };
-        source = "limit";
-      } else if (call.invalid) {
-        totals.toolCalls += 1;
-        outcome = { ok: false, error: invalidCallMessage(call.error, call.toolName, input.tools) };
-      } else {
-        totals.toolCalls += 1;
-        const agentTool = byName.get(call.toolName)!;
-        try {
-          const done = await agentTool.call((call.input ?? {}) as Record<string, unknown>, input.signal);
-          outcome = done.ok ? { ok: true, value: shownResult(done.result), meta: done.meta } : { ok: false, error: done.error, meta: done.meta };
-        } catch (error) {
-          if (input.signal.aborted) throw error;
-          outcome = { ok: false, error: `the tool failed: ${error instanceof Error ? error.message : String(error)}` };
-        }
-      }
-      const toolMs = Math.round(performance.now() - toolStarted);
-      input.recordEntry(outcome.ok ? { ...base, source, result: outcome.value, durationMs: toolMs, meta: outcome.meta } : { ...base, source, error: outcome.error, durationMs: toolMs, meta: outcome.meta });
-      input.log(`tool ${call.toolName}: ${outcome.ok ? "ok" : outcome.error} (${toolMs} ms)`);
-      results.push({
-        type: "tool-result",
-        toolCallId: call.toolCallId,
-        toolName: call.toolName,
-        output: outcome.ok ? { type: "json", value: (outcome.value ?? null) as never } : { type: "error-text", value: outcome.error },
-      });
-    }
-    messages.push({ role: "tool", content: results });
+    const ran = await runCalls(input, calls, turn, totals, byName);
+    if (ran.overLimit) stoppedAtToolLimit = true;
+    messages.push({ role: "tool", content: ran.results });
     if (totals.toolCalls >= input.maxToolCalls) {
       // The limit is reached: one more turn, without tools, for the best answer with what it has.
       stoppedAtToolLimit = true;
@@ -227,4 +195,53 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopResult> {
       next = "final";
     }
   }
+}
+
+/**
+ * Runs the tools one turn asked for, in order, and answers each call: its result, or an error
+ * the model reads (unknown tool, arguments that do not fit, a failing tool, a call past the limit).
+ */
+async function runCalls(
+  input: LoopInput,
+  calls: Awaited<ReturnType<typeof generateText>>["toolCalls"],
+  turn: number,
+  totals: LoopTotals,
+  byName: ReadonlyMap<string, AgentTool>,
+): Promise<{ results: ToolResultPart[]; overLimit: boolean }> {
+  const results: ToolResultPart[] = [];
+  let overLimit = false;
+  for (const call of calls) {
+    const toolStarted = performance.now();
+    const base = { kind: "tool" as const, turn, callId: call.toolCallId, name: call.toolName, args: call.input };
+    let outcome: { ok: true; value: unknown; meta?: Record<string, unknown> } | { ok: false; error: string; meta?: Record<string, unknown> };
+    let source = byName.get(call.toolName)?.source ?? "unknown tool";
+    if (totals.toolCalls >= input.maxToolCalls) {
+      overLimit = true;
+      outcome = { ok: false, error: `not run: this step allows at most ${input.maxToolCalls} tool calls` };
+      source = "limit";
+    } else if (call.invalid) {
+      totals.toolCalls += 1;
+      outcome = { ok: false, error: invalidCallMessage(call.error, call.toolName, input.tools) };
+    } else {
+      totals.toolCalls += 1;
+      const agentTool = byName.get(call.toolName)!;
+      try {
+        const done = await agentTool.call((call.input ?? {}) as Record<string, unknown>, input.signal);
+        outcome = done.ok ? { ok: true, value: shownResult(done.result), meta: done.meta } : { ok: false, error: done.error, meta: done.meta };
+      } catch (error) {
+        if (input.signal.aborted) throw error;
+        outcome = { ok: false, error: `the tool failed: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    }
+    const toolMs = Math.round(performance.now() - toolStarted);
+    input.recordEntry(outcome.ok ? { ...base, source, result: outcome.value, durationMs: toolMs, meta: outcome.meta } : { ...base, source, error: outcome.error, durationMs: toolMs, meta: outcome.meta });
+    input.log(`tool ${call.toolName}: ${outcome.ok ? "ok" : outcome.error} (${toolMs} ms)`);
+    results.push({
+      type: "tool-result",
+      toolCallId: call.toolCallId,
+      toolName: call.toolName,
+      output: outcome.ok ? { type: "json", value: (outcome.value ?? null) as never } : { type: "error-text", value: outcome.error },
+    });
+  }
+  return { results, overLimit };
 }
