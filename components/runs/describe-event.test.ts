@@ -32,6 +32,8 @@ describe("describeEvent", () => {
     const turn = ev("agent_model", { turn: 1, text: "Let me look.", toolCalls: [{ callId: "c1", name: "lookup_order" }], inputTokens: 900, outputTokens: 100, cost: 0.0003 });
     expect(describeEvent(turn, labels)).toEqual({ text: "Fetch order: model turn 1 asked for lookup_order (1,000 tokens, $0.0003)", tone: "info", detail: "Let me look." });
     expect(describeEvent(ev("agent_tool", { name: "lookup_order", durationMs: 42, output: { status: 200 } }), labels)).toEqual({ text: "Fetch order: tool lookup_order answered in 42 ms", tone: "info", detail: '{"status":200}' });
+    // A result cut for the model is text: shown as it is, not quoted again.
+    expect(describeEvent(ev("agent_tool", { name: "lookup_order", durationMs: 7, output: '{"status":200}… (cut)' }), labels).detail).toBe('{"status":200}… (cut)');
     expect(describeEvent(ev("agent_tool", { name: "lookup_order", durationMs: 5, error: { message: "answered 503" } }), labels)).toEqual({ text: "Fetch order: tool lookup_order failed in 5 ms", tone: "wait", detail: "answered 503" });
   });
 

@@ -84,7 +84,7 @@ export function describeEvent(event: RunEventView, label: Labels, branch: Branch
       const tail = took !== undefined ? ` in ${formatDuration(took)}` : "";
       return error
         ? { text: `${node}: tool ${name} failed${tail}`, tone: "wait", detail: error.message }
-        : { text: `${node}: tool ${name} answered${tail}`, tone: "info", detail: excerptOf(JSON.stringify(d.output) ?? "") };
+        : { text: `${node}: tool ${name} answered${tail}`, tone: "info", detail: excerptOf(typeof d.output === "string" ? d.output : (JSON.stringify(d.output) ?? "")) };
     }
     case "human_approval": {
       const handle = str(d.handle);
