@@ -28,6 +28,15 @@ describe("describeEvent", () => {
     expect(describeEvent(ev("something_new", {}, null), labels).text).toBe("something new");
   });
 
+  it("describes an agent's model turns and tool calls", () => {
+    const turn = ev("agent_model", { turn: 1, text: "Let me look.", toolCalls: [{ callId: "c1", name: "lookup_order" }], inputTokens: 900, outputTokens: 100, cost: 0.0003 });
+    expect(describeEvent(turn, labels)).toEqual({ text: "Fetch order: model turn 1 asked for lookup_order (1,000 tokens, $0.0003)", tone: "info", detail: "Let me look." });
+    expect(describeEvent(ev("agent_tool", { name: "lookup_order", durationMs: 42, output: { status: 200 } }), labels)).toEqual({ text: "Fetch order: tool lookup_order answered in 42 ms", tone: "info", detail: '{"status":200}' });
+    // A result cut for the model is text: shown as it is, not quoted again.
+    expect(describeEvent(ev("agent_tool", { name: "lookup_order", durationMs: 7, output: '{"status":200}… (cut)' }), labels).detail).toBe('{"status":200}… (cut)');
+    expect(describeEvent(ev("agent_tool", { name: "lookup_order", durationMs: 5, error: { message: "answered 503" } }), labels)).toEqual({ text: "Fetch order: tool lookup_order failed in 5 ms", tone: "wait", detail: "answered 503" });
+  });
+
   it("says who decided a human step by name, not by user id", () => {
     const people = (id: string) => (id === "664f1a2b3c4d5e6f7a8b9c0d" ? "Avery Approver" : null);
     expect(describeEvent(ev("human_approval", { by: "664f1a2b3c4d5e6f7a8b9c0d", handle: "approve", outcome: "ok" }), labels, undefined, people).text).toBe("Fetch order: approved by Avery Approver");

@@ -19,6 +19,7 @@ type PersonNames = (userId: string) => string | null;
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const excerptOf = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 function waitText(reason: string | undefined): string {
   if (reason === "human") return "Waiting for a human task";
@@ -69,6 +70,22 @@ export function describeEvent(event: RunEventView, label: Labels, branch: Branch
       const tokens = (num(d.inputTokens) ?? 0) + (num(d.outputTokens) ?? 0);
       return { text: `${node}: AI call to ${str(d.provider) ?? "?"} / ${str(d.model) ?? "?"}, ${formatCount(tokens)} tokens, ${formatCost(num(d.cost))}`, tone: "info" };
     }
+    case "agent_model": {
+      const asked = Array.isArray(d.toolCalls) ? (d.toolCalls as { name?: unknown }[]).map((c) => str(c?.name) ?? "?") : [];
+      const tokens = (num(d.inputTokens) ?? 0) + (num(d.outputTokens) ?? 0);
+      const did = asked.length > 0 ? `asked for ${asked.join(", ")}` : "answered";
+      const text = str(d.text);
+      return { text: `${node}: model turn ${num(d.turn) ?? "?"} ${did} (${formatCount(tokens)} tokens, ${formatCost(num(d.cost))})`, tone: "info", detail: text ? excerptOf(text) : undefined };
+    }
+    case "agent_tool": {
+      const error = (d.error ?? undefined) as { message?: string } | undefined;
+      const took = num(d.durationMs);
+      const name = str(d.name) ?? "?";
+      const tail = took !== undefined ? ` in ${formatDuration(took)}` : "";
+      return error
+        ? { text: `${node}: tool ${name} failed${tail}`, tone: "wait", detail: error.message }
+        : { text: `${node}: tool ${name} answered${tail}`, tone: "info", detail: excerptOf(typeof d.output === "string" ? d.output : (JSON.stringify(d.output) ?? "")) };
+    }
     case "human_approval": {
       const handle = str(d.handle);
       const who = str(d.by) ? person(str(d.by)!) : null;
@@ -103,6 +120,8 @@ export const REFRESHING_EVENTS: ReadonlySet<string> = new Set([
   "node_cancelled",
   "node_skipped",
   "ai_call",
+  "agent_model",
+  "agent_tool",
   "human_approval",
   "workflow_start",
   "workflow_complete",

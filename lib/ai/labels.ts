@@ -1,5 +1,5 @@
 // How the AI providers are named to people. Pure, so the canvas can show the same words.
-import type { aiProviders } from "@/lib/nodes/ai/definition";
+import type { aiProviders } from "@/lib/nodes/ai/model-config";
 
 export type AiProviderId = (typeof aiProviders)[number];
 

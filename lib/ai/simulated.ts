@@ -5,6 +5,7 @@
 import type { LanguageModel } from "ai";
 import { sampleFromSchema } from "./schema-sample";
 import { seeded, type Seeded } from "./seeded";
+import { simulatedToolTurn } from "./simulated-tools";
 
 export type LanguageModelV3 = Extract<LanguageModel, { specificationVersion: "v3" }>;
 type CallOptions = Parameters<LanguageModelV3["doGenerate"]>[0];
@@ -106,25 +107,35 @@ export function createSimulatedModel(modelId = "simulated", options: SimulatedOp
     const { system, user } = promptText(call.prompt);
     const random = seeded(`${modelId}\u0000${system}\u0000${user}`);
     const json = call.responseFormat?.type === "json";
+    // What the person asked, without the model's own earlier words.
+    const asked = call.prompt.flatMap((m) => (m.role === "user" ? m.content.flatMap((p) => (p.type === "text" ? [p.text] : [])) : [])).join("\n");
+    const toolTurn = simulatedToolTurn(call, asked, { random, topic: topicOf(asked) });
     let text: string;
     let truncated = false;
-    if (json) {
+    if (toolTurn?.kind === "call") {
+      text = toolTurn.thought;
+    } else if (toolTurn && !json) {
+      text = toolTurn.text;
+    } else if (json) {
       const value = sampleFromSchema(call.responseFormat?.type === "json" ? call.responseFormat.schema : undefined, { random, topic: topicOf(user) });
       text = JSON.stringify(value);
     } else {
       ({ text, truncated } = textAnswer(user, random, call.maxOutputTokens ?? 1_024));
     }
     const inputTokens = estimateTokens(system) + estimateTokens(user) + 4;
-    const outputTokens = estimateTokens(text);
+    const toolCall = toolTurn?.kind === "call" ? { type: "tool-call" as const, toolCallId: toolTurn.toolCallId, toolName: toolTurn.toolName, input: toolTurn.input } : undefined;
+    const outputTokens = estimateTokens(text) + (toolCall ? estimateTokens(toolCall.input) + 4 : 0);
     await wait(minLatency + Math.floor(random.next() * (maxLatency - minLatency + 1)), call.abortSignal);
+    const finish = toolCall ? "tool-calls" : truncated ? "length" : "stop";
     return {
       text,
-      finishReason: { unified: truncated ? "length" : "stop", raw: truncated ? "length" : "stop" } as GenerateResult["finishReason"],
+      toolCall,
+      finishReason: { unified: finish, raw: finish } as GenerateResult["finishReason"],
       usage: {
         inputTokens: { total: inputTokens, noCache: inputTokens, cacheRead: 0, cacheWrite: 0 },
         outputTokens: { total: outputTokens, text: outputTokens, reasoning: 0 },
       },
-      warnings: (call.tools?.length ? [{ type: "other", message: "the simulated model does not call tools" }] : []) as GenerateResult["warnings"],
+      warnings: [] as GenerateResult["warnings"],
     };
   }
 
@@ -138,7 +149,7 @@ export function createSimulatedModel(modelId = "simulated", options: SimulatedOp
     async doGenerate(call): Promise<GenerateResult> {
       const a = await answer(call);
       return {
-        content: [{ type: "text", text: a.text }],
+        content: [{ type: "text", text: a.text }, ...(a.toolCall ? [a.toolCall] : [])],
         finishReason: a.finishReason,
         usage: a.usage,
         warnings: a.warnings,
@@ -155,6 +166,7 @@ export function createSimulatedModel(modelId = "simulated", options: SimulatedOp
         { type: "text-start", id: textId },
         ...chunks.map((delta): StreamPart => ({ type: "text-delta", id: textId, delta })),
         { type: "text-end", id: textId },
+        ...(a.toolCall ? [a.toolCall] : []),
         { type: "finish", finishReason: a.finishReason, usage: a.usage },
       ];
       const stream = new ReadableStream<StreamPart>({

@@ -15,6 +15,7 @@ import { publishWorkflow } from "@/lib/workflows/service";
 import { getTemplate } from "@/lib/workflows/templates";
 import type { HumanTaskDoc } from "@/models/HumanTask";
 import { Workflow } from "@/models/Workflow";
+import { API_GUIDE_NAME, apiGuideGraph } from "./api-guide";
 import { INVOICE_CHECK_NAME, invoiceCheckGraph } from "./invoice-check";
 import { simulate, type ScriptedApprover } from "./scripted-run";
 
@@ -112,6 +113,8 @@ export async function seedDemoRuns(people: DemoPeople, options: SeedRunsOptions)
     incident: await demoWorkflow(people.designer, "Incident escalation", () => ({ ...templateInput("incident-escalation") })),
     invoice: await demoWorkflow(people.designer, INVOICE_CHECK_NAME, () => ({ name: INVOICE_CHECK_NAME, description: "Checks that an invoice's lines add up to its total, then notes it for accounts payable.", tags: ["finance", "demo"], graph: invoiceCheckGraph() })),
   };
+  // Published but not run here: its tool calls this app, which does not serve while the seed runs.
+  await demoWorkflow(people.designer, API_GUIDE_NAME, () => ({ name: API_GUIDE_NAME, description: "An AI agent answers a question about the REST API after reading the app's API reference.", tags: ["ai", "demo"], graph: apiGuideGraph() }));
   // The mix, in a fixed order so a given --runs always gives the same runs (and failures).
   const kinds: Kind[] = ["expense", "invoice", "expense", "content", "invoice", "expense", "incident"];
   const now = Date.now();

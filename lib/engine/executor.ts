@@ -81,6 +81,8 @@ export interface ExpressionSite {
   label?: string;
   /** Replaces $vars (the set node shows later assignments the earlier ones). */
   vars?: Record<string, unknown>;
+  /** Replaces the root `$` (an agent's HTTP tool reads the model's arguments as `args`). */
+  input?: unknown;
 }
 
 /**

@@ -29,7 +29,10 @@ export function executorContext<Services>(step: Step, options: RunStepOptions<Se
     now: options.now,
     seed: `${step.runId}\u0000${step.stepId}\u0000${step.attempt}`,
   });
-  const scopeFor = (site: ExpressionSite = {}) => (site.vars ? { ...step.scope, vars: site.vars } : step.scope);
+  const scopeFor = (site: ExpressionSite = {}) => {
+    if (!site.vars && site.input === undefined) return step.scope;
+    return { ...step.scope, ...(site.vars ? { vars: site.vars } : {}), ...(site.input !== undefined ? { input: site.input } : {}) };
+  };
   const ctx: ExecutorContext<Services> = {
     runId: step.runId,
     stepId: step.stepId,

@@ -7,6 +7,7 @@ import type { WorkflowEdge, WorkflowGraph, WorkflowNode } from "@/lib/workflow/t
 export const exampleConfigs: Record<string, Record<string, unknown>> = {
   action: { method: "GET", url: "https://example.com/{{ id }}", headers: [], body: "", timeoutMs: 30_000 },
   ai: { ...(getNodeDefinition("ai")?.defaults() as object), promptTemplate: "Summarise {{ text }}" },
+  agent: { ...(getNodeDefinition("agent")?.defaults() as object), goal: "Find the status of order {{ id }}" },
   decision: { branches: [{ id: "big", label: "Big", condition: "amount > 100" }] },
   subprocess: { workflowId: "wf-child", inputMapping: [], waitForResult: true },
   notification: { channel: "in_app", recipients: ["u1"], subjectTemplate: "", bodyTemplate: "Done" },

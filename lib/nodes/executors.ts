@@ -5,6 +5,7 @@ import { builtinExecutors } from "@/lib/engine/builtins";
 import type { ExecutorMap } from "@/lib/engine/executor";
 import type { RuntimeServices } from "@/lib/runtime/services";
 import { actionExecutor } from "./action/executor";
+import { agentExecutor } from "./agent/executor";
 import { aiExecutor } from "./ai/executor";
 import { humanExecutor } from "./human/executor";
 import { notificationExecutor } from "./notification/executor";
@@ -19,6 +20,7 @@ export const executors: ExecutorMap<RuntimeServices> = {
   ...builtins,
   action: actionExecutor,
   ai: aiExecutor,
+  agent: agentExecutor,
   human: humanExecutor,
   notification: notificationExecutor,
   script: scriptExecutor,

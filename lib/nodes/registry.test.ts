@@ -9,9 +9,9 @@ const issuePaths = (result: { success: boolean; error?: { issues: { path: Proper
   [...new Set((result.error?.issues ?? []).map((i) => i.path.map(String).join(".")))].sort();
 
 describe("registry", () => {
-  it("lists the twelve node types, each under its own key", () => {
+  it("lists the thirteen node types, each under its own key", () => {
     expect([...nodeTypes].sort()).toEqual(
-      ["action", "ai", "decision", "end", "human", "notification", "parallel", "script", "set", "start", "subprocess", "timer"],
+      ["action", "agent", "ai", "decision", "end", "human", "notification", "parallel", "script", "set", "start", "subprocess", "timer"],
     );
     for (const { type, definition } of all) expect(definition.type).toBe(type);
   });
@@ -80,7 +80,7 @@ describe("registry", () => {
       .filter(({ type, definition }) => definition.outputs(exampleConfig(type)).some((h) => h.kind === "error"))
       .map(({ type }) => type)
       .sort();
-    expect(withError).toEqual(["action", "ai", "script", "subprocess"]);
+    expect(withError).toEqual(["action", "agent", "ai", "script", "subprocess"]);
   });
 
   it("groups the palette by category, each type exactly once", () => {

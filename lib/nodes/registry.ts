@@ -2,6 +2,7 @@
 // one line below; nothing else learns its name. Only definitions live here, so the canvas can
 // import this file: executors (lib/nodes/<type>/executor.ts, server-only) get their own map.
 import { actionDefinition } from "./action/definition";
+import { agentDefinition } from "./agent/definition";
 import { aiDefinition } from "./ai/definition";
 import { decisionDefinition } from "./decision/definition";
 import { endDefinition } from "./end/definition";
@@ -20,6 +21,7 @@ const definitions = {
   end: endDefinition,
   action: actionDefinition,
   ai: aiDefinition,
+  agent: agentDefinition,
   human: humanDefinition,
   decision: decisionDefinition,
   parallel: parallelDefinition,

@@ -3,11 +3,12 @@
 import { executorContext } from "@/lib/engine/run-step";
 import type { ExecutorContext } from "@/lib/engine/executor";
 import type { Step } from "@/lib/engine/interpreter";
-import type { AiUsage, RuntimeServices } from "@/lib/runtime/services";
+import type { AgentEntry, AiUsage, RuntimeServices } from "@/lib/runtime/services";
 
 export interface FakeRecord {
   logs: string[];
   aiUsage: AiUsage[];
+  agent: AgentEntry[];
 }
 
 export interface FakeOptions {
@@ -26,7 +27,7 @@ export interface FakeOptions {
 const refuse = (what: string) => () => Promise.reject(new Error(`the test did not expect ${what}`));
 
 export function fakeContext(options: FakeOptions): { ctx: ExecutorContext<RuntimeServices>; record: FakeRecord } {
-  const record: FakeRecord = { logs: [], aiUsage: [] };
+  const record: FakeRecord = { logs: [], aiUsage: [], agent: [] };
   const nodeId = `${options.type}_1`;
   const step: Step = {
     runId: "run-1",
@@ -51,6 +52,7 @@ export function fakeContext(options: FakeOptions): { ctx: ExecutorContext<Runtim
       startedBy: null,
       recordAiUsage: (usage) => void record.aiUsage.push(usage),
       log: (line) => void record.logs.push(line),
+      recordAgentEntry: (entry) => void record.agent.push(entry),
     },
     credentials: { reveal: refuse("a credential lookup") },
     secrets: { fill: async (text) => ({ ok: true, text }) },

@@ -7,6 +7,7 @@ import type { Collection } from "mongodb";
 import type { EngineEvent } from "@/lib/engine/events";
 import { EventLog } from "@/models/EventLog";
 import { eventId } from "./ids";
+import type { AgentEvent } from "./agent-events";
 
 export interface EventMetadata {
   userId?: string | null;
@@ -19,7 +20,7 @@ export type RuntimeEvent =
   | { type: "ai_call"; at: number; nodeId: string; stepId: string; attempt: number; provider: string; model: string; inputTokens: number; outputTokens: number; cost: number; durationMs: number }
   | { type: "human_approval"; at: number; nodeId: string; stepId: string; by: string | null; handle?: string; outcome: "ok" | "error" };
 
-export type RunEvent = EngineEvent | RuntimeEvent;
+export type RunEvent = EngineEvent | RuntimeEvent | AgentEvent;
 
 export interface StoredEvent {
   _id: string;

@@ -15,7 +15,43 @@ export interface RunInfo {
   recordAiUsage(usage: AiUsage): void;
   /** Lines for the step's log (script console output, HTTP attempts). */
   log(line: string): void;
+  /** Record one entry of an agent step's transcript (a model turn or a tool call) as an event. */
+  recordAgentEntry(entry: AgentEntry): void;
 }
+
+/**
+ * One entry of an agent step's transcript, stored as an `agent_model` or `agent_tool` event.
+ * Arguments and results are user values: the event log keeps them as JSON text (`input`, `output`).
+ */
+export type AgentEntry =
+  | (AiUsage & {
+      kind: "model";
+      /** 1 for the first model call of the step. */
+      turn: number;
+      /** What the model said (its thought before tool calls, or its answer). */
+      text: string;
+      /** The tools it asked for in this turn, in order. */
+      toolCalls: { callId: string; name: string }[];
+      finishReason: string;
+      /** "repair" for the call that asks again for valid JSON, "final" for the answer asked for at the tool-call limit. */
+      purpose?: "repair" | "final";
+    })
+  | {
+      kind: "tool";
+      turn: number;
+      callId: string;
+      name: string;
+      /** Where the tool comes from, for people: "HTTP GET api.example.com". */
+      source: string;
+      args: unknown;
+      /** What the model was shown; absent when the call failed. */
+      result?: unknown;
+      /** Why the call failed (the model saw it as the result). */
+      error?: string;
+      durationMs: number;
+      /** Extra facts for people (HTTP status, child run id). */
+      meta?: Record<string, unknown>;
+    };
 
 export interface AiUsage {
   provider: string;

@@ -21,6 +21,7 @@ import { triggerMetadata, type RunMeta } from "./meta";
 import { reassertLease, renewLease, type QueueEntry } from "./queue";
 import type { RuntimeServices } from "./services";
 import { applyMessages } from "./session-messages";
+import { agentEvent } from "./agent-events";
 import { StepRunner } from "./step-runner";
 import { servicesForStep, type ServiceProviders } from "./step-services";
 import { runClock } from "./clock";
@@ -263,6 +264,7 @@ export class RunSession {
           const { provider, model, inputTokens, outputTokens, cost, durationMs } = usage;
           this.addEvents([{ type: "ai_call", at: runClock.now(), nodeId: step.nodeId, stepId: step.stepId, attempt: step.attempt, provider, model, inputTokens, outputTokens, cost, durationMs }]);
         },
+        recordAgentEntry: (entry) => this.addEvents([agentEvent(entry, { at: runClock.now(), nodeId: step.nodeId, stepId: step.stepId, attempt: step.attempt })]),
         startChild: (request) => startChildRun({ runId: this.runId, depth: meta.depth, startedBy: meta.trigger.by }, request),
       },
       this.deps.providers,

@@ -2,7 +2,7 @@
 // runtime implements `run` and `runs`; credentials, human tasks and notifications come from
 // their own modules through lib/runtime/providers.ts. A service that is not installed answers
 // with a clear error, which fails the step instead of the worker.
-import type { AiUsage, ChildRunRequest, RunInfo, RuntimeServices } from "./services";
+import type { AgentEntry, AiUsage, ChildRunRequest, RunInfo, RuntimeServices } from "./services";
 
 /** Optional extension of the tasks service: cancel the task of a step the run no longer waits for. */
 export interface TaskCanceller {
@@ -25,12 +25,13 @@ function unavailable(what: string): () => Promise<never> {
 export interface StepHooks {
   recordAiUsage(usage: AiUsage): void;
   log(line: string): void;
+  recordAgentEntry(entry: AgentEntry): void;
   startChild(request: ChildRunRequest): Promise<{ runId: string }>;
 }
 
-export function servicesForStep(run: Omit<RunInfo, "recordAiUsage" | "log">, hooks: StepHooks, providers: ServiceProviders): RuntimeServices {
+export function servicesForStep(run: Omit<RunInfo, "recordAiUsage" | "log" | "recordAgentEntry">, hooks: StepHooks, providers: ServiceProviders): RuntimeServices {
   return {
-    run: { ...run, recordAiUsage: hooks.recordAiUsage, log: hooks.log },
+    run: { ...run, recordAiUsage: hooks.recordAiUsage, log: hooks.log, recordAgentEntry: hooks.recordAgentEntry },
     credentials: providers.credentials ? { reveal: (id) => providers.credentials!.revealFor(run.startedBy, id) } : { reveal: unavailable("Credentials") },
     secrets: providers.secrets ? { fill: (text) => providers.secrets!.fill(run, text) } : { fill: unavailable("Secret variables") },
     tasks: providers.tasks ?? { createForStep: unavailable("Human tasks") },

@@ -37,7 +37,8 @@ describe("filterPalette", () => {
   it("keeps everything for an empty query and matches label, type, category and description", () => {
     expect(filterPalette(groups, "  ")).toHaveLength(groups.length);
     const types = (q: string) => filterPalette(groups, q).flatMap((g) => g.items.map((d) => d.type));
-    expect(types("http")).toEqual(["action"]);
+    // The agent calls HTTP tools: searching "http" finds it too.
+    expect(types("http")).toEqual(["agent", "action"]);
     expect(types("decision")).toContain("decision");
     expect(types("people")).toEqual(["human"]);
     expect(types("no such thing")).toEqual([]);

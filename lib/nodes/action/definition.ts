@@ -19,7 +19,7 @@ export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] as 
 // RFC 9110 token characters: anything else is rejected by fetch() at run time.
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-const header = z.object(
+export const httpHeader = z.object(
   {
     key: requiredText("Header name", 200).refine((s) => s.trim() === "" || HEADER_NAME.test(s), {
       error: "Header name may use only letters, digits and !#$%&'*+-.^_`|~",
@@ -36,7 +36,7 @@ export const actionConfigSchema = configObject({
   url: requiredText("URL", 4_000).refine((s) => s.trim() === "" || hasPlaceholders(s) || isHttpUrl(s.trim()), {
     error: "URL must start with http:// or https://",
   }),
-  headers: z.array(header, { error: "Headers must be a list" }).max(50, { error: "At most 50 headers" }),
+  headers: z.array(httpHeader, { error: "Headers must be a list" }).max(50, { error: "At most 50 headers" }),
   body: template("Body", 1_000_000),
   credentialId: optionalRef("Credential"),
   timeoutMs: wholeNumber("Timeout", 100, 300_000, " ms"),

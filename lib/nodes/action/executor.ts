@@ -8,6 +8,7 @@ import type { RuntimeServices } from "@/lib/runtime/services";
 import { decodeBody, excerpt, headerList, MAX_RESPONSE_BYTES, readCapped, retryAfterMs } from "@/lib/http/response";
 import type { ActionConfig } from "./definition";
 import { describeUrl } from "@/lib/http/outbound-url";
+import { networkReason } from "@/lib/http/network-reason";
 import { prepareRequest } from "./request";
 
 type Services = Pick<RuntimeServices, "run" | "credentials" | "secrets">;
@@ -80,19 +81,3 @@ export const actionExecutor: NodeExecutor<Services> = async (ctx) => {
   if (!isRetryableStatus(status)) return fail(error, false);
   return fail(error, true, retryAfterMs(response.headers.get("retry-after"), ctx.now));
 };
-
-/** "connection refused (ECONNREFUSED)" rather than fetch's bare "fetch failed". */
-function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  const known: Record<string, string> = {
-    ECONNREFUSED: "the connection was refused",
-    ECONNRESET: "the connection was reset",
-    ENOTFOUND: "the host name was not found",
-    EAI_AGAIN: "the host name could not be looked up",
-    ETIMEDOUT: "the connection timed out",
-    UND_ERR_SOCKET: "the connection closed unexpectedly",
-  };
-  if (cause?.code) return `${known[cause.code] ?? cause.message ?? "network error"} (${cause.code})`;
-  if (cause?.message) return cause.message;
-  return error instanceof Error ? error.message : String(error);
-}

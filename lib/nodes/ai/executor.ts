@@ -3,37 +3,19 @@
 // and returned with the answer. Failures follow the HTTP rule: 429/5xx/timeouts retry durably.
 import "server-only";
 import { generateText, NoObjectGeneratedError, Output } from "ai";
-import type { NodeExecutor, StepResult } from "@/lib/engine/executor";
+import type { NodeExecutor } from "@/lib/engine/executor";
 import type { StepError } from "@/lib/engine/state";
 import type { RuntimeServices } from "@/lib/runtime/services";
-import { credentialApiKey } from "@/lib/credentials/apply";
-import { AI_PROVIDER_SHORT } from "@/lib/ai/labels";
 import { classifyAiError } from "@/lib/ai/errors";
 import { costOf } from "@/lib/ai/pricing";
 import { parseOutputSchema, type OutputSchema } from "@/lib/ai/output-schema";
-import { resolveModel, type ResolvedModel } from "@/lib/ai/providers";
 import type { AiConfig } from "./definition";
+import { refuse, stepModel } from "./model-auth";
 
 type Services = Pick<RuntimeServices, "run" | "credentials">;
 
 /** When the step sets no time limit of its own. */
 export const AI_DEFAULT_TIMEOUT_MS = 120_000;
-
-const refuse = (message: string, code: string, path?: string): StepResult => ({ kind: "error", retryable: false, error: { message, code, path } });
-
-/** The key or header the provider needs, from the step's credential. */
-async function authFor(ctx: Parameters<NodeExecutor<Services>>[0], config: AiConfig) {
-  if (!config.credentialId) return { ok: true as const };
-  const credential = await ctx.services.credentials.reveal(config.credentialId);
-  if (!credential) return { ok: false as const, result: refuse("the chosen credential no longer exists; choose another in the step's settings", "credential_missing", "credentialId") };
-  if ("refused" in credential) return { ok: false as const, result: refuse(credential.message, "credential_forbidden", "credentialId") };
-  if (credential.type === "header" && credential.secret.headerName && credential.secret.value) {
-    return { ok: true as const, headers: { [credential.secret.headerName]: credential.secret.value } };
-  }
-  const key = credentialApiKey(credential);
-  if (!key.ok) return { ok: false as const, result: refuse(key.message, "bad_credential", "credentialId") };
-  return { ok: true as const, apiKey: key.apiKey };
-}
 
 export const aiExecutor: NodeExecutor<Services> = async (ctx) => {
   const config = ctx.config as AiConfig;
@@ -47,16 +29,9 @@ export const aiExecutor: NodeExecutor<Services> = async (ctx) => {
     if (!parsed.ok) return refuse(parsed.message, "bad_schema", "jsonSchema");
     schema = parsed;
   }
-  const auth = await authFor(ctx, config);
-  if (!auth.ok) return auth.result;
-  let resolved: ResolvedModel;
-  try {
-    resolved = resolveModel({ provider: config.provider, model: config.model, baseUrl: config.baseUrl, apiKey: auth.apiKey, headers: auth.headers });
-  } catch (error) {
-    return refuse(`the AI provider cannot be set up: ${(error as Error).message}`, "bad_provider", "provider");
-  }
-
-  const where = `${AI_PROVIDER_SHORT[config.provider] ?? config.provider} (model "${config.model}")`;
+  const chosen = await stepModel(ctx, config);
+  if (!chosen.ok) return chosen.result;
+  const { resolved, where } = chosen;
   const timeoutMs = config.timeoutMs ?? AI_DEFAULT_TIMEOUT_MS;
   const started = performance.now();
   const record = (inputTokens: number, outputTokens: number) => {

@@ -1,6 +1,7 @@
 import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AgentTranscripts } from "@/components/runs/agent-transcript";
 import { RunActions } from "@/components/runs/run-actions";
 import { RunHeader } from "@/components/runs/run-header";
 import { AiUsageTable, RunData, RunError, RunWaiting } from "@/components/runs/run-panels";
@@ -74,6 +75,7 @@ export default async function RunPage({ params }: Props) {
             />
           )}
         </div>
+        <AgentTranscripts events={events} labels={labels} />
         <AiUsageTable rows={run.aiUsage} />
       </div>
     </>
