@@ -70,7 +70,7 @@ export function AiModelsTable({ models }: { models: AiModelRow[] }) {
           </tbody>
         </table>
       </div>
-      <AiModelDialog model={editing ?? undefined} open={editing !== null} onOpenChange={(open) => !open && setEditing(null)} />
+      {editing && <AiModelDialog model={editing} open onOpenChange={(open) => !open && setEditing(null)} />}
     </div>
   );
 }

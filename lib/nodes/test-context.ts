@@ -21,6 +21,8 @@ export interface FakeOptions {
   signal?: AbortSignal;
   depth?: number;
   services?: Partial<Omit<RuntimeServices, "run">>;
+  /** What the run spent on AI so far and the extra approved (the budget gate reads it). */
+  spend?: { spentUsd: number; approvedUsd: number };
 }
 
 const refuse = (what: string) => () => Promise.reject(new Error(`the test did not expect ${what}`));
@@ -51,6 +53,7 @@ export function fakeContext(options: FakeOptions): { ctx: ExecutorContext<Runtim
       startedBy: null,
       recordAiUsage: (usage) => void record.aiUsage.push(usage),
       log: (line) => void record.logs.push(line),
+      spend: () => options.spend ?? { spentUsd: 0, approvedUsd: 0 },
     },
     credentials: { reveal: refuse("a credential lookup") },
     secrets: { fill: async (text) => ({ ok: true, text }) },

@@ -15,6 +15,8 @@ export interface RunInfo {
   recordAiUsage(usage: AiUsage): void;
   /** Lines for the step's log (script console output, HTTP attempts). */
   log(line: string): void;
+  /** What the run's AI calls cost so far and the extra owners approved (lib/ai/budget/gate.ts). */
+  spend(): { spentUsd: number; approvedUsd: number };
 }
 
 export interface AiUsage {
@@ -46,6 +48,8 @@ export interface HumanTaskRequest {
   contextData: unknown;
   dueAt: Date | null;
   escalation: unknown;
+  /** A task that approves extra AI spend (lib/ai/budget/gate.ts): approve reruns the step, reject fails it. */
+  spendApproval?: { amountUsd: number };
 }
 
 export interface ChildRunRequest {

@@ -25,12 +25,13 @@ function unavailable(what: string): () => Promise<never> {
 export interface StepHooks {
   recordAiUsage(usage: AiUsage): void;
   log(line: string): void;
+  spend: RunInfo["spend"];
   startChild(request: ChildRunRequest): Promise<{ runId: string }>;
 }
 
-export function servicesForStep(run: Omit<RunInfo, "recordAiUsage" | "log">, hooks: StepHooks, providers: ServiceProviders): RuntimeServices {
+export function servicesForStep(run: Omit<RunInfo, "recordAiUsage" | "log" | "spend">, hooks: StepHooks, providers: ServiceProviders): RuntimeServices {
   return {
-    run: { ...run, recordAiUsage: hooks.recordAiUsage, log: hooks.log },
+    run: { ...run, recordAiUsage: hooks.recordAiUsage, log: hooks.log, spend: hooks.spend },
     credentials: providers.credentials ? { reveal: (id) => providers.credentials!.revealFor(run.startedBy, id) } : { reveal: unavailable("Credentials") },
     secrets: providers.secrets ? { fill: (text) => providers.secrets!.fill(run, text) } : { fill: unavailable("Secret variables") },
     tasks: providers.tasks ?? { createForStep: unavailable("Human tasks") },

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { workflowSettingsSchema } from "@/lib/workflow/schema";
 import type { WorkflowSettings } from "@/lib/workflow/types";
 import type { SettingsSaveState } from "../hooks/use-settings";
+import { BudgetFields } from "./budget-fields";
 import { issuesByPath } from "./config-paths";
 import { FieldLabel, FieldMessages, controlClass } from "./field-parts";
 
@@ -67,6 +68,7 @@ export function SettingsForm({
             {label}
           </label>
         ))}
+        <BudgetFields settings={settings} onChange={onChange} issues={issues} />
       </fieldset>
       <p role="status" className="text-xs text-zinc-500">
         {save.status === "saving" && "Saving settings…"}

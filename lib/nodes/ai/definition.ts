@@ -96,8 +96,10 @@ export const aiDefinition: NodeDefinition<typeof aiConfigSchema> = {
     { pattern: "systemPrompt", kind: "template" },
     { pattern: "promptTemplate", kind: "template" },
   ]),
-  knownValues: (config): Record<string, readonly string[]> => {
+  // The admins' enabled models when the canvas has them (Settings → AI models), else the built-in list.
+  knownValues: (config, catalog): Record<string, readonly string[]> => {
     const provider = isRecord(config) ? config.provider : undefined;
-    return isAiProvider(provider) ? { model: KNOWN_MODELS[provider] } : {};
+    if (!isAiProvider(provider)) return {};
+    return { model: catalog?.aiModels?.[provider] ?? KNOWN_MODELS[provider] };
   },
 };

@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { guardAction, type ActionRefusal } from "@/lib/auth/action-guard";
 import { saveAiModel, setAiModelEnabled, type AiModelSaveResult } from "@/lib/ai-models/service";
+import { offeredModels } from "@/lib/ai-models/store";
 
 export async function saveAiModelAction(input: unknown): Promise<AiModelSaveResult | ActionRefusal> {
   return guardAction(
@@ -27,4 +28,9 @@ export async function setAiModelEnabledAction(input: unknown): Promise<AiModelSa
     },
     "ai-models",
   );
+}
+
+/** The enabled models by provider, for the AI steps' model lists on the canvas (anyone who may see workflows). */
+export async function offeredAiModelsAction(): Promise<Record<string, string[]> | ActionRefusal> {
+  return guardAction("workflows:view", () => offeredModels(), "ai-models");
 }
