@@ -57,9 +57,13 @@ const UNKNOWN: PriceLookup = { input: 0, output: 0, priced: false };
  * (lib/ai-models/price-table.ts) at run time; this file's PRICES where no database is at hand.
  */
 export function priceOf(provider: string, model: string, table: readonly ModelPrice[] = PRICES): PriceLookup {
-  if (provider === "simulated") return FREE;
   // "models/gemini-2.5-flash" and "openai/gpt-4o" (gateways) name the same models.
   const id = model.trim().toLowerCase().replace(/^.*\//, "");
+  if (provider === "simulated") {
+    // Free unless an admin priced it (Settings → AI models), e.g. to rehearse budgets offline.
+    const own = table.find((p) => p.provider === "simulated" && p.model.toLowerCase() === id);
+    return own ? { input: own.input, output: own.output, priced: true } : FREE;
+  }
   let exact: ModelPrice | undefined;
   let best: ModelPrice | undefined;
   for (const price of table) {

@@ -4,10 +4,9 @@ import "server-only";
 // page being looked at. Every read is narrowed to the workflows the actor may see: all of them
 // with dashboard:see-all (managers, admins), else the ones they own (designers).
 import { can, type Actor } from "@/lib/auth/roles";
-import { foldAll } from "@/lib/rollups/fold";
+import { foldRecentEnds } from "@/lib/rollups/fold";
 import { readDays } from "@/lib/rollups/store";
 import { aclOf } from "@/lib/workflows/access";
-import { RollupInbox } from "@/models/RollupInbox";
 import { Workflow } from "@/models/Workflow";
 import { aggregate, type DashboardData } from "./aggregate";
 import type { ParsedFilters } from "./params";
@@ -48,11 +47,6 @@ export function inScope(scope: Scope, workflowId: string): boolean {
   return scope.allowed === null || scope.allowed.has(workflowId);
 }
 
-/** Folds runs that ended since the last fold, so the figures include them (cheap when there are none). */
-async function foldRecentEnds(): Promise<void> {
-  if (await RollupInbox.exists({})) await foldAll(5_000).catch((error) => console.error("[dashboard] folding recent runs failed", error));
-}
-
 export interface DashboardView {
   data: DashboardData;
   scope: Scope;
@@ -62,7 +56,7 @@ export interface DashboardView {
 
 export async function loadDashboard(actor: Actor, parsed: ParsedFilters, options: { cache?: boolean } = {}): Promise<DashboardView> {
   const started = performance.now();
-  const [scope] = await Promise.all([scopeFor(actor, parsed), foldRecentEnds()]);
+  const [scope] = await Promise.all([scopeFor(actor, parsed), foldRecentEnds("dashboard")]);
   const { previous, current } = parsed.periods;
   const rows = (await readDays(previous.from, current.to, options)).filter((r) => inScope(scope, r.workflowId));
   const data = aggregate(rows, parsed.periods, scope.names);

@@ -5,11 +5,11 @@ import "server-only";
 import type { Answer } from "@/lib/runtime/messages";
 import type { TaskResume } from "@/lib/tasks/complete";
 import { nameFor } from "@/lib/tasks/result";
-import { usd } from "./arithmetic";
+import { formatCost } from "@/lib/format/run-format";
 
 export async function spendAnswer(resume: TaskResume, amountUsd: number): Promise<Answer> {
   if (resume.handle === "approve") return { kind: "ok", output: { ...resume.output, approvedUsd: amountUsd }, handle: "approve" };
   const name = (await nameFor(resume.output.by, resume.byName ?? null)) ?? "an approver";
   const why = resume.output.comment ? ` (“${resume.output.comment}”)` : "";
-  return { kind: "error", retryable: false, error: { message: `extra AI spend of ${usd(amountUsd)} was refused by ${name}${why}`, code: "budget_refused" } };
+  return { kind: "error", retryable: false, error: { message: `extra AI spend of ${formatCost(amountUsd)} was refused by ${name}${why}`, code: "budget_refused" } };
 }

@@ -28,11 +28,6 @@ export function judgeSpend(perRunUsd: number, spend: RunSpend, estimateUsd: numb
   return { ok: false, extraUsd: centsUp(after - limit) };
 }
 
-/** "$0.25", "$12.50": how amounts are said in task titles and refusals. */
-export function usd(amount: number): string {
-  return `$${amount.toFixed(2)}`;
-}
-
 /** True when today's spend reached the day budget: new runs are refused. */
 export function dayBudgetReached(perDayUsd: number | undefined, spentTodayUsd: number): boolean {
   return perDayUsd !== undefined && spentTodayUsd >= perDayUsd - 1e-9;

@@ -16,7 +16,8 @@ import "server-only";
 // replayed step finds the same task. No budget, or an unpriced/free call: null, at once.
 import type { ExecutorContext, StepResult } from "@/lib/engine/executor";
 import type { RuntimeServices } from "@/lib/runtime/services";
-import { judgeSpend, usd } from "./arithmetic";
+import { judgeSpend } from "./arithmetic";
+import { formatCost } from "@/lib/format/run-format";
 import { BUDGET_WAIT_REASON } from "./wait";
 import { readWorkflowBudget } from "./workflow-budget";
 
@@ -31,7 +32,7 @@ export async function gateAiSpend(ctx: GateContext, estimateUsd: number): Promis
   const verdict = judgeSpend(perRun, spend, estimateUsd);
   if (verdict.ok) return null;
 
-  const amount = usd(verdict.extraUsd);
+  const amount = formatCost(verdict.extraUsd);
   const step = ctx.node.data.title || ctx.node.id;
   const { taskId } = await tasks.createForStep({
     idempotencyKey: ctx.idempotencyKey,
@@ -42,8 +43,8 @@ export async function gateAiSpend(ctx: GateContext, estimateUsd: number): Promis
     stepTitle: step,
     title: `Approve extra spend of ${amount} for ${workflow.name}`,
     description:
-      `The AI step "${step}" may cost up to ${usd(estimateUsd)}. This run has spent ${usd(spend.spentUsd)} of its ` +
-      `${usd(perRun + spend.approvedUsd)} budget (${usd(perRun)} per run${spend.approvedUsd > 0 ? ` plus ${usd(spend.approvedUsd)} approved` : ""}). ` +
+      `The AI step "${step}" may cost up to ${formatCost(estimateUsd)}. This run has spent ${formatCost(spend.spentUsd)} of its ` +
+      `${formatCost(perRun + spend.approvedUsd)} budget (${formatCost(perRun)} per run${spend.approvedUsd > 0 ? ` plus ${formatCost(spend.approvedUsd)} approved` : ""}). ` +
       `Approve to raise this run's budget by ${amount} and continue; reject to stop the run.`,
     assignee: null,
     candidateRoles: workflow.owners.length > 0 ? [] : ["admin"], // a workflow nobody owns: admins decide
@@ -55,6 +56,6 @@ export async function gateAiSpend(ctx: GateContext, estimateUsd: number): Promis
     escalation: null,
     spendApproval: { amountUsd: verdict.extraUsd },
   });
-  run.log(`paused: ${usd(estimateUsd)} more would exceed the run's AI budget; asked the owners to approve ${amount} (task ${taskId})`);
+  run.log(`paused: ${formatCost(estimateUsd)} more would exceed the run's AI budget; asked the owners to approve ${amount} (task ${taskId})`);
   return { kind: "wait", reason: BUDGET_WAIT_REASON, output: { taskId, extraUsd: verdict.extraUsd } };
 }
