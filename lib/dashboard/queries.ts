@@ -8,7 +8,10 @@ import { foldRecentEnds } from "@/lib/rollups/fold";
 import { readDays } from "@/lib/rollups/store";
 import { aclOf } from "@/lib/workflows/access";
 import { Workflow } from "@/models/Workflow";
+import { budgetOf } from "@/lib/ai/budget/workflow-budget";
+import type { WorkflowBudget } from "@/lib/workflow/types";
 import { aggregate, type DashboardData } from "./aggregate";
+import { loadBudgets, type BudgetsView } from "./budgets";
 import type { ParsedFilters } from "./params";
 
 export interface WorkflowOption {
@@ -24,11 +27,13 @@ export interface Scope {
   allowed: Set<string> | null;
   /** The selected workflow, when it is one the actor may see. */
   selected: string | null;
+  /** The AI budgets of the workflows in scope that have one. */
+  budgets: Map<string, WorkflowBudget>;
   notices: string[];
 }
 
 export async function scopeFor(actor: Actor, parsed: ParsedFilters): Promise<Scope> {
-  const docs = await Workflow.find({}, { name: 1, permissions: 1 }).lean<{ _id: unknown; name: string; permissions?: Parameters<typeof aclOf>[0] }[]>();
+  const docs = await Workflow.find({}, { name: 1, permissions: 1, "settings.budget": 1 }).lean<{ _id: unknown; name: string; permissions?: Parameters<typeof aclOf>[0]; settings?: unknown }[]>();
   const seeAll = can(actor, "dashboard:see-all");
   const mine = docs.filter((d) => seeAll || aclOf(d.permissions).owners.includes(actor.id));
   const workflows = mine.map((d) => ({ id: String(d._id), name: d.name })).sort((a, b) => a.name.localeCompare(b.name));
@@ -39,7 +44,12 @@ export async function scopeFor(actor: Actor, parsed: ParsedFilters): Promise<Sco
     notices.push("That workflow does not exist or is not one you can see; showing all your workflows.");
     selected = null;
   }
-  return { workflows, names, allowed: seeAll ? null : new Set(names.keys()), selected, notices };
+  const budgets = new Map<string, WorkflowBudget>();
+  for (const d of mine) {
+    const budget = budgetOf(d.settings);
+    if (budget.perRunUsd !== undefined || budget.perDayUsd !== undefined) budgets.set(String(d._id), budget);
+  }
+  return { workflows, names, allowed: seeAll ? null : new Set(names.keys()), selected, notices, budgets };
 }
 
 export function inScope(scope: Scope, workflowId: string): boolean {
@@ -50,6 +60,7 @@ export function inScope(scope: Scope, workflowId: string): boolean {
 export interface DashboardView {
   data: DashboardData;
   scope: Scope;
+  budgets: BudgetsView;
   /** Server time spent, in ms, for the page's footnote and the benchmark. */
   ms: number;
 }
@@ -60,5 +71,6 @@ export async function loadDashboard(actor: Actor, parsed: ParsedFilters, options
   const { previous, current } = parsed.periods;
   const rows = (await readDays(previous.from, current.to, options)).filter((r) => inScope(scope, r.workflowId));
   const data = aggregate(rows, parsed.periods, scope.names);
-  return { data, scope, ms: Math.round(performance.now() - started) };
+  const budgets = await loadBudgets(scope);
+  return { data, scope, budgets, ms: Math.round(performance.now() - started) };
 }
