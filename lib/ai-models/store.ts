@@ -22,8 +22,12 @@ interface Cache {
 const holder = globalThis as unknown as { __switchyardAiModels?: Cache };
 const cache = (holder.__switchyardAiModels ??= { seeded: null, rows: null, at: 0 });
 
-/** Inserts the built-in rows that are missing, once per process; a taken _id (an admin's edit) is left alone. */
-export function ensureSeeded(): Promise<void> {
+/**
+ * Inserts the built-in rows that are missing, once per process (`again`: once more, e.g. a
+ * test proving it is idempotent); a taken _id (an admin's edit) is left alone.
+ */
+export function ensureSeeded(options: { again?: boolean } = {}): Promise<void> {
+  if (options.again) cache.seeded = null;
   cache.seeded ??= insertIgnoringDuplicates(
     AiModel,
     seedRows().map(({ id, ...row }) => ({ _id: id, ...row, updatedBy: "seed" })),
