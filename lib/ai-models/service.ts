@@ -8,7 +8,7 @@ import { PermissionError } from "@/lib/auth/errors";
 import { AiModel } from "@/models/AiModel";
 import { modelMismatch } from "@/lib/ai/models";
 import { modelKey, saveAiModelSchema, setAiModelEnabledSchema, type AiModelRow } from "./schema";
-import { forgetAiModels, listAiModels } from "./store";
+import { ensureSeeded, forgetAiModels, listAiModels } from "./store";
 
 const ONLY_ADMINS = "Only admins can change the AI models and their prices.";
 
@@ -16,13 +16,15 @@ export type AiModelSaveResult =
   | { ok: true; message: string; model: AiModelRow }
   | { ok: false; message: string; errors?: Record<string, string[]> };
 
-function requireAdmin(actor: Actor): void {
+/** Admins only; and the built-in rows exist before anything is read or changed by _id. */
+async function requireAdmin(actor: Actor): Promise<void> {
   if (!can(actor, "settings:manage")) throw new PermissionError(ONLY_ADMINS);
+  await ensureSeeded();
 }
 
 /** The settings page's list: admins only, read afresh. */
 export async function aiModelsFor(actor: Actor): Promise<AiModelRow[]> {
-  requireAdmin(actor);
+  await requireAdmin(actor);
   return listAiModels({ fresh: true });
 }
 
@@ -38,7 +40,7 @@ function refusal(error: z.ZodError): AiModelSaveResult {
 }
 
 export async function saveAiModel(actor: Actor, input: unknown): Promise<AiModelSaveResult> {
-  requireAdmin(actor);
+  await requireAdmin(actor);
   const parsed = saveAiModelSchema.safeParse(input);
   if (!parsed.success) return refusal(parsed.error);
   const { model } = parsed.data;
@@ -70,7 +72,7 @@ export async function saveAiModel(actor: Actor, input: unknown): Promise<AiModel
 }
 
 export async function setAiModelEnabled(actor: Actor, input: unknown): Promise<AiModelSaveResult> {
-  requireAdmin(actor);
+  await requireAdmin(actor);
   const parsed = setAiModelEnabledSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: `The change was refused: ${parsed.error.issues[0].message}` };
   const { id, enabled } = parsed.data;
