@@ -3,7 +3,7 @@
 // owner's approval) and per day (new runs are refused once today's spend reached it). Empty is
 // no budget. Part of the workflow settings form, saved with them.
 import type { WorkflowBudget, WorkflowSettings } from "@/lib/workflow/types";
-import { FieldLabel, FieldMessages, controlClass } from "./field-parts";
+import { SettingNumber } from "./setting-number";
 
 const FIELDS: { key: keyof WorkflowBudget; label: string; hint: string }[] = [
   { key: "perRunUsd", label: "AI budget per run ($)", hint: "A run that would spend more on AI pauses until an owner approves the extra. Empty: no limit." },
@@ -21,31 +21,19 @@ export function BudgetFields({ settings, onChange, issues }: { settings: Workflo
   };
   return (
     <div className="space-y-3 border-t border-zinc-200 pt-3 dark:border-zinc-800">
-      {FIELDS.map(({ key, label, hint }) => {
-        const id = `settings-budget-${key}`;
-        const value = settings.budget?.[key];
-        const path = `budget.${key}`;
-        return (
-          <div key={key}>
-            <FieldLabel htmlFor={id}>{label}</FieldLabel>
-            <input
-              id={id}
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step="0.01"
-              placeholder="No limit"
-              value={value === undefined || !Number.isFinite(value) ? "" : value}
-              aria-invalid={issues.has(path)}
-              aria-describedby={`${id}-messages`}
-              data-testid={id}
-              onChange={(e) => set(key, e.target.value)}
-              className={controlClass}
-            />
-            <FieldMessages id={`${id}-messages`} errors={issues.get(path)} hint={hint} />
-          </div>
-        );
-      })}
+      {FIELDS.map(({ key, label, hint }) => (
+        <SettingNumber
+          key={key}
+          id={`settings-budget-${key}`}
+          label={label}
+          hint={hint}
+          value={settings.budget?.[key]}
+          errors={issues.get(`budget.${key}`)}
+          onChange={(text) => set(key, text)}
+          decimal
+          placeholder="No limit"
+        />
+      ))}
     </div>
   );
 }
