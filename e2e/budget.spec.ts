@@ -61,11 +61,12 @@ test("budgets: price a model, estimate a run, pause over budget, approve the ext
   const runHref = (await page.getByTestId("run-banner-open").getAttribute("href"))!;
 
   // The owner (the designer) approves the extra spend in the inbox.
-  await page.goto("/inbox");
+  // Offered to the owners (not assigned to one), so it waits under "Available to claim".
+  await page.goto("/inbox?tab=available");
   const task = page.getByTestId("task-row").filter({ hasText: `for ${name}` });
   await expect(task).toBeVisible({ timeout: 20_000 });
   await expect(task).toContainText(/Approve extra spend of \$\d+\.\d\d for/);
-  await task.click();
+  await page.goto(`/inbox/${await task.getAttribute("data-task-id")}`);
   await expect(page.getByTestId("task-title")).toHaveText(/Approve extra spend of \$\d+\.\d\d for /);
   await page.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByTestId("task-outcome")).toContainText("Approved by");
