@@ -20,6 +20,8 @@ import { HumanTask } from "@/models/HumanTask";
 import { User } from "@/models/User";
 import { WorkflowExecution } from "@/models/WorkflowExecution";
 import { Workflow } from "@/models/Workflow";
+import { loadDashboard } from "@/lib/dashboard/queries";
+import { parseFilters } from "@/lib/dashboard/params";
 import { estimateRunFor } from "./run-estimate";
 
 const executors: ExecutorMap<RuntimeServices> = { ai: aiExecutor };
@@ -83,6 +85,10 @@ describe("AI budgets on the runtime", () => {
     expect(task.description).toContain('The AI step "Write summary" may cost up to');
     // Nothing was spent while paused: the gate stops the step before the call.
     expect((await eventsOf(started.runId)).filter((ev) => ev.type === "ai_call")).toHaveLength(0);
+    // The owner's dashboard shows the run waiting for the approval, beside the workflow's budget.
+    const board = await loadDashboard(owner, parseFilters({}));
+    expect(board.budgets.pending).toContainEqual(expect.objectContaining({ taskId: String(task._id), workflowId, runId: started.runId, amountUsd: extra }));
+    expect(board.budgets.rows.find((r) => r.workflowId === workflowId)).toMatchObject({ name: "Cost report", perRunUsd: 0.5, perDayUsd: null, pendingApprovals: 1, blocked: false });
 
     const done = await completeTask({ ...owner, name: "owner" }, String(task._id), { decision: "approve", values: {} });
     expect(done).toMatchObject({ ok: true, run: { ok: true } });
@@ -138,6 +144,9 @@ describe("AI budgets on the runtime", () => {
     expect(refused.message).toBe(
       `"Daily digest" has spent $${cost.toFixed(2)} on AI today, which reaches its day budget of $0.05: new runs are refused until midnight UTC. An owner or editor can raise the day budget in the workflow's settings.`,
     );
+
+    const board = await loadDashboard(owner, parseFilters({}));
+    expect(board.budgets.rows.find((r) => r.workflowId === workflowId)).toMatchObject({ name: "Daily digest", perDayUsd: 0.05, blocked: true, spentTodayUsd: expect.closeTo(cost, 6) });
 
     const after = await estimateRunFor(owner, { workflowId, mode: "published" });
     if (!after.ok) throw new Error(after.message);
