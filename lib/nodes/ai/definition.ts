@@ -100,6 +100,7 @@ export const aiDefinition: NodeDefinition<typeof aiConfigSchema> = {
   knownValues: (config, catalog): Record<string, readonly string[]> => {
     const provider = isRecord(config) ? config.provider : undefined;
     if (!isAiProvider(provider)) return {};
-    return { model: catalog?.aiModels?.[provider] ?? KNOWN_MODELS[provider] };
+    // A provider missing from the catalog has no enabled model: nothing is offered (any id is still accepted).
+    return { model: catalog?.aiModels ? (catalog.aiModels[provider] ?? []) : KNOWN_MODELS[provider] };
   },
 };
