@@ -35,7 +35,7 @@ test("budgets: price a model, estimate a run, pause over budget, approve the ext
   await signInAs(page, "designer");
   const name = `Budgeted expenses ${testInfo.workerIndex}-${Date.now()}`;
   const workflowId = await createWorkflow(page, name, "expense-approval");
-  await page.keyboard.press("Escape");
+  await page.getByTestId("settings-button").click();
   const settings = page.getByTestId("workflow-settings");
   await expect(settings).toBeVisible();
   await settings.getByTestId("settings-budget-perRunUsd").fill("0.01");

@@ -37,7 +37,7 @@ export function AiModelsTable({ models }: { models: AiModelRow[] }) {
       </div>
       <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <table className="w-full text-sm" data-testid="ai-models-table">
-          <thead className="border-b border-zinc-200 text-left text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
+          <thead className="whitespace-nowrap border-b border-zinc-200 text-left text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">Name</th>
               <th scope="col" className="px-4 py-2 font-medium">Provider</th>
@@ -52,7 +52,7 @@ export function AiModelsTable({ models }: { models: AiModelRow[] }) {
             {models.map((m) => (
               <tr key={m.id} data-testid={`ai-model-row-${m.id}`} className={m.enabled ? undefined : "text-zinc-400"}>
                 <td className="px-4 py-2 font-medium">{m.name}</td>
-                <td className="px-4 py-2">{AI_PROVIDER_LABELS[m.provider] ?? m.provider}</td>
+                <td className="whitespace-nowrap px-4 py-2">{AI_PROVIDER_LABELS[m.provider] ?? m.provider}</td>
                 <td className="px-4 py-2 font-mono text-xs">{m.modelId}</td>
                 <td className="px-4 py-2 text-right tabular-nums" data-testid="ai-model-input">{price(m.inputPerMillion)}</td>
                 <td className="px-4 py-2 text-right tabular-nums" data-testid="ai-model-output">{price(m.outputPerMillion)}</td>
