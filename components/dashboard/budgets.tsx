@@ -54,6 +54,9 @@ export function Budgets({ view }: { view: BudgetsView }) {
           </table>
         </div>
       )}
+      {view.rows.length > 0 && (
+        <p className="text-xs text-zinc-500">Spent today counts runs of published versions that ended today (UTC), as the figures below do; test runs of drafts are left out.</p>
+      )}
       {view.pending.length > 0 && (
         <ul className="divide-y divide-zinc-100 rounded-xl border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900" data-testid="pending-spend">
           {view.pending.map((p) => (
