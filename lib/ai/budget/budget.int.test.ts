@@ -155,6 +155,27 @@ describe("AI budgets on the runtime", () => {
     expect(after.estimate.highUsd).toBeCloseTo(cost, 6);
   });
 
+  it("counts what earlier AI steps of the run spent: a later step pauses once the budget is used up", async () => {
+    const second = { ...graph.nodes[1], id: "again", data: { ...graph.nodes[1].data, title: "Write again" } };
+    const twoSteps = { nodes: [graph.nodes[0], graph.nodes[1], second, graph.nodes[2]], edges: [e("start", "write"), e("write", "again"), e("again", "end")] };
+    // Each call may cost ~$0.83: the first fits $1, the first's real cost plus the second's ceiling does not.
+    const workflowId = await storeWorkflow(owner, twoSteps, { budget: { perRunUsd: 1 } });
+    const started = await startRunFor(owner, { workflowId, mode: "test" });
+    if (!started.ok) throw new Error(started.message);
+    const paused = await waitForStatus(started.runId, ["paused", "failed", "completed"]);
+    expect(paused.status).toBe("paused");
+    expect(paused.tokens.find((t) => t.nodeId === "again")?.wait?.reason).toBe("budget");
+    const [first] = (await eventsOf(started.runId)).filter((ev) => ev.type === "ai_call");
+    const spent = (first.data as { cost: number }).cost;
+    const task = (await HumanTask.findOne({ executionId: started.runId }).lean())!;
+    expect(task.description).toContain(`The AI step "Write again" may cost up to`);
+    expect(task.description).toContain(`This run has spent $${spent.toFixed(2)} of its $1.00 budget`);
+
+    await completeTask({ ...owner, name: "owner" }, String(task._id), { decision: "approve", values: {} });
+    expect((await waitForStatus(started.runId)).status).toBe("completed");
+    expect((await eventsOf(started.runId)).filter((ev) => ev.type === "ai_call")).toHaveLength(2);
+  });
+
   it("refuses the estimate to someone who may not run the workflow", async () => {
     const workflowId = await storeWorkflow(owner, graph);
     await expect(estimateRunFor(actor(["designer"]), { workflowId, mode: "test" })).rejects.toThrow();
