@@ -1,7 +1,7 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 
 // One document ("workflows") whose stamp changes whenever a workflow is created, deleted,
-// renamed, shared or archived (models/Workflow.ts hooks), so every process learns by one read by
+// renamed, shared, archived or given new settings (models/Workflow.ts hooks), so every process learns by one read by
 // _id that its in-memory catalog of workflows (lib/workflows/catalog.ts) is stale. Why: reading
 // names and access lists of 200 workflows decodes their whole documents, graphs included, on the
 // embedded FerretDB — 1.0–2.0 s at load 6 (one of 1,000 nodes, 198 of 20) — for every dashboard

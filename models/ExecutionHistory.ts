@@ -19,6 +19,11 @@ const executionHistorySchema = new Schema(
       type: [{ provider: String, model: String, calls: Number, inputTokens: Number, outputTokens: Number, cost: Number, _id: false }],
       default: [],
     },
+    /** AI usage per node (the Run dialog's estimate learns from recent runs). */
+    nodeAiUsage: {
+      type: [{ nodeId: String, calls: Number, inputTokens: Number, outputTokens: Number, cost: Number, _id: false }],
+      default: [],
+    },
     humanInteractions: {
       // slaMs: the human step's "Due in" when it had one (for SLA breaches in the roll-ups).
       type: [{ nodeId: String, stepId: String, by: String, handle: String, at: Date, waitedMs: Number, slaMs: Number, _id: false }],

@@ -70,6 +70,8 @@ const taskSchema = new Schema(
     stepId: { type: String, required: true },
     /** The human node's title when the task was made (null for tasks from before it was kept). */
     stepTitle: { type: String, default: null },
+    /** Set on a task that approves extra AI spend for a paused AI step (lib/ai/budget/gate.ts): the amount asked. */
+    spendApproval: { type: new Schema({ amountUsd: { type: Number, required: true } }, { _id: false }), default: null },
     /** Goes up by one on every change; a change names the version it is based on. */
     version: { type: Number, default: 0 },
   },

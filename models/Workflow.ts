@@ -60,7 +60,7 @@ const workflowSchema = new Schema(
 
 // What the in-memory catalog (lib/workflows/catalog.ts) holds: a write touching one of these, a
 // new workflow or a deleted one gives the catalog clock a new stamp. Graph saves do not.
-const CATALOG_FIELDS = ["name", "status", "permissions"];
+const CATALOG_FIELDS = ["name", "status", "permissions", "settings"];
 const touchesCatalog = (update: unknown): boolean => {
   if (!update || typeof update !== "object") return true;
   const keys = Object.entries(update).flatMap(([key, value]) => (key.startsWith("$") && value && typeof value === "object" ? Object.keys(value) : [key]));

@@ -50,9 +50,16 @@ const executionSchema = new Schema(
       tokens: { type: Number, default: 0 },
       humanInterventions: { type: Number, default: 0 },
       cost: { type: Number, default: 0 },
+      /** Extra AI spend approved beyond the per-run budget (lib/ai/budget). */
+      approvedExtraUsd: { type: Number, default: 0 },
     },
     aiUsage: {
       type: [{ provider: String, model: String, calls: Number, inputTokens: Number, outputTokens: Number, cost: Number, _id: false }],
+      default: [],
+    },
+    /** AI usage per node over the run (the Run dialog's estimate learns from it). */
+    nodeAiUsage: {
+      type: [{ nodeId: String, calls: Number, inputTokens: Number, outputTokens: Number, cost: Number, _id: false }],
       default: [],
     },
     humanInteractions: {

@@ -25,6 +25,7 @@ function waitText(reason: string | undefined): string {
   if (reason === "human") return "Waiting for a human task";
   if (reason === "subprocess") return "Waiting for a child run";
   if (reason === "timer") return "Waiting for a timer";
+  if (reason === "budget") return "Waiting for an owner to approve extra AI spend";
   return reason ? `Waiting (${reason})` : "Waiting";
 }
 

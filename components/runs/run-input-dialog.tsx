@@ -17,6 +17,7 @@ import { RefusalAlert, type RefusalProblem } from "@/components/ui/refusal-alert
 import type { RunMode } from "@/lib/runtime/contract";
 import { startFields, type InputField } from "@/lib/runtime/run-input";
 import { emptyRunFormValues, runInputFromForm, type RunFormValues } from "./run-form-values";
+import { RunCostEstimate } from "./run-cost-estimate";
 import { RunInputFields } from "./run-input-fields";
 
 type Refusal = { message: string; problems: RefusalProblem[] };
@@ -117,6 +118,7 @@ export function RunInputDialog({ workflowId, publishedVersion, draftFields, open
         ) : (
           <RunInputFields fields={fields} register={form.register} errors={form.formState.errors} />
         )}
+        <RunCostEstimate workflowId={workflowId} mode={mode} enabled={open && (mode === "test" || publishedVersion !== null)} />
         {refusal && <RefusalAlert message={refusal.message} problems={refusal.problems} testId="run-refusal" onProblem={onProblem} />}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => onOpenChange(false)}>

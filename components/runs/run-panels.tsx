@@ -22,6 +22,7 @@ export function RunError({ run, labels }: { run: RunDetail; labels: Map<string, 
 function waitText(w: RunDetail["waiting"][number]): { icon: typeof Hourglass; text: string } {
   if (w.reason === "human") return { icon: UserCheck, text: "Waiting for a human task" };
   if (w.reason === "subprocess") return { icon: Workflow, text: "Waiting for a child run" };
+  if (w.reason === "budget") return { icon: UserCheck, text: "Waiting for an owner to approve extra AI spend (over the run's budget)" };
   if (w.until) return { icon: Hourglass, text: `Timer until ${formatMoment(w.until)}` };
   return { icon: Hourglass, text: `Waiting (${w.reason || "for an answer"})` };
 }

@@ -19,4 +19,16 @@ describe("the pricing table", () => {
   it("rounds to a millionth of a dollar", () => {
     expect(costOf("openai", "gpt-4o-mini", 1, 1).cost).toBe(0.000001);
   });
+
+  it("prices from an admin table when given one: the provider's own row first, the simulator only if priced there", () => {
+    const table = [
+      { model: "gpt-4o-mini", provider: "openai", input: 1, output: 2 },
+      { model: "gpt-4o-mini", provider: "openai-compatible", input: 3, output: 4 },
+      { model: "simulated", provider: "simulated", input: 100, output: 200 },
+    ];
+    expect(priceOf("openai-compatible", "gpt-4o-mini", table)).toEqual({ input: 3, output: 4, priced: true });
+    expect(priceOf("openai", "gpt-4o-mini-2024-07-18", table)).toEqual({ input: 1, output: 2, priced: true });
+    expect(costOf("simulated", "simulated", 10_000, 5_000, table)).toEqual({ cost: 2, priced: true });
+    expect(priceOf("openai", "gpt-4o", table)).toMatchObject({ priced: false });
+  });
 });

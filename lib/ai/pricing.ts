@@ -6,6 +6,8 @@
 export interface ModelPrice {
   /** The model id, or the start of one: "gpt-4o" also prices "gpt-4o-2024-08-06". */
   model: string;
+  /** The provider the price was set for (admin table rows); a row of the same provider wins a tie. */
+  provider?: string;
   /** $ per 1M input (prompt) tokens. */
   input: number;
   /** $ per 1M output (completion) tokens. */
@@ -49,18 +51,32 @@ export interface PriceLookup {
 const FREE: PriceLookup = { input: 0, output: 0, priced: true };
 const UNKNOWN: PriceLookup = { input: 0, output: 0, priced: false };
 
-/** Exact id first, then the longest listed id the model starts with ("gpt-4o-mini-2024-07-18" → gpt-4o-mini). */
-export function priceOf(provider: string, model: string): PriceLookup {
-  if (provider === "simulated") return FREE;
+/**
+ * Exact id first (the provider's own row before another's), then the longest listed id the model
+ * starts with ("gpt-4o-mini-2024-07-18" → gpt-4o-mini). `table` is the admins' table
+ * (lib/ai-models/price-table.ts) at run time; this file's PRICES where no database is at hand.
+ */
+export function priceOf(provider: string, model: string, table: readonly ModelPrice[] = PRICES): PriceLookup {
   // "models/gemini-2.5-flash" and "openai/gpt-4o" (gateways) name the same models.
   const id = model.trim().toLowerCase().replace(/^.*\//, "");
-  let best: ModelPrice | undefined;
-  for (const price of PRICES) {
-    if (id === price.model) return { input: price.input, output: price.output, priced: true };
-    const prefix = id.startsWith(`${price.model}-`) || id.startsWith(`${price.model}:`);
-    if (prefix && (!best || price.model.length > best.model.length)) best = price;
+  if (provider === "simulated") {
+    // Free unless an admin priced it (Settings → AI models), e.g. to rehearse budgets offline.
+    const own = table.find((p) => p.provider === "simulated" && p.model.toLowerCase() === id);
+    return own ? { input: own.input, output: own.output, priced: true } : FREE;
   }
-  return best ? { input: best.input, output: best.output, priced: true } : UNKNOWN;
+  let exact: ModelPrice | undefined;
+  let best: ModelPrice | undefined;
+  for (const price of table) {
+    const listed = price.model.toLowerCase();
+    if (id === listed) {
+      if (!exact || price.provider === provider) exact = price;
+      continue;
+    }
+    const prefix = id.startsWith(`${listed}-`) || id.startsWith(`${listed}:`);
+    if (prefix && (!best || listed.length > best.model.length || (listed.length === best.model.length && price.provider === provider))) best = price;
+  }
+  const found = exact ?? best;
+  return found ? { input: found.input, output: found.output, priced: true } : UNKNOWN;
 }
 
 export interface Cost {
@@ -69,8 +85,8 @@ export interface Cost {
   priced: boolean;
 }
 
-export function costOf(provider: string, model: string, inputTokens: number, outputTokens: number): Cost {
-  const price = priceOf(provider, model);
+export function costOf(provider: string, model: string, inputTokens: number, outputTokens: number, table?: readonly ModelPrice[]): Cost {
+  const price = priceOf(provider, model, table);
   const dollars = (inputTokens * price.input + outputTokens * price.output) / 1_000_000;
   return { cost: Math.round(dollars * 1_000_000) / 1_000_000, priced: price.priced };
 }

@@ -4,12 +4,15 @@ import "server-only";
 // page being looked at. Every read is narrowed to the workflows the actor may see: all of them
 // with dashboard:see-all (managers, admins), else the ones they own (designers).
 import { can, type Actor } from "@/lib/auth/roles";
-import { foldAll } from "@/lib/rollups/fold";
+import { foldRecentEnds } from "@/lib/rollups/fold";
 import { readDays } from "@/lib/rollups/store";
 import { workflowCatalog } from "@/lib/workflows/workflow-catalog";
 import { aclOf } from "@/lib/workflows/access";
 import { RollupInbox } from "@/models/RollupInbox";
+import { budgetOf } from "@/lib/ai/budget/workflow-budget";
+import type { WorkflowBudget } from "@/lib/workflow/types";
 import { aggregate, type DashboardData } from "./aggregate";
+import { loadBudgets, type BudgetsView } from "./budgets";
 import type { ParsedFilters } from "./params";
 
 export interface WorkflowOption {
@@ -25,6 +28,8 @@ export interface Scope {
   allowed: Set<string> | null;
   /** The selected workflow, when it is one the actor may see. */
   selected: string | null;
+  /** The AI budgets of the workflows in scope that have one. */
+  budgets: Map<string, WorkflowBudget>;
   notices: string[];
 }
 
@@ -40,7 +45,12 @@ export async function scopeFor(actor: Actor, parsed: ParsedFilters): Promise<Sco
     notices.push("That workflow does not exist or is not one you can see; showing all your workflows.");
     selected = null;
   }
-  return { workflows, names, allowed: seeAll ? null : new Set(names.keys()), selected, notices };
+  const budgets = new Map<string, WorkflowBudget>();
+  for (const d of mine) {
+    const budget = budgetOf(d.settings);
+    if (budget.perRunUsd !== undefined || budget.perDayUsd !== undefined) budgets.set(d.id, budget);
+  }
+  return { workflows, names, allowed: seeAll ? null : new Set(names.keys()), selected, notices, budgets };
 }
 
 export function inScope(scope: Scope, workflowId: string): boolean {
@@ -48,23 +58,20 @@ export function inScope(scope: Scope, workflowId: string): boolean {
   return scope.allowed === null || scope.allowed.has(workflowId);
 }
 
-/** Folds runs that ended since the last fold, so the figures include them (cheap when there are none). */
-async function foldRecentEnds(): Promise<void> {
-  if (await RollupInbox.exists({})) await foldAll(5_000).catch((error) => console.error("[dashboard] folding recent runs failed", error));
-}
-
 export interface DashboardView {
   data: DashboardData;
   scope: Scope;
+  budgets: BudgetsView;
   /** Server time spent, in ms, for the page's footnote and the benchmark. */
   ms: number;
 }
 
 export async function loadDashboard(actor: Actor, parsed: ParsedFilters, options: { cache?: boolean } = {}): Promise<DashboardView> {
   const started = performance.now();
-  const [scope] = await Promise.all([scopeFor(actor, parsed), foldRecentEnds()]);
+  const [scope] = await Promise.all([scopeFor(actor, parsed), foldRecentEnds("dashboard")]);
   const { previous, current } = parsed.periods;
   const rows = (await readDays(previous.from, current.to, options)).filter((r) => inScope(scope, r.workflowId));
   const data = aggregate(rows, parsed.periods, scope.names);
-  return { data, scope, ms: Math.round(performance.now() - started) };
+  const budgets = await loadBudgets(scope);
+  return { data, scope, budgets, ms: Math.round(performance.now() - started) };
 }

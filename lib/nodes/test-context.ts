@@ -22,6 +22,8 @@ export interface FakeOptions {
   signal?: AbortSignal;
   depth?: number;
   services?: Partial<Omit<RuntimeServices, "run">>;
+  /** What the run spent on AI so far and the extra approved (the budget gate reads it). */
+  spend?: { spentUsd: number; approvedUsd: number };
 }
 
 const refuse = (what: string) => () => Promise.reject(new Error(`the test did not expect ${what}`));
@@ -53,6 +55,7 @@ export function fakeContext(options: FakeOptions): { ctx: ExecutorContext<Runtim
       recordAiUsage: (usage) => void record.aiUsage.push(usage),
       log: (line) => void record.logs.push(line),
       recordAgentEntry: (entry) => void record.agent.push(entry),
+      spend: () => options.spend ?? { spentUsd: 0, approvedUsd: 0 },
     },
     credentials: { reveal: refuse("a credential lookup") },
     secrets: { fill: async (text) => ({ ok: true, text }) },

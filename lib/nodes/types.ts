@@ -54,7 +54,14 @@ export interface NodeDefinition<Schema extends z.ZodType = z.ZodType> {
   /**
    * Values known to fit a text field, by dotted config path, for the form to offer (the AI
    * step's models for its provider). Offered, not enforced: the schema decides what is valid.
-   * Takes the config as stored, like outputs.
+   * Takes the config as stored, like outputs. `catalog` is what the server offers (the admins'
+   * enabled AI models); without it, the type's own static lists apply.
    */
-  knownValues?: (config: unknown) => Record<string, readonly string[]>;
+  knownValues?: (config: unknown, catalog?: KnownCatalog) => Record<string, readonly string[]>;
+}
+
+/** Lists the server offers to the designer (Settings → AI models), passed to knownValues. */
+export interface KnownCatalog {
+  /** Enabled model ids by provider id. */
+  aiModels?: Readonly<Record<string, readonly string[]>>;
 }

@@ -109,6 +109,11 @@ export async function foldAll(timeoutMs = 60_000): Promise<number> {
   }
 }
 
+/** Folds runs that ended since the last fold, so a read of today's figures includes them (cheap when there are none). */
+export async function foldRecentEnds(area: string): Promise<void> {
+  if (await RollupInbox.exists({})) await foldAll(5_000).catch((error) => console.error(`[${area}] folding recent runs failed`, error));
+}
+
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 /** Folds shortly, once for a burst of ended runs; retries while another folder is busy. */

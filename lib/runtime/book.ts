@@ -34,6 +34,15 @@ export interface AiUsageRow {
   cost: number;
 }
 
+/** AI usage of one node over the run: what the Run dialog's estimate learns from (lib/ai/budget/estimate.ts). */
+export interface NodeAiUsage {
+  nodeId: string;
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  cost: number;
+}
+
 export interface HumanInteraction {
   nodeId: string;
   stepId: string;
@@ -57,21 +66,25 @@ export interface RunMetrics {
   tokens: number;
   humanInterventions: number;
   cost: number;
+  /** Extra AI spend owners approved beyond the workflow's per-run budget (lib/ai/budget). */
+  approvedExtraUsd: number;
 }
 
 export interface RunBook {
   metrics: RunMetrics;
   history: HistoryEntry[];
   aiUsage: AiUsageRow[];
+  nodeAiUsage: NodeAiUsage[];
   humanInteractions: HumanInteraction[];
   cancelledWaits: CancelledWait[];
 }
 
 export function emptyBook(): RunBook {
   return {
-    metrics: { totalDuration: 0, nodeCount: 0, aiCalls: 0, tokens: 0, humanInterventions: 0, cost: 0 },
+    metrics: { totalDuration: 0, nodeCount: 0, aiCalls: 0, tokens: 0, humanInterventions: 0, cost: 0, approvedExtraUsd: 0 },
     history: [],
     aiUsage: [],
+    nodeAiUsage: [],
     humanInteractions: [],
     cancelledWaits: [],
   };
@@ -125,8 +138,18 @@ export function recordEvents(book: RunBook, events: readonly EngineEvent[], extr
   }
 }
 
-export function recordAiUsage(book: RunBook, usage: AiUsage): void {
+export function recordAiUsage(book: RunBook, usage: AiUsage, nodeId?: string): void {
   const tokens = usage.inputTokens + usage.outputTokens;
+  if (nodeId) {
+    book.nodeAiUsage ??= [];
+    const mine = book.nodeAiUsage.find((r) => r.nodeId === nodeId);
+    if (mine) {
+      mine.calls += 1;
+      mine.inputTokens += usage.inputTokens;
+      mine.outputTokens += usage.outputTokens;
+      mine.cost += usage.cost;
+    } else book.nodeAiUsage.push({ nodeId, calls: 1, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cost: usage.cost });
+  }
   book.metrics.aiCalls += 1;
   book.metrics.tokens += tokens;
   book.metrics.cost += usage.cost;

@@ -1,6 +1,7 @@
 // Child runs: a subprocess step starts another workflow's published version as a child run
 // (services.runs.startChild), and the child's end answers the parent's waiting step. Cancelling
 // or failing a parent cancels the children its interrupted steps were waiting for.
+import { BUDGET_WAIT_REASON } from "@/lib/ai/budget/wait";
 import { isValidObjectId } from "mongoose";
 import { loadActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/roles";
@@ -123,7 +124,7 @@ export async function cancelWaits(runId: string, waits: readonly CancelledWait[]
   for (const w of waits) {
     if (w.reason === "subprocess") {
       await requestCancel(childRunId(idempotencyKey({ runId, stepId: w.stepId, attempt: w.attempt })), { reason: "its parent run stopped" });
-    } else if (w.reason === "human") {
+    } else if (w.reason === "human" || w.reason === BUDGET_WAIT_REASON) {
       await providers.tasks?.cancelForStep?.({ runId, stepId: w.stepId, attempt: w.attempt, reason: "the run stopped" });
     }
   }

@@ -117,6 +117,7 @@ export function bookOf(doc: FullExecution): RunBook {
   Object.assign(book.metrics, doc.metrics ?? {});
   book.history = historyOf(doc);
   book.aiUsage = (doc.aiUsage ?? []).map((r) => ({ provider: r.provider ?? "", model: r.model ?? "", calls: r.calls ?? 0, inputTokens: r.inputTokens ?? 0, outputTokens: r.outputTokens ?? 0, cost: r.cost ?? 0 }));
+  book.nodeAiUsage = (doc.nodeAiUsage ?? []).map((r) => ({ nodeId: r.nodeId ?? "", calls: r.calls ?? 0, inputTokens: r.inputTokens ?? 0, outputTokens: r.outputTokens ?? 0, cost: r.cost ?? 0 }));
   book.humanInteractions = (doc.humanInteractions ?? []).map((h) => ({ nodeId: h.nodeId ?? "", stepId: h.stepId ?? "", by: h.by ?? null, ...(h.handle ? { handle: h.handle } : {}), at: ms(h.at) ?? 0, ...(h.waitedMs != null ? { waitedMs: h.waitedMs } : {}) }));
   return book;
 }
@@ -148,6 +149,7 @@ export async function writeExecution(runId: string, state: RunState, seq: number
         endedAt: date(state.endedAt),
         metrics: book.metrics,
         aiUsage: book.aiUsage,
+        nodeAiUsage: book.nodeAiUsage ?? [],
         humanInteractions: book.humanInteractions.map((h) => ({ ...h, at: new Date(h.at) })),
       },
     },

@@ -46,6 +46,7 @@ export async function writeHistoryRecord(runId: string, meta: RunMeta, state: Ru
     duration: endedAt - startedAt,
     nodeMetrics: nodeMetrics(state, graph, book),
     aiUsage: book.aiUsage,
+    nodeAiUsage: book.nodeAiUsage ?? [],
     humanInteractions: book.humanInteractions.map((h) => ({ ...h, at: new Date(h.at), slaMs: slaMsOf(graph, h.nodeId) })),
     trigger: { type: meta.trigger.type, by: meta.trigger.by },
     error: state.error ? { message: state.error.message, code: state.error.code ?? null, nodeId: state.error.nodeId ?? null } : null,

@@ -17,6 +17,8 @@ export interface RunInfo {
   log(line: string): void;
   /** Record one entry of an agent step's transcript (a model turn or a tool call) as an event. */
   recordAgentEntry(entry: AgentEntry): void;
+  /** What the run's AI calls cost so far and the extra owners approved (lib/ai/budget/gate.ts). */
+  spend(): { spentUsd: number; approvedUsd: number };
 }
 
 /**
@@ -82,6 +84,8 @@ export interface HumanTaskRequest {
   contextData: unknown;
   dueAt: Date | null;
   escalation: unknown;
+  /** A task that approves extra AI spend (lib/ai/budget/gate.ts): approve reruns the step, reject fails it. */
+  spendApproval?: { amountUsd: number };
 }
 
 export interface ChildRunRequest {

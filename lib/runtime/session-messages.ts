@@ -3,6 +3,8 @@
 // has not started waiting yet (a child run faster than its parent's step) is kept for later;
 // one for a step that is gone, or an unreadable message, is marked applied and dropped.
 import { cancelRun, resumeWaiting } from "@/lib/engine/interpreter";
+import { rerunWaiting } from "@/lib/engine/rerun-waiting";
+import { approvedUsdOf, BUDGET_WAIT_REASON } from "@/lib/ai/budget/wait";
 import { retryFailedRun } from "@/lib/engine/retry-failed";
 import { isTerminal } from "@/lib/engine/state";
 import { recordHuman } from "./book";
@@ -30,9 +32,12 @@ export function applyMessages(session: RunSession, now: number): void {
     if (body && token && token.state !== "waiting" && !isTerminal(session.state.status)) continue;
     session.ack(message.id);
     if (!body || !token || token.attempt !== body.attempt) continue;
-    const resumed = resumeWaiting(session.state, session.graph, body.stepId, body.result, now);
+    // An approved budget pause runs the AI step again (now within the raised budget); a refusal fails it.
+    const approvedSpend = body.reason === BUDGET_WAIT_REASON && body.result.kind === "ok";
+    const resumed = approvedSpend ? rerunWaiting(session.state, session.graph, body.stepId, now) : resumeWaiting(session.state, session.graph, body.stepId, body.result, now);
     if (resumed.ignored) continue;
-    if (body.reason === "human") {
+    if (approvedSpend) session.book.metrics.approvedExtraUsd = (session.book.metrics.approvedExtraUsd ?? 0) + approvedUsdOf(body.result.kind === "ok" ? body.result.output : null);
+    if (body.reason === "human" || body.reason === BUDGET_WAIT_REASON) {
       const handle = body.result.kind === "ok" ? body.result.handle : undefined;
       const approval: RunEvent = { type: "human_approval", at: now, nodeId: token.nodeId, stepId: token.stepId, by: body.by, outcome: body.result.kind, ...(handle ? { handle } : {}) };
       session.addEvents([approval], body.metadata);

@@ -259,8 +259,9 @@ export class RunSession {
       { runId: this.runId, workflowId: meta.workflowId, version: meta.version, depth: meta.depth, startedBy: meta.trigger.by },
       {
         log: (line) => void extras.logs?.push(line),
+        spend: () => ({ spentUsd: this.book.metrics.cost, approvedUsd: this.book.metrics.approvedExtraUsd ?? 0 }),
         recordAiUsage: (usage) => {
-          recordAiUsage(this.book, usage);
+          recordAiUsage(this.book, usage, step.nodeId);
           const { provider, model, inputTokens, outputTokens, cost, durationMs } = usage;
           this.addEvents([{ type: "ai_call", at: runClock.now(), nodeId: step.nodeId, stepId: step.stepId, attempt: step.attempt, provider, model, inputTokens, outputTokens, cost, durationMs }]);
         },

@@ -7,6 +7,7 @@ import { isValidObjectId } from "mongoose";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/roles";
 import { PermissionError } from "@/lib/auth/errors";
+import { dayBudgetRefusal } from "@/lib/ai/budget/day-spend";
 import { isTerminal } from "@/lib/engine/state";
 import { workflowIdSchema } from "@/lib/workflows/schema";
 import { fieldErrors, oversize } from "@/lib/workflows/refusals";
@@ -55,6 +56,8 @@ export async function startRunFor(actor: Actor, raw: unknown, request: RequestMe
   const { workflowId, mode } = parsed.data;
   const workflow = await authorizedWorkflow(actor, workflowId, "workflow:run", { graph: mode === "test" });
   if (workflow.status === "archived") return { ok: false, message: ARCHIVED };
+  const overBudget = await dayBudgetRefusal(workflow);
+  if (overBudget) return { ok: false, message: overBudget };
 
   let draft: ReturnType<typeof snapshotDraft> | null = null;
   let version;

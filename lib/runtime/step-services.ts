@@ -26,12 +26,13 @@ export interface StepHooks {
   recordAiUsage(usage: AiUsage): void;
   log(line: string): void;
   recordAgentEntry(entry: AgentEntry): void;
+  spend: RunInfo["spend"];
   startChild(request: ChildRunRequest): Promise<{ runId: string }>;
 }
 
-export function servicesForStep(run: Omit<RunInfo, "recordAiUsage" | "log" | "recordAgentEntry">, hooks: StepHooks, providers: ServiceProviders): RuntimeServices {
+export function servicesForStep(run: Omit<RunInfo, "recordAiUsage" | "log" | "recordAgentEntry" | "spend">, hooks: StepHooks, providers: ServiceProviders): RuntimeServices {
   return {
-    run: { ...run, recordAiUsage: hooks.recordAiUsage, log: hooks.log, recordAgentEntry: hooks.recordAgentEntry },
+    run: { ...run, recordAiUsage: hooks.recordAiUsage, log: hooks.log, recordAgentEntry: hooks.recordAgentEntry, spend: hooks.spend },
     credentials: providers.credentials ? { reveal: (id) => providers.credentials!.revealFor(run.startedBy, id) } : { reveal: unavailable("Credentials") },
     secrets: providers.secrets ? { fill: (text) => providers.secrets!.fill(run, text) } : { fill: unavailable("Secret variables") },
     tasks: providers.tasks ?? { createForStep: unavailable("Human tasks") },

@@ -7,6 +7,9 @@ import { isValidObjectId, type Types } from "mongoose";
 import { z } from "zod";
 import type { FormField } from "@/lib/nodes/human/form-field";
 import { resumeRunFromTask } from "@/lib/runtime/control";
+import type { Answer } from "@/lib/runtime/messages";
+import { spendAnswer } from "@/lib/ai/budget/answer";
+import { BUDGET_WAIT_REASON } from "@/lib/ai/budget/wait";
 import { HumanTask, OPEN_TASK_STATUSES, type HumanTaskDoc } from "@/models/HumanTask";
 import { canCompleteTask, type TaskActor } from "./access";
 import { closeTaskOnce, closureOf, markResumed, mirror } from "./closure";
@@ -47,6 +50,10 @@ export interface TaskResume {
   output: TaskOutput;
   /** When the task was created, for time-to-approve. */
   createdAt: string;
+  /** Set when the task approves extra AI spend (lib/ai/budget/gate.ts) rather than a human step. */
+  spendApproval?: { amountUsd: number } | null;
+  /** The name of who completed it, when known (else looked up). */
+  byName?: string | null;
 }
 
 export type CompleteResult =
@@ -56,13 +63,21 @@ export type CompleteResult =
 
 export type ResumeRun = (resume: TaskResume) => Promise<{ ok: boolean; message: string } | void>;
 
+/** What the paused step is told: a human step leaves by approve/reject; a spend approval reruns or fails its AI step. */
+export async function answerOf(resume: TaskResume): Promise<{ result: Answer; reason: string }> {
+  if (resume.spendApproval) return { result: await spendAnswer(resume, resume.spendApproval.amountUsd), reason: BUDGET_WAIT_REASON };
+  return { result: { kind: "ok", output: resume.output, handle: resume.handle }, reason: "human" };
+}
+
 /** Posts the answer to the paused run through the runtime; it continues on a worker. */
-export const resumeRun: ResumeRun = (resume) =>
-  resumeRunFromTask(resume.runId, resume.stepId, { kind: "ok", output: resume.output, handle: resume.handle }, {
+export const resumeRun: ResumeRun = async (resume) => {
+  const { result, reason } = await answerOf(resume);
+  return resumeRunFromTask(resume.runId, resume.stepId, result, {
     by: resume.output.by,
-    reason: "human",
+    reason,
     ...(resume.attempt !== null ? { attempt: resume.attempt } : {}),
   });
+};
 
 function attemptOf(idempotencyKey: string | undefined): number | null {
   const last = Number(idempotencyKey?.split(":").pop());
@@ -70,7 +85,10 @@ function attemptOf(idempotencyKey: string | undefined): number | null {
 }
 
 /** The resume payload of a completed task, e.g. for a sweep that finds a run still waiting on it. */
-export function resumeOf(task: Pick<HumanTaskDoc, "_id" | "idempotencyKey" | "executionId" | "workflowId" | "nodeId" | "stepId" | "result" | "createdAt">): TaskResume | null {
+export function resumeOf(
+  task: Pick<HumanTaskDoc, "_id" | "idempotencyKey" | "executionId" | "workflowId" | "nodeId" | "stepId" | "result" | "createdAt"> & { spendApproval?: { amountUsd?: number | null } | null },
+  byName?: string | null,
+): TaskResume | null {
   const output = task.result as TaskOutput | null;
   if (!output) return null;
   return {
@@ -83,6 +101,8 @@ export function resumeOf(task: Pick<HumanTaskDoc, "_id" | "idempotencyKey" | "ex
     handle: output.decision,
     output,
     createdAt: task.createdAt?.toISOString() ?? "",
+    ...(typeof task.spendApproval?.amountUsd === "number" ? { spendApproval: { amountUsd: task.spendApproval.amountUsd } } : {}),
+    ...(byName ? { byName } : {}),
   };
 }
 
@@ -125,7 +145,7 @@ export async function completeTask(actor: TaskActor, taskId: string, input: unkn
   const output: TaskOutput = { decision, values: checked.values, comment: comment || null, by: actor.id, at: at.toISOString() };
   const won = await closeTaskOnce(task._id, { kind: "completed", runId: task.executionId, stepId: task.stepId, output, by: actor.id, at, comment, byName: actor.name ?? null });
   if (!won) return alreadyClosed(task._id);
-  const answer = resumeOf({ ...task, result: output })!;
+  const answer = resumeOf({ ...task, result: output }, actor.name ?? null)!;
   const run = (await resume(answer)) ?? undefined;
   await markResumed(task._id);
   const message = decision === "approve" ? "Approved." : "Rejected.";

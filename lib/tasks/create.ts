@@ -42,6 +42,7 @@ export async function createTaskForStep(request: HumanTaskRequest): Promise<{ ta
     nodeId: request.nodeId,
     stepId: request.stepId,
     stepTitle: request.stepTitle ?? null,
+    spendApproval: request.spendApproval ?? null,
     version: 0,
     workflowName: await workflowName(request.workflowId),
     history: [{ type: "created", by: null, byName: null, at: new Date(), detail: null }],

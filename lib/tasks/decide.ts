@@ -5,7 +5,7 @@ import "server-only";
 import { resumeRunFromTask } from "@/lib/runtime/control";
 import type { TaskActor } from "./access";
 import { auditTask, type RequestMeta } from "./audit";
-import { completeTask, type CompleteResult, type ResumeRun } from "./complete";
+import { answerOf, completeTask, type CompleteResult, type ResumeRun } from "./complete";
 import { heldByOther as heldByOtherWords } from "./race-words";
 import { assigneeName, NOT_FOUND, visibleTask } from "./result";
 import { isOpen } from "./rows";
@@ -30,13 +30,15 @@ export async function decideTask(actor: TaskActor, taskId: string, input: unknow
   if (body.decision === "reject" && (typeof body.comment !== "string" || body.comment.trim().length < 3)) {
     return { ok: false, code: "invalid", message: "Say why you reject it.", errors: { comment: ["A reason is required to reject (at least 3 characters)"] } };
   }
-  const resume: ResumeRun = (r) =>
-    resumeRunFromTask(r.runId, r.stepId, { kind: "ok", output: r.output, handle: r.handle }, {
+  const resume: ResumeRun = async (r) => {
+    const { result, reason } = await answerOf(r);
+    return resumeRunFromTask(r.runId, r.stepId, result, {
       by: r.output.by,
-      reason: "human",
+      reason,
       metadata: { userId: actor.id, ipAddress: meta?.ipAddress ?? null, userAgent: meta?.userAgent ?? null },
       ...(r.attempt !== null ? { attempt: r.attempt } : {}),
     });
+  };
   const result = await completeTask(actor, taskId, input, resume);
   if (result.ok) {
     await auditTask({ id: taskId, runId: task.executionId, nodeId: task.nodeId, stepId: task.stepId }, "human_task_decision", actor.id, meta, {

@@ -25,6 +25,8 @@ export interface TaskRow {
   /** For the SLA job: when the escalation is due (null: none, or done), and whether the reminder went out. */
   escalateAt: number | null;
   reminded: boolean;
+  /** The extra AI spend a budget task asks to approve (lib/ai/budget/gate.ts); null for other tasks. */
+  spendUsd?: number | null;
 }
 
 export interface RowSource {
@@ -46,13 +48,14 @@ export interface RowSource {
   escalation?: { afterMinutes?: number | null; action?: string | null } | null;
   escalatedAt?: Date | null;
   reminders?: { sentAt?: Date | null }[] | null;
+  spendApproval?: { amountUsd?: number | null } | null;
 }
 
 /** The fields a row needs, for a projection. */
 export const ROW_FIELDS = {
   title: 1, status: 1, priority: 1, dueAt: 1, createdAt: 1, assignee: 1, candidateRoles: 1, candidateUsers: 1,
   workflowId: 1, workflowName: 1, executionId: 1, completedBy: 1, completedAt: 1, "result.decision": 1,
-  escalation: 1, escalatedAt: 1, reminders: 1,
+  escalation: 1, escalatedAt: 1, reminders: 1, spendApproval: 1,
 } as const;
 
 export function rowOf(doc: RowSource): TaskRow {
@@ -75,6 +78,7 @@ export function rowOf(doc: RowSource): TaskRow {
     decision,
     escalateAt: !doc.escalatedAt && doc.escalation?.afterMinutes && doc.escalation.action && doc.createdAt ? new Date(doc.createdAt).getTime() + doc.escalation.afterMinutes * 60_000 : null,
     reminded: (doc.reminders ?? []).some((r) => !!r.sentAt),
+    spendUsd: typeof doc.spendApproval?.amountUsd === "number" ? doc.spendApproval.amountUsd : null,
   };
 }
 

@@ -80,6 +80,14 @@ const count = (label: string, min: number, max: number) =>
     .min(min, { error: `${label} must be at least ${min}` })
     .max(max, { error: `${label} must be at most ${max}` });
 
+/** A budget in US dollars: more than 0, at most a million, to the cent or finer. */
+const dollars = (label: string) =>
+  z
+    .number({ error: `${label} must be a number of dollars` })
+    .finite({ error: `${label} must be a number of dollars` })
+    .positive({ error: `${label} must be more than $0 (leave it empty for no budget)` })
+    .max(1_000_000, { error: `${label} must be at most $1,000,000` });
+
 export const workflowSettingsSchema = z.object(
   {
     timeout: count("Timeout (seconds)", 0, 31_536_000),
@@ -89,6 +97,12 @@ export const workflowSettingsSchema = z.object(
     notifyOnFailure: z.boolean({ error: "Notify on failure must be on or off" }),
     notifyOnSuccess: z.boolean({ error: "Notify on success must be on or off" }),
     poisonAfter: count("Worker stops before a step fails", 1, 10).optional(),
+    budget: z
+      .object(
+        { perRunUsd: dollars("Budget per run").optional(), perDayUsd: dollars("Budget per day").optional() },
+        { error: "Budget must be an object with perRunUsd and perDayUsd" },
+      )
+      .optional(),
   },
   { error: "Settings must be an object" },
 ) satisfies z.ZodType<WorkflowSettings>;

@@ -37,6 +37,15 @@ export interface WorkflowSettings {
   notifyOnSuccess: boolean;
   /** A step whose worker stopped (died or lost the run) this many times in a row fails instead of running again (default 3). */
   poisonAfter?: number;
+  /** AI spend limits in US dollars (lib/ai/budget): none when absent. */
+  budget?: WorkflowBudget;
+}
+
+export interface WorkflowBudget {
+  /** A run that would spend more pauses for an owner's approval of the extra. */
+  perRunUsd?: number;
+  /** Once the workflow's runs spent this today (UTC), new runs are refused until tomorrow. */
+  perDayUsd?: number;
 }
 
 export interface WorkflowGraph {

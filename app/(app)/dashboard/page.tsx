@@ -13,6 +13,7 @@ import { FilterBar } from "@/components/dashboard/filter-bar";
 import { KpiCards } from "@/components/dashboard/kpi-cards";
 import { Notices } from "@/components/dashboard/notices";
 import { Section } from "@/components/dashboard/section";
+import { Budgets } from "@/components/dashboard/budgets";
 import { WorkflowTable } from "@/components/dashboard/workflow-table";
 
 export const metadata = { title: "Dashboard" };
@@ -20,7 +21,7 @@ export const metadata = { title: "Dashboard" };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("dashboard:view"); // also checked by layout.tsx, before the skeleton
   const parsed = parseFilters(await searchParams);
-  const { data, scope, ms } = await loadDashboard(actor, parsed);
+  const { data, scope, budgets, ms } = await loadDashboard(actor, parsed);
   const filters = { ...parsed.filters, workflow: scope.selected };
   const { current, previous } = parsed.periods;
   const seeAll = can(actor, "dashboard:see-all");
@@ -38,6 +39,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       />
       <Notices notices={scope.notices} />
       <FilterBar basePath="/dashboard" filters={filters} period={current} workflows={scope.workflows} />
+      {(budgets.rows.length > 0 || budgets.pending.length > 0) && (
+        <Section title="AI budgets today">
+          <Budgets view={budgets} />
+        </Section>
+      )}
       {data.totalRuns === 0 ? (
         <EmptyState icon={LayoutDashboard} title="No runs to report on in this period">
           Figures appear here as runs of published workflows end: each ended run is counted once in its workflow&apos;s day

@@ -3,7 +3,8 @@
 // cancel, re-run, retry a failed run from the step that failed. Each validates its input with zod and authorizes through can() with the
 // workflow's access list (lib/runtime/start.ts); refusals come back as results, never thrown.
 
-import { guardAction, type RequestMeta } from "@/lib/auth/action-guard";
+import { guardAction, type ActionRefusal, type RequestMeta } from "@/lib/auth/action-guard";
+import { estimateRunFor, type EstimateResult } from "@/lib/ai/budget/run-estimate";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { ControlActionResult, RunActionResult, StartRunInput } from "@/lib/runtime/contract";
 import { retryFor } from "@/lib/runtime/retry";
@@ -28,4 +29,9 @@ export async function rerunAction(runId: string): Promise<RunActionResult> {
 /** Continues a failed run from the step that failed (the same run; what succeeded before is kept). */
 export async function retryRunAction(runId: string): Promise<ControlActionResult> {
   return guarded((actor, request) => retryFor(actor, runId, request));
+}
+
+/** The Run dialog's AI cost estimate (needs "workflow:run" on the workflow, checked by the service). */
+export async function estimateRunCostAction(input: unknown): Promise<EstimateResult | ActionRefusal> {
+  return guarded((actor) => estimateRunFor(actor, input));
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Activity, Archive, ChevronRight, KeyRound, KeySquare, UserCog, Users, Variable } from "lucide-react";
+import { Activity, Archive, ChevronRight, KeyRound, KeySquare, Sparkles, UserCog, Users, Variable } from "lucide-react";
 import { SettingsLink } from "@/components/settings/settings-links";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
@@ -76,6 +76,11 @@ export default async function SettingsPage() {
             {managesSettings && (
               <SettingsLink href="/settings/retention" icon={Archive} title="Run retention">
                 How long finished runs keep their step data and events.
+              </SettingsLink>
+            )}
+            {managesSettings && (
+              <SettingsLink href="/settings/ai-models" icon={Sparkles} title="AI models and prices">
+                The models AI steps offer and their prices per million tokens, used for run costs, estimates and budgets.
               </SettingsLink>
             )}
           </ul>

@@ -7,6 +7,7 @@ import type { NodeDefinition } from "@/lib/nodes/types";
 import { toWorkflowGraph } from "../graph/convert";
 import { useQuery } from "@tanstack/react-query";
 import { variableNamesAction } from "@/app/(app)/settings/variables/actions";
+import { offeredAiModelsAction } from "@/app/(app)/settings/ai-models/actions";
 import { variableNamesKey } from "../panels/variables-panel";
 import { useEditorApi, useEditorContext } from "../store/context";
 import { issuesByPath, pathKey, setIn, type Path } from "./config-paths";
@@ -88,7 +89,10 @@ export function ConfigForm({ nodeId, type, config, readOnly }: { nodeId: string;
     [config, definition],
   );
 
-  const knownValues = useMemo(() => definition?.knownValues?.(config) ?? {}, [config, definition]);
+  // The admins' enabled AI models (Settings → AI models); the definition's static list until they arrive or if refused.
+  const offered = useQuery({ queryKey: ["ai-models-offered"], queryFn: () => offeredAiModelsAction(), staleTime: 60_000, enabled: Boolean(definition?.knownValues) });
+  const aiModels = offered.data && !("ok" in offered.data) ? offered.data : undefined;
+  const knownValues = useMemo(() => definition?.knownValues?.(config, { aiModels }) ?? {}, [config, definition, aiModels]);
 
   const context = useMemo<ConfigFormContextValue>(
     () => ({

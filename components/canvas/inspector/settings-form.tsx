@@ -4,8 +4,9 @@ import { useMemo } from "react";
 import { workflowSettingsSchema } from "@/lib/workflow/schema";
 import type { WorkflowSettings } from "@/lib/workflow/types";
 import type { SettingsSaveState } from "../hooks/use-settings";
+import { BudgetFields } from "./budget-fields";
 import { issuesByPath } from "./config-paths";
-import { FieldLabel, FieldMessages, controlClass } from "./field-parts";
+import { SettingNumber } from "./setting-number";
 
 const NUMBERS: { key: "timeout" | "maxRetries" | "concurrency" | "maxSteps"; label: string; hint: string }[] = [
   { key: "timeout", label: "Timeout (seconds)", hint: "Longest a run may take; 0 means no limit." },
@@ -41,32 +42,24 @@ export function SettingsForm({
         <p className="text-xs text-zinc-500">These apply to every run of this workflow.</p>
       </div>
       <fieldset disabled={readOnly} className="space-y-3">
-        {NUMBERS.map(({ key, label, hint }) => {
-          const id = `settings-${key}`;
-          const value = settings[key];
-          return (
-            <div key={key}>
-              <FieldLabel htmlFor={id}>{label}</FieldLabel>
-              <input
-                id={id}
-                type="number"
-                inputMode="numeric"
-                value={Number.isFinite(value) ? value : ""}
-                aria-invalid={issues.has(key)}
-                aria-describedby={`${id}-messages`}
-                onChange={(e) => onChange({ ...settings, [key]: e.target.value === "" ? Number.NaN : Number(e.target.value) })}
-                className={controlClass}
-              />
-              <FieldMessages id={`${id}-messages`} errors={issues.get(key)} hint={hint} />
-            </div>
-          );
-        })}
+        {NUMBERS.map(({ key, label, hint }) => (
+          <SettingNumber
+            key={key}
+            id={`settings-${key}`}
+            label={label}
+            hint={hint}
+            value={settings[key]}
+            errors={issues.get(key)}
+            onChange={(text) => onChange({ ...settings, [key]: text === "" ? Number.NaN : Number(text) })}
+          />
+        ))}
         {FLAGS.map(({ key, label }) => (
           <label key={key} className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={settings[key]} onChange={(e) => onChange({ ...settings, [key]: e.target.checked })} className="size-4 accent-accent-600" />
             {label}
           </label>
         ))}
+        <BudgetFields settings={settings} onChange={onChange} issues={issues} />
       </fieldset>
       <p role="status" className="text-xs text-zinc-500">
         {save.status === "saving" && "Saving settings…"}

@@ -7,12 +7,15 @@ import type { NodeExecutor } from "@/lib/engine/executor";
 import type { StepError } from "@/lib/engine/state";
 import type { RuntimeServices } from "@/lib/runtime/services";
 import { classifyAiError } from "@/lib/ai/errors";
-import { costOf } from "@/lib/ai/pricing";
+import { costOf, priceOf } from "@/lib/ai/pricing";
+import { priceTable } from "@/lib/ai-models/store";
+import { gateAiSpend } from "@/lib/ai/budget/gate";
+import { callCeiling } from "@/lib/ai/budget/estimate";
 import { parseOutputSchema, type OutputSchema } from "@/lib/ai/output-schema";
 import type { AiConfig } from "./definition";
 import { refuse, stepModel } from "./model-auth";
 
-type Services = Pick<RuntimeServices, "run" | "credentials">;
+type Services = Pick<RuntimeServices, "run" | "credentials" | "tasks">;
 
 /** When the step sets no time limit of its own. */
 export const AI_DEFAULT_TIMEOUT_MS = 120_000;
@@ -32,10 +35,15 @@ export const aiExecutor: NodeExecutor<Services> = async (ctx) => {
   const chosen = await stepModel(ctx, config);
   if (!chosen.ok) return chosen.result;
   const { resolved, where } = chosen;
+
+  // Prices from Settings → AI models; the budget gate may pause the step before it spends.
+  const prices = await priceTable();
+  const paused = await gateAiSpend(ctx, callCeiling(system.length + prompt.length, config.maxTokens, priceOf(config.provider, config.model, prices)));
+  if (paused) return paused;
   const timeoutMs = config.timeoutMs ?? AI_DEFAULT_TIMEOUT_MS;
   const started = performance.now();
   const record = (inputTokens: number, outputTokens: number) => {
-    const { cost, priced } = costOf(config.provider, config.model, inputTokens, outputTokens);
+    const { cost, priced } = costOf(config.provider, config.model, inputTokens, outputTokens, prices);
     const durationMs = Math.round(performance.now() - started);
     ctx.services.run.recordAiUsage({ provider: config.provider, model: config.model, inputTokens, outputTokens, cost, durationMs });
     ctx.services.run.log(`${where}: ${inputTokens} tokens in, ${outputTokens} out, $${cost}${priced ? "" : " (price unknown)"}, ${durationMs} ms`);

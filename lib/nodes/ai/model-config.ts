@@ -5,6 +5,7 @@ import { z } from "zod";
 import { choice, isHttpUrl, isRecord, optionalRef, optionalText, requiredText } from "../fields";
 import { AI_PROVIDER_HINTS, AI_PROVIDER_LABELS } from "@/lib/ai/labels";
 import { isAiProvider, KNOWN_MODELS, modelMismatch } from "@/lib/ai/models";
+import type { KnownCatalog } from "../types";
 
 export const aiProviders = ["simulated", "openai", "openai-compatible", "gemini"] as const;
 export const aiOutputModes = ["text", "json"] as const;
@@ -62,7 +63,10 @@ export function checkOutput(config: OutputConfig, ctx: z.RefinementCtx): void {
 }
 
 /** The models offered for the chosen provider (NodeDefinition.knownValues). */
-export function modelKnownValues(config: unknown): Record<string, readonly string[]> {
+/** The admins' enabled models when the canvas has them (Settings → AI models), else the built-in list. */
+export function modelKnownValues(config: unknown, catalog?: KnownCatalog): Record<string, readonly string[]> {
   const provider = isRecord(config) ? config.provider : undefined;
-  return isAiProvider(provider) ? { model: KNOWN_MODELS[provider] } : {};
+  if (!isAiProvider(provider)) return {};
+  // A provider missing from the catalog has no enabled model: nothing is offered (any id is still accepted).
+  return { model: catalog?.aiModels ? (catalog.aiModels[provider] ?? []) : KNOWN_MODELS[provider] };
 }
