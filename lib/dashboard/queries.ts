@@ -8,7 +8,6 @@ import { foldRecentEnds } from "@/lib/rollups/fold";
 import { readDays } from "@/lib/rollups/store";
 import { workflowCatalog } from "@/lib/workflows/workflow-catalog";
 import { aclOf } from "@/lib/workflows/access";
-import { RollupInbox } from "@/models/RollupInbox";
 import { budgetOf } from "@/lib/ai/budget/workflow-budget";
 import type { WorkflowBudget } from "@/lib/workflow/types";
 import { aggregate, type DashboardData } from "./aggregate";

@@ -128,3 +128,9 @@ export function uniqueBy(key: string, label: string) {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/** A config value as text ("" when it is not a string), for code that reads configs as stored. */
+export const textOf = (value: unknown): string => (typeof value === "string" ? value : "");
+
+/** A config value as a positive number, else the fallback. */
+export const positiveOr = (value: unknown, fallback: number): number => (typeof value === "number" && Number.isFinite(value) && value > 0 ? value : fallback);

@@ -2,6 +2,7 @@
 // Executors are not part of a definition: they live beside it in lib/nodes/<type>/executor.ts
 // so the canvas can import every definition without pulling in server-only code.
 import type { z } from "zod";
+import type { AiStepShape } from "@/lib/ai/budget/ai-steps";
 
 export type NodeCategory = "flow" | "logic" | "integrations" | "ai" | "people" | "data";
 
@@ -58,6 +59,8 @@ export interface NodeDefinition<Schema extends z.ZodType = z.ZodType> {
    * enabled AI models); without it, the type's own static lists apply.
    */
   knownValues?: (config: unknown, catalog?: KnownCatalog) => Record<string, readonly string[]>;
+  /** For nodes that call a language model: its prompt size, output cap and call limit, from the config as stored (the Run dialog's cost estimate). */
+  aiCalls?: (config: unknown) => AiStepShape | null;
 }
 
 /** Lists the server offers to the designer (Settings → AI models), passed to knownValues. */

@@ -1,7 +1,6 @@
-// Which node types call a model, and how to read a node's prompt size, output cap and model from
-// its config, for the Run dialog's estimate. Pure. To estimate another AI-calling type (an
-// "agent" step), add one entry: the estimate and its tests need nothing else.
-import { isRecord } from "@/lib/nodes/fields";
+// How much model work a node may do, for the Run dialog's estimate: each AI-calling node type
+// says it in its definition (`aiCalls`, lib/nodes/<type>/definition.ts). Pure.
+import { getNodeDefinition } from "@/lib/nodes/registry";
 
 export interface AiStepShape {
   provider: string;
@@ -14,23 +13,7 @@ export interface AiStepShape {
   maxCalls: number;
 }
 
-const text = (x: unknown) => (typeof x === "string" ? x : "");
-const whole = (x: unknown, fallback: number) => (typeof x === "number" && Number.isFinite(x) && x > 0 ? x : fallback);
-
-export const AI_STEP_SHAPES: Record<string, (config: unknown) => AiStepShape | null> = {
-  ai: (config) => {
-    if (!isRecord(config)) return null;
-    return {
-      provider: text(config.provider),
-      model: text(config.model),
-      promptChars: text(config.systemPrompt).length + text(config.promptTemplate).length,
-      maxTokens: whole(config.maxTokens, 1_024),
-      maxCalls: 1,
-    };
-  },
-};
-
-/** The shape of an AI-calling node, or null for any other node. */
+/** The shape of an AI-calling node (its definition's `aiCalls`), or null for any other node. */
 export function aiStepShape(type: string, config: unknown): AiStepShape | null {
-  return Object.hasOwn(AI_STEP_SHAPES, type) ? AI_STEP_SHAPES[type](config) : null;
+  return getNodeDefinition(type)?.aiCalls?.(config) ?? null;
 }

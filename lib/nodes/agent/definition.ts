@@ -2,7 +2,7 @@
 // here, published workflows, the tools of an MCP server) until it can answer, within limits on
 // tool calls, tokens and time. The answer is text or JSON following a schema.
 import { z } from "zod";
-import { configObject, isHttpUrl, optionalRef, requiredTemplate, requiredText, template, wholeNumber } from "../fields";
+import { configObject, isHttpUrl, isRecord, optionalRef, positiveOr, requiredTemplate, requiredText, template, textOf, wholeNumber } from "../fields";
 import { expressionsAt } from "../expression-paths";
 import { errorHandle, inputHandle } from "../handles";
 import { hasPlaceholders } from "@/lib/expressions";
@@ -129,4 +129,9 @@ export const agentDefinition: NodeDefinition<typeof agentConfigSchema> = {
     { pattern: "tools.*.body", kind: "template" },
   ]),
   knownValues: modelKnownValues,
+  // maxTokens is the step's budget over all its calls, so the estimate takes it once.
+  aiCalls: (config) =>
+    isRecord(config)
+      ? { provider: textOf(config.provider), model: textOf(config.model), promptChars: textOf(config.systemPrompt).length + textOf(config.goal).length, maxTokens: positiveOr(config.maxTokens, 50_000), maxCalls: 1 }
+      : null,
 };

@@ -9,11 +9,15 @@ import type { RuntimeServices } from "@/lib/runtime/services";
 import { classifyAiError } from "@/lib/ai/errors";
 import { parseOutputSchema } from "@/lib/ai/output-schema";
 import { refuse, stepModel } from "../ai/model-auth";
+import { gateAiSpend } from "@/lib/ai/budget/gate";
+import { callCeiling } from "@/lib/ai/budget/estimate";
+import { priceOf } from "@/lib/ai/pricing";
+import { priceTable } from "@/lib/ai-models/store";
 import type { AgentConfig } from "./definition";
 import { runAgentLoop, type LoopInput, type LoopResult } from "./loop";
 import { buildTools } from "./tools";
 
-type Services = Pick<RuntimeServices, "run" | "credentials" | "secrets">;
+type Services = Pick<RuntimeServices, "run" | "credentials" | "secrets" | "tasks">;
 
 function seconds(ms: number): string {
   return ms % 1_000 === 0 ? `${ms / 1_000} s` : `${ms} ms`;
@@ -37,6 +41,13 @@ export const agentExecutor: NodeExecutor<Services> = async (ctx) => {
   if (!chosen.ok) return chosen.result;
   const { resolved, where } = chosen;
 
+  // Prices from Settings → AI models. The budget gate looks once, before the first call, at the
+  // most the step may spend (its token budget spent as output): pausing between two calls would
+  // lose the conversation, and a step that is approved runs again from its start.
+  const prices = await priceTable();
+  const paused = await gateAiSpend(ctx, callCeiling(system.length + goal.length, config.maxTokens, priceOf(config.provider, config.model, prices)));
+  if (paused) return paused;
+
   const timeout = AbortSignal.timeout(config.timeoutMs);
   const signal = AbortSignal.any([ctx.signal, timeout]);
   const built = await buildTools({ ...ctx, signal }, config);
@@ -54,6 +65,7 @@ export const agentExecutor: NodeExecutor<Services> = async (ctx) => {
       tools: built.set.tools,
       maxToolCalls: config.maxToolCalls,
       maxTokens: config.maxTokens,
+      prices,
       json,
       signal,
       recordEntry: ctx.services.run.recordAgentEntry,

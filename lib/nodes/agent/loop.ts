@@ -7,7 +7,7 @@ import "server-only";
 import { generateText, InvalidToolInputError, NoSuchToolError, ToolChoiceViolationError, wrapLanguageModel, type LanguageModel, type ModelMessage, type ToolResultPart } from "ai";
 import type { z } from "zod";
 import type { AgentTool } from "@/lib/ai/agent/tool";
-import { costOf } from "@/lib/ai/pricing";
+import { costOf, type ModelPrice } from "@/lib/ai/pricing";
 import type { StepError } from "@/lib/engine/state";
 import type { AgentEntry, AiUsage } from "@/lib/runtime/services";
 import { checkJsonAnswer } from "./answer";
@@ -25,6 +25,8 @@ export interface LoopInput {
   modelId: string;
   /** How messages name the model: `OpenAI (model "gpt-4o")`. */
   where: string;
+  /** The admins' price table (Settings → AI models); the built-in one when absent. */
+  prices?: readonly ModelPrice[];
   system: string;
   goal: string;
   tools: readonly AgentTool[];
@@ -107,7 +109,7 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopResult> {
 
   /** Adds one model call's tokens and cost to the totals and the run's AI usage. */
   const spend = (inputTokens: number, outputTokens: number, durationMs: number) => {
-    const { cost } = costOf(input.provider, input.modelId, inputTokens, outputTokens);
+    const { cost } = costOf(input.provider, input.modelId, inputTokens, outputTokens, input.prices);
     totals.inputTokens += inputTokens;
     totals.outputTokens += outputTokens;
     totals.cost = Math.round((totals.cost + cost) * 1_000_000) / 1_000_000;

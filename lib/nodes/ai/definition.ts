@@ -1,7 +1,7 @@
 // A call to a language model. "simulated" answers without a network or a key, so demos and
 // tests run anywhere; the others go through the Vercel AI SDK in the executor.
 import { z } from "zod";
-import { configObject, requiredTemplate, template, wholeNumber } from "../fields";
+import { configObject, isRecord, positiveOr, requiredTemplate, template, textOf, wholeNumber } from "../fields";
 import { expressionsAt } from "../expression-paths";
 import { errorHandle, inputHandle } from "../handles";
 import type { NodeDefinition } from "../types";
@@ -56,4 +56,8 @@ export const aiDefinition: NodeDefinition<typeof aiConfigSchema> = {
     { pattern: "promptTemplate", kind: "template" },
   ]),
   knownValues: modelKnownValues,
+  aiCalls: (config) =>
+    isRecord(config)
+      ? { provider: textOf(config.provider), model: textOf(config.model), promptChars: textOf(config.systemPrompt).length + textOf(config.promptTemplate).length, maxTokens: positiveOr(config.maxTokens, 1_024), maxCalls: 1 }
+      : null,
 };
