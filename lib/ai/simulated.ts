@@ -5,6 +5,7 @@
 import type { LanguageModel } from "ai";
 import { sampleFromSchema } from "./schema-sample";
 import { seeded, type Seeded } from "./seeded";
+import { DRAFT_MARKER, draftFromSentence } from "./draft/simulated-draft";
 
 export type LanguageModelV3 = Extract<LanguageModel, { specificationVersion: "v3" }>;
 type CallOptions = Parameters<LanguageModelV3["doGenerate"]>[0];
@@ -108,7 +109,9 @@ export function createSimulatedModel(modelId = "simulated", options: SimulatedOp
     const json = call.responseFormat?.type === "json";
     let text: string;
     let truncated = false;
-    if (json) {
+    if (json && system.includes(DRAFT_MARKER)) {
+      text = JSON.stringify(draftFromSentence(user)); // a workflow drafted from the sentence (lib/ai/draft)
+    } else if (json) {
       const value = sampleFromSchema(call.responseFormat?.type === "json" ? call.responseFormat.schema : undefined, { random, topic: topicOf(user) });
       text = JSON.stringify(value);
     } else {

@@ -57,4 +57,10 @@ export interface NodeDefinition<Schema extends z.ZodType = z.ZodType> {
    * Takes the config as stored, like outputs.
    */
   knownValues?: (config: unknown) => Record<string, readonly string[]>;
+  /**
+   * What the schema accepts but a person should still look at (a placeholder address left in
+   * an AI-drafted step): the validator lists them as warnings, which never block a run or a
+   * publish. Takes the config as stored, like outputs.
+   */
+  reviewHints?: (config: unknown) => { path: string; message: string }[];
 }
