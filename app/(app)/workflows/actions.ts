@@ -6,7 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { DraftRequest } from "@/lib/ai/draft/schema";
-import { draftWorkflow, openDraft, rateDraft, type DraftView } from "@/lib/ai/draft/service";
+import { draftInfo, draftWorkflow, openDraft, rateDraft, type DraftView } from "@/lib/ai/draft/service";
 import type { Outcome } from "@/lib/workflows/contract";
 import { exportWorkflow } from "@/lib/workflows/queries";
 import { invalidInput } from "@/lib/workflows/refusals";
@@ -77,4 +77,8 @@ export async function openDraftAction(input: { suggestionId: string; positions?:
 
 export async function rateDraftAction(input: { suggestionId: string; vote: "up" | "down"; comment?: string }): Promise<Outcome> {
   return runWorkflowAction((actor) => rateDraft(actor, input));
+}
+
+export async function draftInfoAction(suggestionId: string): Promise<Outcome<{ notes: string[]; vote: "up" | "down" | null }>> {
+  return runWorkflowAction((actor) => draftInfo(actor, { suggestionId }));
 }

@@ -140,6 +140,14 @@ export async function openDraft(actor: Actor, input: unknown): Promise<Outcome<{
   return { ok: true, id, message: "The draft is open: review each suggested step." };
 }
 
+/** What the canvas banner shows about a draft: its notes and the designer's vote. */
+export async function draftInfo(actor: Actor, input: unknown): Promise<Outcome<{ notes: string[]; vote: "up" | "down" | null }>> {
+  const parsed = openDraftSchema.pick({ suggestionId: true }).safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error, "Reading the draft");
+  const doc = await ownSuggestion(actor, parsed.data.suggestionId);
+  return { ok: true, notes: doc.notes ?? [], vote: (doc.feedback?.vote as "up" | "down" | null | undefined) ?? null };
+}
+
 /** The designer's thumbs up or down (and comment) on a draft; the latest one counts. */
 export async function rateDraft(actor: Actor, input: unknown): Promise<Outcome> {
   const parsed = draftFeedbackSchema.safeParse(input);
