@@ -59,6 +59,7 @@ test("a designer drafts a workflow from a sentence, fixes what the problems list
     await expect(page.getByTestId("problems-panel")).toHaveAttribute("data-warnings", "0");
     await expect(page.getByTestId("suggested-call_api")).toHaveCount(0);
     await expect(inspector(page).getByTestId("inspector-suggested")).toHaveCount(0);
+    await fitView(page); // the problem zoomed in on the step: only nodes in view are drawn
     await expect(page.locator("[data-suggested]")).toHaveCount(4);
     await expect(banner).toContainText("4 of 5 steps are suggested by AI");
 
@@ -90,6 +91,7 @@ test("a designer drafts a workflow from a sentence, fixes what the problems list
     expect(JSON.parse(received[0].body)).toEqual({ requester: designer.email, details: "Order 42: two chairs" });
 
     await page.getByTestId("confirm-all-suggested").click();
+    await fitView(page);
     await expect(page.locator("[data-suggested]")).toHaveCount(0);
     await expect(page.getByTestId("draft-banner")).toHaveCount(0);
     await waitForSave(page);

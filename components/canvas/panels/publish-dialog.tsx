@@ -77,7 +77,7 @@ export function PublishDialog({
         {suggested > 0 && (
           // A warning, never a block: the server still refuses a draft that does not validate.
           <p data-testid="publish-suggested-warning" className="rounded-md bg-violet-50 p-2 text-xs text-violet-900 dark:bg-violet-500/10 dark:text-violet-200">
-            {suggested === total ? "Every step" : `${suggested} of ${total} steps`} of this workflow {suggested === 1 ? "is" : "are"} still suggested by AI and
+            {suggested === total ? "Every step" : `${suggested} of ${total} steps`} of this workflow {suggested === total || suggested === 1 ? "is" : "are"} still suggested by AI and
             not reviewed. You can publish once it passes validation, but check {suggested === 1 ? "it" : "them"} first.
           </p>
         )}
