@@ -82,7 +82,8 @@ test("a designer drafts a workflow from a sentence, fixes what the problems list
 
     await page.getByTestId("run-button").click();
     const run = page.getByRole("dialog", { name: "Run this workflow" });
-    await run.getByTestId("run-mode-published").click();
+    await run.getByText("Version 1").click(); // the radio itself is visually hidden behind its label
+    await expect(run.getByTestId("run-mode-published")).toBeChecked();
     await run.getByTestId("run-input-requester").fill(designer.email);
     await run.getByTestId("run-input-details").fill("Order 42: two chairs");
     await run.getByTestId("run-confirm").click();

@@ -73,11 +73,12 @@ export function DraftBanner() {
   const total = useEditor((s) => s.nodes.length);
   const suggestionId = useSearchParams().get("draft");
   if (suggested === 0) return null;
+  // At the bottom, between the zoom controls and the minimap: the run banner takes the top.
   return (
     <div
       data-testid="draft-banner"
       role="status"
-      className="absolute bottom-3 left-1/2 z-10 flex w-[min(46rem,calc(100%-2rem))] -translate-x-1/2 flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-violet-200 bg-violet-50/95 px-3 py-2 text-sm text-violet-950 shadow-sm dark:border-violet-500/30 dark:bg-violet-950/90 dark:text-violet-100"
+      className="absolute right-44 bottom-3 left-12 z-10 mx-auto flex max-w-[46rem] flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-violet-200 bg-violet-50/95 px-3 py-2 text-sm text-violet-950 shadow-sm dark:border-violet-500/30 dark:bg-violet-950/90 dark:text-violet-100"
     >
       <Sparkles aria-hidden className="size-4 shrink-0" />
       <p className="min-w-0 flex-1">
