@@ -82,8 +82,8 @@ export function DraftBanner() {
     >
       <Sparkles aria-hidden className="size-4 shrink-0" />
       <p className="min-w-0 flex-1">
-        <strong className="font-semibold">{suggested === total ? "Every step" : `${suggested} of ${total} steps`}</strong> {suggested === total || suggested === 1 ? "is" : "are"} suggested by AI.
-        Review each one: editing or moving a step marks it reviewed.
+        <strong className="font-semibold">{suggested === total ? "Every step" : `${suggested} of ${total} steps`}</strong> {suggested === total || suggested === 1 ? "is" : "are"} suggested by AI:
+        edit, move or confirm each to review it.
       </p>
       {!readOnly && (
         <button

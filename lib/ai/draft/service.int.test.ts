@@ -103,6 +103,13 @@ describe("drafting a workflow against a local OpenAI-compatible server", () => {
     expect(failed).toMatchObject({ status: "failed", attempts: 2, error: result.message });
   });
 
+  it("says what the server answered when the call itself fails", async () => {
+    server.handle((_req, res) => sendJson(res, 401, { error: { message: "Invalid API key" } }));
+    const result = await draftWorkflow(designer, local("Approve refunds, server refuses"));
+    expect(result).toMatchObject({ ok: false, message: 'The draft failed: the OpenAI-compatible server (model "llama3.2") answered 401: Invalid API key' });
+    expect(await AiWorkflowSuggestion.findOne({ prompt: "Approve refunds, server refuses" }).lean()).toMatchObject({ status: "failed", attempts: 1 });
+  });
+
   it("refuses a model of another provider, and someone who may not create workflows", async () => {
     const mismatch = await draftWorkflow(designer, { prompt: SENTENCE, provider: "openai", model: "simulated" });
     expect(mismatch).toMatchObject({ ok: false, errors: { model: [expect.stringContaining("belongs to Simulated")] } });

@@ -18,6 +18,8 @@ import { toStorableGraph } from "@/lib/workflows/storable";
 import { assertCanCreate, authorizedWorkflow } from "@/lib/workflows/store";
 import { decodeGraph, encodeGraph } from "@/models/graph-codec";
 import { AiWorkflowSuggestion, type AiWorkflowSuggestionDoc } from "@/models/AiWorkflowSuggestion";
+import { classifyAiError } from "@/lib/ai/errors";
+import { AI_PROVIDER_SHORT } from "@/lib/ai/labels";
 import { costOf } from "@/lib/ai/pricing";
 import { resolveModel, type ModelRequest } from "@/lib/ai/providers";
 import { askForWorkflow } from "./ask-model";
@@ -64,11 +66,13 @@ export async function draftWorkflow(actor: Actor, input: unknown): Promise<Outco
   const resolved = resolveModel({ provider: request.provider, model: request.model, baseUrl: request.baseUrl || undefined, ...auth });
 
   const started = performance.now();
+  const where = `${AI_PROVIDER_SHORT[request.provider]} (model "${request.model}")`;
+  // A refused key, a 5xx or a timeout: said the way the AI step says it (lib/ai/errors.ts).
   const answer = await askForWorkflow(resolved, request.prompt, AbortSignal.timeout(DRAFT_TIMEOUT_MS)).catch((error: unknown) => ({
     ok: false as const,
     attempts: 1,
     usage: { inputTokens: 0, outputTokens: 0 },
-    message: `The model could not be asked: ${error instanceof Error ? error.message : String(error)}`,
+    message: `The draft failed: ${classifyAiError(error, where, Date.now(), DRAFT_TIMEOUT_MS).error.message}`,
   }));
   const { cost, priced } = costOf(request.provider, request.model, answer.usage.inputTokens, answer.usage.outputTokens);
   const usage = { ...answer.usage, cost, priced, durationMs: Math.round(performance.now() - started) };
