@@ -10,19 +10,8 @@ import { openDraftAction } from "@/app/(app)/workflows/actions";
 import { DraftForm } from "@/components/ai-draft/draft-form";
 import { suggestedGraph } from "@/components/ai-draft/lay-out";
 import type { DraftView } from "@/lib/ai/draft/service";
-import type { FlowNode } from "../types";
+import { isBlankCanvas } from "../graph/suggested";
 import { useEditor, useEditorApi, useEditorContext } from "../store/context";
-
-const isEmptyList = (value: unknown) => !Array.isArray(value) || value.length === 0;
-
-/** No steps, or just a blank workflow's unconfigured Start and End. */
-export function isBlankCanvas(nodes: readonly FlowNode[]): boolean {
-  if (nodes.length === 0) return true;
-  if (nodes.length !== 2) return false;
-  const start = nodes.find((n) => n.type === "start");
-  const end = nodes.find((n) => n.type === "end");
-  return Boolean(start && end && isEmptyList(start.data.config.fields) && isEmptyList(end.data.config.outputMapping));
-}
 
 export function DraftPrompt() {
   const store = useEditorApi();

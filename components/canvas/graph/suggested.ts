@@ -24,3 +24,14 @@ export function markReviewed(nodes: FlowNode[], ids: ReadonlySet<string>): FlowN
 }
 
 export const countSuggested = (nodes: readonly FlowNode[]) => nodes.reduce((sum, n) => sum + (n.data.suggested ? 1 : 0), 0);
+
+const isEmptyList = (value: unknown) => !Array.isArray(value) || value.length === 0;
+
+/** No steps, or just a blank workflow's unconfigured Start and End: where drafting is offered. */
+export function isBlankCanvas(nodes: readonly FlowNode[]): boolean {
+  if (nodes.length === 0) return true;
+  if (nodes.length !== 2) return false;
+  const start = nodes.find((n) => n.type === "start");
+  const end = nodes.find((n) => n.type === "end");
+  return Boolean(start && end && isEmptyList(start.data.config.fields) && isEmptyList(end.data.config.outputMapping));
+}

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { NodeChange } from "@xyflow/react";
-import { toWorkflowGraph } from "../graph/convert";
+import { toFlowGraph, toWorkflowGraph } from "../graph/convert";
+import { isBlankCanvas } from "../graph/suggested";
 import type { FlowNode } from "../types";
 import { createEditorStore } from "./editor-store";
-import { smallGraph } from "./test-fixtures";
+import { smallGraph, wfEdge, wfNode } from "./test-fixtures";
 
 /** smallGraph with every node marked as drafted by AI. */
 function suggestedStore() {
@@ -51,5 +52,16 @@ describe("AI-suggested nodes in the designer store", () => {
     expect(store.getState().edges).toHaveLength(4);
     store.getState().undo();
     expect(store.getState().nodes).toEqual([]);
+  });
+});
+
+describe("where drafting is offered", () => {
+  it("on an empty canvas and a blank Start → End, not once the designer configured or added steps", () => {
+    expect(isBlankCanvas([])).toBe(true);
+    const blank = toFlowGraph({ nodes: [wfNode("start", "start"), wfNode("end", "end", 300)], edges: [wfEdge("e", "start", "end")] }).nodes;
+    expect(isBlankCanvas(blank)).toBe(true);
+    const withField = blank.map((n) => (n.type === "start" ? { ...n, data: { ...n.data, config: { fields: [{ name: "x", type: "string", required: false }] } } } : n));
+    expect(isBlankCanvas(withField)).toBe(false);
+    expect(isBlankCanvas(toFlowGraph(smallGraph()).nodes)).toBe(false);
   });
 });

@@ -103,6 +103,20 @@ describe("drafting a workflow against a local OpenAI-compatible server", () => {
     expect(failed).toMatchObject({ status: "failed", attempts: 2, error: result.message });
   });
 
+  it("opens a draft that does not validate as an unpublished workflow with its problems listed", async () => {
+    const unfinished = draftFromSentence(SENTENCE);
+    unfinished.edges = unfinished.edges.filter((e) => !(e.source === "check_amount" && e.sourceHandle === "default"));
+    answerWith(JSON.stringify(unfinished));
+    const result = await draftWorkflow(designer, local("Approve big purchases, left unfinished"));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.problems).toContainEqual(expect.objectContaining({ code: "decision-default-unconnected", severity: "error", nodeId: "check_amount" }));
+    const stored = await AiWorkflowSuggestion.findById(result.suggestionId).lean();
+    expect(stored!.problems).toContainEqual(expect.objectContaining({ code: "decision-default-unconnected", severity: "error" }));
+    const opened = await openDraft(designer, { suggestionId: result.suggestionId });
+    if (!opened.ok) throw new Error(opened.message);
+    expect(await loadWorkflowForEditor(designer, opened.id)).toMatchObject({ status: "draft", publishedVersion: null });
+  });
+
   it("says what the server answered when the call itself fails", async () => {
     server.handle((_req, res) => sendJson(res, 401, { error: { message: "Invalid API key" } }));
     const result = await draftWorkflow(designer, local("Approve refunds, server refuses"));
