@@ -5,7 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { canvasNodes, configInput, fitView, inspector, waitForSave } from "./canvas";
+import { canvasNodes, configInput, createWorkflow, fitView, inspector, waitForSave } from "./canvas";
 import { signInAs } from "./helpers";
 
 const SENTENCE = "Post each new order to our fulfilment API, summarize it with AI and notify the requester";
@@ -100,4 +100,30 @@ test("a designer drafts a workflow from a sentence, fixes what the problems list
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
+});
+
+test("a designer drafts onto the blank canvas of a new workflow, and the draft is saved with its marks", async ({ page }) => {
+  await signInAs(page, "designer");
+  await createWorkflow(page, `Blank then drafted ${Date.now()}`);
+  await page.getByTestId("draft-prompt-open").click();
+  const panel = page.getByTestId("draft-prompt-panel");
+  await panel.getByTestId("draft-prompt").fill("When an expense over 2000 arrives, a manager approves it");
+  await panel.getByTestId("draft-submit").click();
+  await expect(panel.getByTestId("draft-preview")).toContainText("4 steps: Start → Amount over 2,000? → Approve the request → Done");
+  await page.screenshot({ path: "/tmp/draft-empty-canvas.png" });
+  await panel.getByTestId("draft-open").click();
+
+  await expect(panel).toHaveCount(0);
+  await expect(page).toHaveURL(/\?draft=[a-f0-9]{24}$/);
+  await fitView(page);
+  await expect(canvasNodes(page)).toHaveCount(4);
+  await expect(page.locator("[data-suggested]")).toHaveCount(4);
+  await expect(page.getByTestId("problems-panel")).toHaveAttribute("data-errors", "0");
+  await waitForSave(page);
+
+  await page.reload();
+  await fitView(page);
+  await expect(page.locator("[data-suggested]")).toHaveCount(4);
+  await page.getByTestId("draft-banner").getByTestId("draft-vote-down").click();
+  await expect(page.getByTestId("draft-vote-down")).toHaveAttribute("aria-pressed", "true");
 });
