@@ -6,6 +6,7 @@
 import { useEffect, useId, useState, useTransition } from "react";
 import { AlertTriangle, Loader2, Sparkles } from "lucide-react";
 import { draftWorkflowAction } from "@/app/(app)/workflows/actions";
+import { CredentialPicker } from "@/components/canvas/inspector/credential-picker";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { AI_PROVIDER_LABELS, type AiProviderId } from "@/lib/ai/labels";
@@ -38,6 +39,7 @@ export function DraftForm({ onOpen, opening, compact = false }: { onOpen: (draft
   const [provider, setProvider] = useState<AiProviderId>("simulated");
   const [model, setModel] = useState("simulated");
   const [baseUrl, setBaseUrl] = useState("");
+  const [credentialId, setCredentialId] = useState<string | undefined>();
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [draft, setDraft] = useState<DraftView | null>(null);
@@ -49,7 +51,13 @@ export function DraftForm({ onOpen, opening, compact = false }: { onOpen: (draft
       setMessage(null);
       setErrors({});
       setDraft(null);
-      const result = await draftWorkflowAction({ prompt, provider, model, ...(provider === "openai-compatible" ? { baseUrl } : {}) });
+      const result = await draftWorkflowAction({
+        prompt,
+        provider,
+        model,
+        ...(provider === "openai-compatible" ? { baseUrl } : {}),
+        ...(provider !== "simulated" && credentialId ? { credentialId } : {}),
+      });
       if (result.ok) setDraft(result);
       else {
         setMessage(result.message);
@@ -123,6 +131,15 @@ export function DraftForm({ onOpen, opening, compact = false }: { onOpen: (draft
               Base URL
               <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="http://localhost:11434/v1" aria-invalid={Boolean(errors.baseUrl)} className={inputClass} />
             </label>
+          )}
+          {provider !== "simulated" && (
+            <div className="space-y-1 text-xs font-medium sm:col-span-2">
+              <label htmlFor={`${id}-credential`}>API key (credential)</label>
+              <CredentialPicker id={`${id}-credential`} nodeType="ai" value={credentialId} readOnly={false} describedBy={`${id}-credential-hint`} onChange={setCredentialId} />
+              <p id={`${id}-credential-hint`} className="font-normal text-zinc-500">
+                Without one, OpenAI and Gemini use the server&apos;s OPENAI_API_KEY / GOOGLE_GENERATIVE_AI_API_KEY.
+              </p>
+            </div>
           )}
         </div>
       </details>
