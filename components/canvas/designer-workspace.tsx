@@ -7,6 +7,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { saveGraphAction } from "@/app/(app)/workflows/[id]/actions";
 import type { RestoredDraft, WorkflowEditorData } from "@/lib/workflows/contract";
+import { DraftBanner } from "./chrome/draft-banner";
+import { DraftPrompt } from "./chrome/draft-prompt";
 import { FlowCanvas } from "./chrome/flow-canvas";
 import { Palette } from "./chrome/palette";
 import { ShortcutsHelp } from "./chrome/shortcuts-help";
@@ -117,6 +119,8 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="relative min-h-0 flex-1">
             <FlowCanvas snapToGrid={snapToGrid} clipboard={clipboard} />
+            <DraftPrompt />
+            <DraftBanner />
             <RunBanner />
           </div>
           <ProblemsPanel />

@@ -3,7 +3,7 @@
 import type { Edge, Node } from "@xyflow/react";
 
 /** What a node carries: exactly WorkflowNode["data"], nothing UI-only. */
-export type NodeData = { title: string; config: Record<string, unknown> };
+export type NodeData = { title: string; config: Record<string, unknown>; suggested?: boolean };
 
 /** React Flow's node type is the registry type ("decision"), which picks the node's look. */
 export type FlowNode = Node<NodeData, string>;

@@ -6,6 +6,7 @@ import type { LanguageModel } from "ai";
 import { sampleFromSchema } from "./schema-sample";
 import { seeded, type Seeded } from "./seeded";
 import { simulatedToolTurn } from "./simulated-tools";
+import { DRAFT_MARKER, draftFromSentence } from "./draft/simulated-draft";
 
 export type LanguageModelV3 = Extract<LanguageModel, { specificationVersion: "v3" }>;
 type CallOptions = Parameters<LanguageModelV3["doGenerate"]>[0];
@@ -112,7 +113,9 @@ export function createSimulatedModel(modelId = "simulated", options: SimulatedOp
     const toolTurn = simulatedToolTurn(call, asked, { random, topic: topicOf(asked) });
     let text: string;
     let truncated = false;
-    if (toolTurn?.kind === "call") {
+    if (json && system.includes(DRAFT_MARKER)) {
+      text = JSON.stringify(draftFromSentence(user)); // a workflow drafted from the sentence (lib/ai/draft)
+    } else if (toolTurn?.kind === "call") {
       text = toolTurn.thought;
     } else if (toolTurn && !json) {
       text = toolTurn.text;

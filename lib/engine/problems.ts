@@ -26,7 +26,8 @@ export type ProblemCode =
   | "unconnected-output"
   // config
   | "invalid-config"
-  | "expression-syntax";
+  | "expression-syntax"
+  | "needs-review";
 
 export interface Problem {
   code: ProblemCode;

@@ -25,6 +25,10 @@ export function validateNodeConfigs(index: GraphIndex, problems: Problem[]): voi
         problems.push({ code: "invalid-config", severity: "error", nodeId: node.id, path, message: `${name}: ${issue.message}` });
       }
     }
+    for (const hint of definition.reviewHints?.(config) ?? []) {
+      if (invalidPaths.has(hint.path)) continue;
+      problems.push({ code: "needs-review", severity: "warning", nodeId: node.id, path: hint.path, message: `${name}: ${hint.message}` });
+    }
     for (const ref of definition.expressions?.(config) ?? []) {
       // A blank value is the schema's to report ("… is required"), and once is enough.
       if (ref.source.trim() === "" || invalidPaths.has(ref.path)) continue;

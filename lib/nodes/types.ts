@@ -61,6 +61,12 @@ export interface NodeDefinition<Schema extends z.ZodType = z.ZodType> {
   knownValues?: (config: unknown, catalog?: KnownCatalog) => Record<string, readonly string[]>;
   /** For nodes that call a language model: its prompt size, output cap and call limit, from the config as stored (the Run dialog's cost estimate). */
   aiCalls?: (config: unknown) => AiStepShape | null;
+  /**
+   * What the schema accepts but a person should still look at (a placeholder address left in
+   * an AI-drafted step): the validator lists them as warnings, which never block a run or a
+   * publish. Takes the config as stored, like outputs.
+   */
+  reviewHints?: (config: unknown) => { path: string; message: string }[];
 }
 
 /** Lists the server offers to the designer (Settings → AI models), passed to knownValues. */

@@ -33,6 +33,8 @@ export const workflowNodeSchema = z.object(
         title: plainText(z.string({ error: "Title must be text" }).max(200, { error: "Title must be at most 200 characters" }), "Node title"),
         // Each type's own schema checks the inside; here it only has to be an object.
         config: z.record(z.string(), z.unknown(), { error: "Config must be an object" }),
+        /** Drafted by AI and not reviewed yet (lib/ai/draft); absent once a designer touched it. */
+        suggested: z.boolean({ error: "Suggested must be true or false" }).optional(),
       },
       { error: "Node data must be {title, config}" },
     ),

@@ -11,7 +11,8 @@ export interface WorkflowNode<Config = Record<string, unknown>> {
   /** A key of the node registry (lib/nodes/registry.ts), e.g. "decision". */
   type: string;
   position: XY;
-  data: { title: string; config: Config };
+  /** suggested: drafted by AI and not yet reviewed (edited, moved or confirmed) by a designer. */
+  data: { title: string; config: Config; suggested?: boolean };
 }
 
 export interface WorkflowEdge {

@@ -41,7 +41,7 @@ export function storableNode(node: WorkflowNode, index: number, found: Found): W
     id: node.id,
     type: node.type,
     position: { x: node.position.x, y: node.position.y },
-    data: { title: node.data.title, config },
+    data: { title: node.data.title, config, ...(node.data.suggested ? { suggested: true } : {}) },
   };
 }
 

@@ -5,6 +5,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { DraftRequest } from "@/lib/ai/draft/schema";
+import { draftInfo, draftWorkflow, openDraft, rateDraft, type DraftView } from "@/lib/ai/draft/service";
 import type { Outcome } from "@/lib/workflows/contract";
 import { exportWorkflow } from "@/lib/workflows/queries";
 import { invalidInput } from "@/lib/workflows/refusals";
@@ -61,4 +63,22 @@ export async function exportWorkflowAction(id: string): Promise<Outcome<{ fileNa
     const file = await exportWorkflow(actor, parsed.data.id);
     return { ok: true as const, fileName: fileName(file.name), json: JSON.stringify(file, null, 2) };
   });
+}
+
+/** Asks a model for a workflow from a sentence; nothing is created until the draft is opened. */
+export async function draftWorkflowAction(input: DraftRequest): Promise<Outcome<DraftView>> {
+  return runWorkflowAction((actor) => draftWorkflow(actor, input));
+}
+
+/** Opens a draft as a new workflow (or records it was put on an empty canvas). */
+export async function openDraftAction(input: { suggestionId: string; positions?: Record<string, { x: number; y: number }>; workflowId?: string }): Promise<Outcome<{ id: string }>> {
+  return runWorkflowAction((actor) => listChange(openDraft(actor, input)));
+}
+
+export async function rateDraftAction(input: { suggestionId: string; vote: "up" | "down"; comment?: string }): Promise<Outcome> {
+  return runWorkflowAction((actor) => rateDraft(actor, input));
+}
+
+export async function draftInfoAction(suggestionId: string): Promise<Outcome<{ notes: string[]; vote: "up" | "down" | null }>> {
+  return runWorkflowAction((actor) => draftInfo(actor, { suggestionId }));
 }

@@ -3,6 +3,7 @@
 // problems show beside their fields). Subscribes to the node's data only, so a drag does not
 // re-render the form.
 import { memo, useMemo } from "react";
+import { Sparkles } from "lucide-react";
 import { useShallow } from "zustand/react/shallow";
 import { getNodeDefinition } from "@/lib/nodes/registry";
 import { nodeIcon } from "../nodes/icons";
@@ -43,6 +44,24 @@ export const NodeInspector = memo(function NodeInspector({ nodeId }: { nodeId: s
           </p>
         </div>
       </header>
+      {data.suggested && (
+        <div data-testid="inspector-suggested" className="flex items-start gap-2 rounded-md border border-violet-200 bg-violet-50 p-2 text-xs text-violet-900 dark:border-violet-500/30 dark:bg-violet-500/10 dark:text-violet-200">
+          <Sparkles aria-hidden className="mt-0.5 size-3.5 shrink-0" />
+          <p className="min-w-0 flex-1">
+            <strong className="font-semibold">Suggested by AI — review.</strong> Check its settings; editing or moving it marks it reviewed.
+          </p>
+          {!readOnly && (
+            <button
+              type="button"
+              data-testid="confirm-suggested"
+              onClick={() => store.getState().confirmSuggested([nodeId])}
+              className="shrink-0 rounded border border-violet-300 bg-white px-2 py-0.5 font-medium hover:bg-violet-100 focus-visible:ring-2 focus-visible:ring-violet-500 focus-visible:outline-none dark:border-violet-500/40 dark:bg-transparent dark:hover:bg-violet-500/20"
+            >
+              Looks right
+            </button>
+          )}
+        </div>
+      )}
       {messages.length > 0 && (
         <ul data-testid="inspector-problems" className="space-y-1 rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
           {messages.map((m) => (

@@ -4,6 +4,7 @@
 // come from node-layout.ts (React Flow is told them instead of measuring): nothing added here may
 // change the node's height; overlays (run state, problem marker) are positioned absolutely.
 import { memo } from "react";
+import { Sparkles } from "lucide-react";
 import { getNodeDefinition } from "@/lib/nodes/registry";
 import { cn } from "@/lib/utils";
 import { useAnnotations, useReadOnly } from "../store/context";
@@ -30,10 +31,12 @@ export interface NodeShellProps {
   shape?: "card" | "pill";
   /** A line under the title (parallel's mode, a timer's delay). */
   subtitle?: string;
+  /** Drafted by AI and not reviewed yet: a badge until the designer touches the node. */
+  suggested?: boolean;
   children?: React.ReactNode;
 }
 
-export const NodeShell = memo(function NodeShell({ id, type, title, selected, shape = "card", subtitle, children }: NodeShellProps) {
+export const NodeShell = memo(function NodeShell({ id, type, title, selected, shape = "card", subtitle, suggested, children }: NodeShellProps) {
   const definition = getNodeDefinition(type);
   const readOnly = useReadOnly();
   const compare = useAnnotations((s) => s.comparison?.nodes.get(id));
@@ -46,12 +49,14 @@ export const NodeShell = memo(function NodeShell({ id, type, title, selected, sh
       data-testid={`node-${id}`}
       data-compare={compare}
       data-run-status={runStatus}
+      data-suggested={suggested || undefined}
       className={cn(
         "relative border border-zinc-300 bg-white text-zinc-900 shadow-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100",
         shape === "pill" ? "rounded-3xl" : "rounded-lg",
         selected && "border-accent-500 ring-2 ring-accent-500/40",
         compare && COMPARE_CLASS[compare],
         runStatus && RING[runStatus],
+        suggested && !selected && "border-dashed border-violet-400 dark:border-violet-500",
       )}
       style={{ width: NODE_WIDTH, borderLeft: `${ACCENT}px solid ${color}` }}
     >
@@ -68,6 +73,15 @@ export const NodeShell = memo(function NodeShell({ id, type, title, selected, sh
         </div>
       </div>
       {children}
+      {suggested && (
+        <span
+          data-testid={`suggested-${id}`}
+          title="Suggested by AI: review it (edit, move or confirm it in the inspector)"
+          className="pointer-events-none absolute -top-2.5 right-6 flex items-center gap-1 rounded-full bg-violet-600 px-1.5 py-px text-[10px] font-medium leading-4 text-white shadow-sm"
+        >
+          <Sparkles aria-hidden className="size-3" /> Suggested
+        </span>
+      )}
       <NodeRunState nodeId={id} />
       <NodeMarker nodeId={id} />
     </div>

@@ -11,7 +11,8 @@ import { RefusalAlert } from "@/components/ui/refusal-alert";
 import type { PublishProblem } from "@/lib/workflows/contract";
 import { useFocusProblem } from "../hooks/use-focus-problem";
 import type { Autosaver } from "../store/autosaver";
-import { useEditorApi, useEditorContext } from "../store/context";
+import { countSuggested } from "../graph/suggested";
+import { useEditor, useEditorApi, useEditorContext } from "../store/context";
 import { controlClass } from "../inspector/field-parts";
 
 export function PublishDialog({
@@ -28,6 +29,8 @@ export function PublishDialog({
   const store = useEditorApi();
   const { workflowId } = useEditorContext();
   const [notes, setNotes] = useState("");
+  const suggested = useEditor((s) => countSuggested(s.nodes));
+  const total = useEditor((s) => s.nodes.length);
   const [pending, setPending] = useState(false);
   const onProblem = useFocusProblem(useCallback(() => onOpenChange(false), [onOpenChange]));
   const [refusal, setRefusal] = useState<{ message: string; problems: PublishProblem[] } | null>(null);
@@ -71,6 +74,13 @@ export function PublishDialog({
           </label>
           <textarea id="publish-notes" data-testid="publish-notes" rows={3} maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} className={controlClass} />
         </div>
+        {suggested > 0 && (
+          // A warning, never a block: the server still refuses a draft that does not validate.
+          <p data-testid="publish-suggested-warning" className="rounded-md bg-violet-50 p-2 text-xs text-violet-900 dark:bg-violet-500/10 dark:text-violet-200">
+            {suggested === total ? "Every step" : `${suggested} of ${total} steps`} of this workflow {suggested === total || suggested === 1 ? "is" : "are"} still suggested by AI and
+            not reviewed. You can publish once it passes validation, but check {suggested === 1 ? "it" : "them"} first.
+          </p>
+        )}
         {refusal && <RefusalAlert message={refusal.message} problems={refusal.problems} testId="publish-refusal" onProblem={onProblem} />}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => onOpenChange(false)}>

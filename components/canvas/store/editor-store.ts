@@ -26,6 +26,7 @@ import {
   selectNodes,
   type GraphFragment,
 } from "../graph/operations";
+import { markReviewed, reviewed } from "../graph/suggested";
 import type { FlowEdge, FlowNode, GraphDoc, NodeData } from "../types";
 import { HistoryGrouper, partializeDoc, sameDoc } from "./history";
 
@@ -54,6 +55,10 @@ export interface EditorState extends GraphDoc {
   duplicate: () => string[];
   paste: (fragment: GraphFragment, at?: XY) => string[];
   applyLayout: (positions: ReadonlyMap<string, XY>) => void;
+  /** The designer confirms AI-suggested nodes as they are: drops their "suggested" mark (all when no ids). */
+  confirmSuggested: (nodeIds?: readonly string[]) => void;
+  /** Puts a drafted graph on the canvas as one undoable edit (the empty canvas's "Describe what should happen"). */
+  applyDraft: (graph: WorkflowGraph) => void;
   select: (nodeIds: readonly string[], edgeIds?: readonly string[]) => void;
   selectAll: () => void;
   undo: () => void;
@@ -121,8 +126,10 @@ export function createEditorStore(init: EditorInit, options: EditorStoreOptions 
             let doc = false;
             let structural = false;
             let dragFrame = false;
+            const moved = new Set<string>();
             for (const c of changes) {
               if (c.type === "position") {
+                if (c.position) moved.add(c.id); // moving a suggested node is reviewing it
                 if (c.dragging) dragFrame = true;
                 else doc = true;
               } else if (c.type === "add" || c.type === "remove" || c.type === "replace") {
@@ -132,7 +139,7 @@ export function createEditorStore(init: EditorInit, options: EditorStoreOptions 
             const endsDrag = grouper.dragging && !dragFrame && doc;
             if (dragFrame) grouper.beginGesture();
             set((s) => {
-              const nodes = applyNodeChanges(changes, s.nodes);
+              const nodes = markReviewed(applyNodeChanges(changes, s.nodes), moved);
               // A drag's frames are not edits yet: the drag counts once, when it ends.
               const changed = structural || (doc && !endsDrag && !sameDoc({ nodes, edges: s.edges }, s));
               return { nodes, ...(changed ? bump(s, structural) : {}) };
@@ -173,7 +180,7 @@ export function createEditorStore(init: EditorInit, options: EditorStoreOptions 
               edit((s) => {
                 const current = s.nodes.find((n) => n.id === id);
                 if (!current) return null;
-                const { nodes, node } = replaceNodeData(s.nodes, id, { ...current.data, config });
+                const { nodes, node } = replaceNodeData(s.nodes, id, { ...reviewed(current.data), config });
                 return { nodes, edges: node ? refreshOutgoingEdges(s.edges, node) : s.edges, ...bump(s, true) };
               }),
             ),
@@ -183,7 +190,7 @@ export function createEditorStore(init: EditorInit, options: EditorStoreOptions 
               edit((s) => {
                 const current = s.nodes.find((n) => n.id === id);
                 if (!current || current.data.title === title) return null;
-                const data: NodeData = { ...current.data, title };
+                const data: NodeData = { ...reviewed(current.data), title };
                 return { nodes: replaceNodeData(s.nodes, id, data).nodes, ...bump(s, true) };
               }),
             ),
@@ -210,6 +217,18 @@ export function createEditorStore(init: EditorInit, options: EditorStoreOptions 
             edit((s) => {
               const nodes = moveNodes(s.nodes, positions);
               return sameDoc({ nodes, edges: s.edges }, s) ? null : { nodes, ...bump(s, false) };
+            }),
+
+          confirmSuggested: (nodeIds) =>
+            edit((s) => {
+              const nodes = markReviewed(s.nodes, new Set(nodeIds ?? s.nodes.map((n) => n.id)));
+              return nodes === s.nodes ? null : { nodes, ...bump(s, false) };
+            }),
+
+          applyDraft: (graph) =>
+            edit((s) => {
+              const next = toFlowGraph(graph);
+              return { nodes: next.nodes, edges: next.edges, ...bump(s, true) };
             }),
 
           select: (nodeIds, edgeIds = []) =>

@@ -4,6 +4,7 @@ import {
   choice,
   configObject,
   isHttpUrl,
+  isRecord,
   optionalRef,
   requiredText,
   template,
@@ -53,6 +54,11 @@ export const actionConfigSchema = configObject({
   }
 });
 
+/** RFC 2606 reserves ".invalid" for names that can never resolve: a URL there is a placeholder. */
+function isPlaceholderUrl(url: string): boolean {
+  return isHttpUrl(url) && /(^|\.)invalid$/.test(new URL(url).hostname.toLowerCase());
+}
+
 export type ActionConfig = z.infer<typeof actionConfigSchema>;
 
 export const actionDefinition: NodeDefinition<typeof actionConfigSchema> = {
@@ -68,6 +74,10 @@ export const actionDefinition: NodeDefinition<typeof actionConfigSchema> = {
   blankRequired: ["url"],
   inputs: [inputHandle],
   outputs: () => [{ id: "success", label: "Success" }, errorHandle],
+  reviewHints: (config) => {
+    const url = isRecord(config) && typeof config.url === "string" ? config.url.trim() : "";
+    return isPlaceholderUrl(url) ? [{ path: "url", message: `the URL ${url} is a placeholder (.invalid never resolves): replace it with the real address` }] : [];
+  },
   expressions: expressionsAt([
     { pattern: "url", kind: "template" },
     { pattern: "headers.*.value", kind: "template" },

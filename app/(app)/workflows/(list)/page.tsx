@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listWorkflows } from "@/lib/workflows/queries";
 import { parseListParams } from "@/lib/workflows/schema";
 import { templateSummaries } from "@/lib/workflows/templates";
+import { DraftDialog } from "@/components/ai-draft/draft-dialog";
 import { EmptyWorkflows } from "@/components/workflows/empty-workflows";
 import { ImportButton } from "@/components/workflows/import-button";
 import { NewWorkflowDialog } from "@/components/workflows/new-workflow-dialog";
@@ -29,6 +30,7 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
           canCreate && (
             <>
               <ImportButton />
+              <DraftDialog />
               <NewWorkflowDialog templates={templateSummaries} />
             </>
           )
