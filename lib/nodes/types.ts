@@ -57,4 +57,9 @@ export interface NodeDefinition<Schema extends z.ZodType = z.ZodType> {
    * Takes the config as stored, like outputs.
    */
   knownValues?: (config: unknown) => Record<string, readonly string[]>;
+  /**
+   * Why a step of this type cannot be run alone from the inspector ("Test this step"), for types
+   * that wait for the world (a person, a time, a child run). Absent: it can be tested alone.
+   */
+  notTestableAlone?: string;
 }

@@ -11,7 +11,24 @@ export interface WorkflowNode<Config = Record<string, unknown>> {
   /** A key of the node registry (lib/nodes/registry.ts), e.g. "decision". */
   type: string;
   position: XY;
-  data: { title: string; config: Config };
+  data: { title: string; config: Config; pinned?: PinnedOutput };
+}
+
+/**
+ * A step output pinned on a draft node (issue 13): test runs of the draft take it instead of
+ * running the node's executor; published versions never carry one (stripped at publish).
+ */
+export interface PinnedOutput {
+  /** The user's payload: any JSON. */
+  output?: unknown;
+  /** The output the step left by (a decision branch, approve/reject); its default output when absent. */
+  handle?: string;
+  /** ISO date-time. */
+  pinnedAt: string;
+  /** The user id of who pinned it. */
+  pinnedBy: string;
+  /** The run the output was taken from, when it came from one (not from a step test). */
+  fromRunId?: string;
 }
 
 export interface WorkflowEdge {

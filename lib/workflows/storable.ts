@@ -37,12 +37,12 @@ function clean(value: unknown, path: string, depth: number, found: Found): unkno
 
 export function storableNode(node: WorkflowNode, index: number, found: Found): WorkflowNode {
   const config = clean(node.data.config, `nodes.${index}.data.config`, 0, found) as Record<string, unknown>;
-  return {
-    id: node.id,
-    type: node.type,
-    position: { x: node.position.x, y: node.position.y },
-    data: { title: node.data.title, config },
-  };
+  const data: WorkflowNode["data"] = { title: node.data.title, config };
+  if (node.data.pinned) {
+    const { output, ...about } = node.data.pinned;
+    data.pinned = { ...about, output: clean(output, `nodes.${index}.data.pinned.output`, 0, found) };
+  }
+  return { id: node.id, type: node.type, position: { x: node.position.x, y: node.position.y }, data };
 }
 
 export function storableEdge(edge: WorkflowEdge): WorkflowEdge {
