@@ -10,6 +10,7 @@ import { getNodeDefinition } from "@/lib/nodes/registry";
 import { executors } from "@/lib/nodes/executors";
 import { serviceProviders } from "@/lib/runtime/providers";
 import { newStepTestId, testOneStep, type StepTestOutcome } from "@/lib/runtime/step-test";
+import { carryVariables } from "@/lib/variables/carry";
 import { startingVariables } from "@/lib/variables/run-values";
 import { graphIdSchema } from "@/lib/workflow/schema";
 import type { Outcome } from "./contract";
@@ -52,15 +53,6 @@ export function parseTypedInput(text: string): { ok: true; value: unknown } | { 
   }
 }
 
-/** The run's variables as that run saw them, with secret placeholders made again for this test (a run's own never fill another's). */
-async function variablesFor(workflowId: string, testId: string, seen: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const vars = { ...seen };
-  for (const fresh of await startingVariables(workflowId, testId)) {
-    const old = vars[fresh.name];
-    if (!(fresh.name in vars) || (typeof old === "string" && old.startsWith("⟦secret:"))) vars[fresh.name] = fresh.value;
-  }
-  return vars;
-}
 
 export async function testStep(actor: Actor, raw: unknown): Promise<Outcome<{ result: StepTestView }>> {
   const parsed = stepTestSchema.safeParse(raw);
@@ -95,7 +87,8 @@ export async function testStep(actor: Actor, raw: unknown): Promise<Outcome<{ re
   const testId = newStepTestId();
   // Typed input replaces only the step's own input: $input, $vars and $nodes still read the latest run when there is one.
   const seen: SampleScope = sample?.scope ?? { runInput: value, vars: {}, nodes: {}, run: { id: testId } };
-  const scope = { ...seen, vars: await variablesFor(id, testId, seen.vars) };
+  const vars = carryVariables(Object.entries(seen.vars).map(([name, value]) => ({ name, value })), await startingVariables(id, testId));
+  const scope = { ...seen, vars: Object.fromEntries(vars.map((v) => [v.name, v.value])) };
   const outcome = await testOneStep({ workflowId: id, node, input: value, scope, startedBy: actor.id, testId }, executors, serviceProviders);
   const inputFromRunId = input.source === "latest" && sample ? sample.runId : null;
   return { ok: true, result: { ...outcome, inputFromRunId, input: value } };

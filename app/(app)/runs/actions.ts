@@ -8,6 +8,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import type { ControlActionResult, RunActionResult, StartRunInput } from "@/lib/runtime/contract";
 import { retryFor } from "@/lib/runtime/retry";
 import { cancelFor, rerunFor, startRunFor } from "@/lib/runtime/start";
+import { runFromHereFor } from "@/lib/runtime/start-from";
 
 function guarded<T>(run: (actor: CurrentUser, request: RequestMeta) => Promise<T>) {
   return guardAction("workflows:view", run, "runs");
@@ -28,4 +29,9 @@ export async function rerunAction(runId: string): Promise<RunActionResult> {
 /** Continues a failed run from the step that failed (the same run; what succeeded before is kept). */
 export async function retryRunAction(runId: string): Promise<ControlActionResult> {
   return guarded((actor, request) => retryFor(actor, runId, request));
+}
+
+/** "Run from here": a test run of the current draft starting at a node with the data it had in a past run. */
+export async function runFromHereAction(input: { workflowId: string; fromRunId: string; nodeId: string }): Promise<RunActionResult> {
+  return guarded((actor, request) => runFromHereFor(actor, input, request));
 }
