@@ -51,7 +51,7 @@ async function pin(workflowId: string, pinned: WorkflowNode["data"]["pinned"]) {
   const doc = await Workflow.findById(workflowId).lean();
   const nodes = graph().nodes.map((node) => (node.id === "call" ? { ...node, data: { ...node.data, pinned } } : node));
   const saved = await saveGraph(ada, { id: workflowId, revision: doc!.revision, nodes, edges: graph().edges });
-  if (!saved.ok) throw new Error(saved.message);
+  if (!saved.ok) throw new Error(JSON.stringify(saved));
 }
 
 describe("pinned outputs and run from here (real runtime, real HTTP)", () => {
@@ -74,7 +74,8 @@ describe("pinned outputs and run from here (real runtime, real HTTP)", () => {
   it("a test run reuses the pinned output; a published run calls the server (pins are stripped at publish)", async () => {
     const wf = await storeWorkflow(ada, graph());
     // A key the database refuses ("a.b") in the user's payload: stored as JSON text, read back intact.
-    const pinned = { output: { status: 200, body: { price: 1, from: "pin", "a.b": true } }, handle: "success", pinnedAt: "2026-12-03T09:00:00.000Z", pinnedBy: ada.id };
+    // The browser names nobody as pinnedBy: the save writes who saved the pin.
+    const pinned = { output: { status: 200, body: { price: 1, from: "pin", "a.b": true } }, handle: "success", pinnedAt: "2026-12-03T09:00:00.000Z", pinnedBy: "" };
     await pin(wf, pinned);
     const stored = await mongoose.connection.db!.collection("workflows").findOne({ _id: new mongoose.Types.ObjectId(wf) });
     const storedCall = (stored!.nodes as { id: string; data: Record<string, unknown> }[]).find((node) => node.id === "call")!;

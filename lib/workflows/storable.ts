@@ -65,3 +65,12 @@ export function toStorableGraph(
   const edges = graph.edges.map(storableEdge);
   return problems.length ? { ok: false, problems, truncated } : { ok: true, graph: { nodes, edges } };
 }
+
+/**
+ * A pin made in the browser names nobody (pinnedBy ""): the server writes who saved it, so the
+ * canvas needs no user id and a pin says who made it.
+ */
+export function stampNewPins<G extends WorkflowGraph>(graph: G, actorId: string): G {
+  if (!graph.nodes.some((n) => n.data.pinned && !n.data.pinned.pinnedBy)) return graph;
+  return { ...graph, nodes: graph.nodes.map((n) => (n.data.pinned && !n.data.pinned.pinnedBy ? { ...n, data: { ...n.data, pinned: { ...n.data.pinned, pinnedBy: actorId } } } : n)) };
+}
