@@ -131,7 +131,7 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
             ) : triggersOpen ? (
               <TriggersPanel workflowId={workflowId} onClose={() => setPanel("none")} />
             ) : (
-              <Inspector settings={settings.settings} onSettingsChange={settings.update} settingsSave={settings.save} onClose={closeInspector} />
+              <Inspector settings={settings.settings} onSettingsChange={settings.update} settingsSave={settings.save} onClose={closeInspector} autosaver={autosaver} />
             )}
           </aside>
         )}

@@ -4,6 +4,7 @@
 // come from node-layout.ts (React Flow is told them instead of measuring): nothing added here may
 // change the node's height; overlays (run state, problem marker) are positioned absolutely.
 import { memo } from "react";
+import { Pin } from "lucide-react";
 import { getNodeDefinition } from "@/lib/nodes/registry";
 import { cn } from "@/lib/utils";
 import { useAnnotations, useReadOnly } from "../store/context";
@@ -30,10 +31,12 @@ export interface NodeShellProps {
   shape?: "card" | "pill";
   /** A line under the title (parallel's mode, a timer's delay). */
   subtitle?: string;
+  /** The node has a pinned output (test runs reuse it): a badge says so. */
+  pinned?: boolean;
   children?: React.ReactNode;
 }
 
-export const NodeShell = memo(function NodeShell({ id, type, title, selected, shape = "card", subtitle, children }: NodeShellProps) {
+export const NodeShell = memo(function NodeShell({ id, type, title, selected, shape = "card", subtitle, pinned, children }: NodeShellProps) {
   const definition = getNodeDefinition(type);
   const readOnly = useReadOnly();
   const compare = useAnnotations((s) => s.comparison?.nodes.get(id));
@@ -68,6 +71,15 @@ export const NodeShell = memo(function NodeShell({ id, type, title, selected, sh
         </div>
       </div>
       {children}
+      {pinned && (
+        <span
+          data-testid={`node-pin-${id}`}
+          title="Pinned output: test runs reuse it instead of running this step"
+          className="absolute -top-2.5 right-5 flex h-5 items-center gap-0.5 rounded-full bg-amber-100 px-1.5 text-[10px] font-semibold text-amber-900 shadow-sm ring-2 ring-white dark:bg-amber-500/25 dark:text-amber-100 dark:ring-zinc-900"
+        >
+          <Pin aria-hidden className="size-3" /> Pinned
+        </span>
+      )}
       <NodeRunState nodeId={id} />
       <NodeMarker nodeId={id} />
     </div>
