@@ -16,7 +16,7 @@ import { readRun } from "./control";
 import { enqueueRun } from "./enqueue";
 import { snapshotDraft } from "./graphs";
 import { getRun } from "./queries";
-import { RUN_NOT_VISIBLE, runIdSchema, type RequestMeta } from "./start";
+import { RUN_NOT_VISIBLE, refusedStart, runIdSchema, type RequestMeta } from "./start";
 
 export const runFromHereSchema = z.object({
   workflowId: workflowIdSchema,
@@ -72,9 +72,6 @@ export async function runFromHereFor(actor: Actor, raw: unknown, request: Reques
     start: (runId, variables, now) => startRunFrom(draft.version, { ...found.point, variables: carryVariables(found.point.variables, variables) }, now, { runId }),
     beforeInsert: draft.store,
   });
-  if (!started.ok) {
-    const problems = started.problems.map(({ code, message, nodeId: at, edgeId }) => ({ code, message, ...(at ? { nodeId: at } : {}), ...(edgeId ? { edgeId } : {}) }));
-    return { ok: false, message: started.message, problems };
-  }
+  if (!started.ok) return refusedStart(started);
   return { ok: true, runId: started.runId, message: "Test run started from this step." };
 }
