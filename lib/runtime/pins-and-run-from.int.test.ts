@@ -5,6 +5,7 @@
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executors } from "@/lib/nodes/executors";
+import { exportWorkflow } from "@/lib/workflows/queries";
 import { publishWorkflow, saveGraph } from "@/lib/workflows/service";
 import { person } from "@/lib/workflows/test-fixtures";
 import type { WorkflowGraph, WorkflowNode } from "@/lib/workflow/types";
@@ -92,6 +93,8 @@ describe("pinned outputs and run from here (real runtime, real HTTP)", () => {
     const step = historyOf((await loadFullExecution(testRun))!).find((h) => h.nodeId === "call")!;
     expect(step.logs?.join("\n")).toContain("pinned output used");
 
+    // An exported file leaves the pin out: it is run data of this draft, not part of the workflow.
+    expect((await exportWorkflow(ada, wf)).nodes.find((node) => node.id === "call")?.data.pinned).toBeUndefined();
     const published = await publishWorkflow(ada, { id: wf });
     if (!published.ok) throw new Error(published.message);
     const version = await WorkflowVersion.findById(versionId(wf, published.version)).lean();
