@@ -6,7 +6,7 @@ import { FlaskConical, Pin } from "lucide-react";
 import { testStepAction } from "@/app/(app)/workflows/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { JsonViewer } from "@/components/ui/json-viewer";
-import { formatDuration } from "@/lib/format/run-format";
+import { formatCost, formatCount, formatDuration } from "@/lib/format/run-format";
 import type { StepTestView } from "@/lib/workflows/step-test";
 import { cn } from "@/lib/utils";
 import type { Autosaver } from "../store/autosaver";
@@ -117,6 +117,12 @@ export function StepTestPanel({ nodeId, autosaver }: { nodeId: string; autosaver
             <span className={cn("font-semibold", STATUS[result.status].tone)}>{STATUS[result.status].text}</span>
             <span className="text-zinc-500"> in {formatDuration(result.durationMs)}</span>
             {result.handle && <span className="text-zinc-500"> · via {result.handle}</span>}
+            {result.aiCalls.length > 0 && (
+              <span className="text-zinc-500">
+                {" "}
+                · {formatCount(result.aiCalls.reduce((n, c) => n + c.inputTokens + c.outputTokens, 0))} tokens, {formatCost(result.aiCalls.reduce((n, c) => n + c.cost, 0))}
+              </span>
+            )}
           </p>
           {result.error && <p className="text-xs break-words text-red-600 dark:text-red-400">{result.error.message}</p>}
           {result.status !== "failed" && result.status !== "timed_out" && <JsonViewer value={result.output} label="Output of the test" openDepth={1} />}
