@@ -23,6 +23,8 @@ test("test a step alone, pin its output, see it used in a run, and run from here
   await tools.getByTestId("step-test-json").fill("{bad");
   await expect(tools.getByTestId("field-error")).toContainText("not valid JSON");
   await expect(tools.getByTestId("step-test-run")).toBeDisabled();
+  await tools.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/step-test-typed-error-1440-light.png` });
   await tools.getByTestId("step-test-json").fill('{"amount": 12, "description": "Lunch", "currency": "EUR"}');
   await tools.getByTestId("step-test-run").click();
   await expect(tools.getByTestId("step-test-result")).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
@@ -31,6 +33,8 @@ test("test a step alone, pin its output, see it used in a run, and run from here
   // A human step says why it cannot be tested alone.
   await openNode(page, "manager_approval");
   await expect(inspector(page).getByTestId("step-test-unavailable")).toContainText("cannot be tested alone");
+  await inspector(page).getByTestId("step-tools").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/step-test-human-1440-light.png` });
   await page.keyboard.press("Escape");
 
   // After a run: the latest run's data is the input; the result can be pinned.
