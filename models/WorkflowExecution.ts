@@ -39,6 +39,8 @@ const executionSchema = new Schema(
       userAgent: { type: String, default: null },
       /** A trigger's or an API key's id when one started the run. */
       source: { type: String, default: null },
+      /** "Run from here": the past run whose data this test run started with, and the node it started at. */
+      startedFrom: { type: new Schema({ runId: String, nodeId: String }, { _id: false }), default: null },
     },
     /** The run input and the run's output (the last End node's), as JSON text. */
     input: { type: String, default: null },

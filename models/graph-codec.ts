@@ -12,7 +12,7 @@
 // those rules keeps its config as JSON text in `data.configJson` instead of `data.config`;
 // reading prefers configJson. Edges hold no user-written keys (only string values), so they are
 // stored as they are.
-import type { WorkflowEdge, WorkflowGraph, WorkflowNode } from "@/lib/workflow/types";
+import type { PinnedOutput, WorkflowEdge, WorkflowGraph, WorkflowNode } from "@/lib/workflow/types";
 
 export interface StoredNode {
   id: string;
@@ -46,9 +46,28 @@ export function fitsKeyRules(value: unknown, inArray = false, depth = 0): boolea
 }
 
 function storeNode(node: WorkflowNode): StoredNode {
-  const { config, ...rest } = node.data;
-  const data = fitsKeyRules(config) ? { ...rest, config } : { ...rest, configJson: JSON.stringify(config ?? {}) };
+  const { config, pinned, ...rest } = node.data;
+  const data: StoredNode["data"] = fitsKeyRules(config) ? { ...rest, config } : { ...rest, configJson: JSON.stringify(config ?? {}) };
+  if (pinned) data.pinned = storePin(pinned);
   return { ...node, data };
+}
+
+/** A pinned output (lib/engine/pins.ts) as stored: readable fields, the user's output as JSON text only when it breaks the key rules. */
+type StoredPin = Omit<PinnedOutput, "output"> & { output?: unknown; outputJson?: string };
+
+function storePin(pinned: PinnedOutput): StoredPin {
+  const { output, ...about } = pinned;
+  return fitsKeyRules(output) ? pinned : { ...about, outputJson: JSON.stringify(output ?? null) };
+}
+
+function readPin(stored: StoredPin): PinnedOutput {
+  const { outputJson, ...pin } = stored;
+  if (typeof outputJson !== "string") return pin;
+  try {
+    return { ...pin, output: JSON.parse(outputJson) as unknown };
+  } catch {
+    return { ...pin, output: null };
+  }
 }
 
 export function encodeGraph(graph: WorkflowGraph): StoredGraph {
@@ -71,8 +90,10 @@ function readConfig(data: StoredNode["data"]): Record<string, unknown> {
 function readNode(node: StoredNode): WorkflowNode {
   const data = node.data ?? { title: "" };
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped: the config is read from it
-  const { configJson, config, ...rest } = data;
-  return { ...node, data: { ...rest, title: data.title ?? "", config: readConfig(data) } };
+  const { configJson, config, pinned, ...rest } = data;
+  const read: WorkflowNode["data"] = { ...rest, title: data.title ?? "", config: readConfig(data) };
+  if (pinned && typeof pinned === "object") read.pinned = readPin(pinned as StoredPin);
+  return { ...node, data: read };
 }
 
 /** The graph of a stored document; missing arrays read as empty. */

@@ -144,6 +144,7 @@ export function DesignerWorkspace({ data }: { data: WorkflowEditorData }) {
                 ai={ai}
                 published={publishedVersion !== null}
                 onClose={closeInspector}
+                autosaver={autosaver}
               />
             )}
           </aside>

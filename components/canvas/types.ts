@@ -1,9 +1,10 @@
 // The React Flow shapes the designer works with. A flow node is a WorkflowNode plus whatever
 // React Flow adds while editing (selected, measured, dragging); graph/convert.ts strips that.
 import type { Edge, Node } from "@xyflow/react";
+import type { PinnedOutput } from "@/lib/workflow/types";
 
 /** What a node carries: exactly WorkflowNode["data"], nothing UI-only. */
-export type NodeData = { title: string; config: Record<string, unknown>; suggested?: boolean };
+export type NodeData = { title: string; config: Record<string, unknown>; suggested?: boolean; pinned?: PinnedOutput };
 
 /** React Flow's node type is the registry type ("decision"), which picks the node's look. */
 export type FlowNode = Node<NodeData, string>;

@@ -95,6 +95,8 @@ export function describeEvent(event: RunEventView, label: Labels, branch: Branch
       const did = handle === "approve" ? "approved" : handle === "reject" ? "rejected" : `completed${handle ? ` via “${branch(event.nodeId, handle)}”` : ""}`;
       return { text: `${node}: ${did}${by}`, tone: "info" };
     }
+    case "pinned_output":
+      return { text: `${node}: pinned output used, the step did not run`, tone: "info", detail: str(d.pinnedAt) ? `Pinned ${formatMoment(str(d.pinnedAt)!)}` : undefined };
     case "human_task_created":
       return { text: `${node}: human task created`, tone: "wait" };
     case "workflow_complete":

@@ -36,6 +36,17 @@ export function RunHeader({ run, actions, now }: { run: RunDetail; actions?: Rea
           </div>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             {versionLabel(run.version)} · {startedBy(run.trigger)} · <span className="font-mono text-xs">{run.id}</span>
+            {run.trigger.startedFrom && (
+              <>
+                {" · "}
+                <span data-testid="run-started-from">
+                  started from {run.graph.find((n) => n.nodeId === run.trigger.startedFrom!.nodeId)?.label ?? run.trigger.startedFrom.nodeId} using data of{" "}
+                  <Link href={`/runs/${run.trigger.startedFrom.runId}`} className="text-accent-600 hover:underline">
+                    run #{run.trigger.startedFrom.runId.slice(-6)}
+                  </Link>
+                </span>
+              </>
+            )}
             {run.parentRunId && (
               <>
                 {" · "}

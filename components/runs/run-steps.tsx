@@ -8,12 +8,16 @@ import { JsonViewer } from "@/components/ui/json-viewer";
 import type { RunDetail, RunStepView } from "@/lib/runtime/contract";
 import { formatDuration, formatMoment } from "@/lib/format/run-format";
 import { cn } from "@/lib/utils";
+import { RunFromHereButton } from "./run-from-here-button";
 import { PrunedValue } from "./run-pruned";
 import { StepStatusBadge } from "./run-status-badge";
 
 type Labels = Map<string, string>;
+/** Set when the viewer may start test runs of the workflow: each step offers "Run from here". */
+type RunFrom = { workflowId: string; runId: string; startId: string | undefined } | null;
 
-function StepBody({ step, name, pruned, people }: { step: RunStepView; name: string; pruned: boolean; people?: Record<string, string> }) {
+function StepBody({ step, name, pruned, people, runFrom }: { step: RunStepView; name: string; pruned: boolean; people?: Record<string, string>; runFrom: RunFrom }) {
+  const canRunFrom = runFrom && !pruned && !step.truncated && step.nodeId !== runFrom.startId;
   return (
     <div className="space-y-4 border-t border-zinc-100 bg-zinc-50/60 px-4 py-4 dark:border-zinc-800 dark:bg-zinc-950/40">
       <dl className="grid gap-x-6 gap-y-1 text-xs text-zinc-600 sm:grid-cols-3 dark:text-zinc-400">
@@ -51,6 +55,7 @@ function StepBody({ step, name, pruned, people }: { step: RunStepView; name: str
           </div>
         </div>
       )}
+      {canRunFrom && <RunFromHereButton workflowId={runFrom.workflowId} fromRunId={runFrom.runId} nodeId={step.nodeId} name={name} />}
       {step.logs.length > 0 && (
         <div>
           <h4 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500">Console ({step.logs.length})</h4>
@@ -63,7 +68,7 @@ function StepBody({ step, name, pruned, people }: { step: RunStepView; name: str
   );
 }
 
-function StepRow({ step, labels, index, pruned, people }: { step: RunStepView; labels: Labels; index: number; pruned: boolean; people?: Record<string, string> }) {
+function StepRow({ step, labels, index, pruned, people, runFrom }: { step: RunStepView; labels: Labels; index: number; pruned: boolean; people?: Record<string, string>; runFrom: RunFrom }) {
   const [open, setOpen] = useState(false);
   const name = labels.get(step.nodeId) ?? step.nodeId;
   const panelId = `step-panel-${index}`;
@@ -89,7 +94,7 @@ function StepRow({ step, labels, index, pruned, people }: { step: RunStepView; l
       </button>
       {open && (
         <div id={panelId}>
-          <StepBody step={step} name={name} pruned={pruned} people={people} />
+          <StepBody step={step} name={name} pruned={pruned} people={people} runFrom={runFrom} />
         </div>
       )}
     </li>
@@ -101,8 +106,9 @@ function pendingNodes(run: Pick<RunDetail, "nodes">) {
   return run.nodes.filter((n) => n.status === "running" || n.status === "waiting" || n.status === "retrying" || n.status === "ready");
 }
 
-export function RunSteps({ run }: { run: Pick<RunDetail, "steps" | "nodes" | "graph"> & Partial<Pick<RunDetail, "pruned" | "people">> }) {
+export function RunSteps({ run }: { run: Pick<RunDetail, "steps" | "nodes" | "graph"> & Partial<Pick<RunDetail, "pruned" | "people" | "id" | "workflowId" | "canRerun">> }) {
   const pruned = Boolean(run.pruned);
+  const runFrom: RunFrom = run.canRerun && run.id && run.workflowId ? { workflowId: run.workflowId, runId: run.id, startId: run.graph.find((n) => n.type === "start")?.nodeId } : null;
   const labels: Labels = new Map(run.graph.map((n) => [n.nodeId, n.label]));
   const inProgress = pendingNodes(run);
   return (
@@ -118,7 +124,7 @@ export function RunSteps({ run }: { run: Pick<RunDetail, "steps" | "nodes" | "gr
       ) : (
         <ol className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {run.steps.map((step, i) => (
-            <StepRow key={`${step.stepId}@${step.attempt}:${i}`} step={step} labels={labels} index={i} pruned={pruned} people={run.people} />
+            <StepRow key={`${step.stepId}@${step.attempt}:${i}`} step={step} labels={labels} index={i} pruned={pruned} people={run.people} runFrom={runFrom} />
           ))}
           {inProgress.map((n) => (
             <li key={`live-${n.nodeId}`} data-testid="run-step-live" data-node-id={n.nodeId} className="flex items-center gap-3 px-4 py-3 text-sm">

@@ -64,30 +64,39 @@ export type StartOutcome = ({ ok: true } & Transition) | { ok: false; message: s
 
 /** `variables`: what `$vars` starts with (the runtime passes the global and workflow variables). */
 export function startRun(version: RunVersion, input: unknown, now: number, options: { runId: string; variables?: { name: string; value: unknown }[] }): StartOutcome {
-  const problems = validateWorkflow(version);
-  if (!isRunnable(problems)) {
-    const errors = problems.filter((p) => p.severity === "error");
-    const shown = errors.slice(0, 3).map((p) => p.message);
-    const more = errors.length > 3 ? ` (and ${errors.length - 3} more problems)` : "";
-    return { ok: false, message: `The workflow cannot run: ${shown.join("; ")}${more}`, problems: errors };
-  }
-  const settings = { ...defaultSettings, ...version.settings };
+  const refused = refusal(version);
+  if (refused) return refused;
   const graph = compileGraph(version);
-  const state: RunState = {
+  const draft = new Draft(emptyState(version, options.runId, now, { input, variables: options.variables ? options.variables.map((v) => ({ ...v })) : [], outputs: [] }), graph, now);
+  draft.addToken(graph.start!.id);
+  return { ok: true, ...settle(draft) };
+}
+
+/** The refusal of a graph the validator finds errors in; null when it can run. */
+export function refusal(version: RunVersion): Extract<StartOutcome, { ok: false }> | null {
+  const problems = validateWorkflow(version);
+  if (isRunnable(problems)) return null;
+  const errors = problems.filter((p) => p.severity === "error");
+  const shown = errors.slice(0, 3).map((p) => p.message);
+  const more = errors.length > 3 ? ` (and ${errors.length - 3} more problems)` : "";
+  return { ok: false, message: `The workflow cannot run: ${shown.join("; ")}${more}`, problems: errors };
+}
+
+/** A pending run with no steps yet, its limits taken from the version's settings. */
+export function emptyState(version: RunVersion, runId: string, now: number, data: RunState["data"]): RunState {
+  const settings = { ...defaultSettings, ...version.settings };
+  return {
     schema: RUN_STATE_SCHEMA,
-    runId: options.runId,
+    runId,
     status: "pending",
     createdAt: now,
     limits: { maxSteps: settings.maxSteps, maxRetries: settings.maxRetries, timeoutMs: settings.timeout * 1_000 },
     stepCount: 0,
     tokens: [],
     joins: [],
-    data: { input, variables: options.variables ? options.variables.map((v) => ({ ...v })) : [], outputs: [] },
+    data,
     nodes: [],
   };
-  const draft = new Draft(state, graph, now);
-  draft.addToken(graph.start!.id);
-  return { ok: true, ...settle(draft) };
 }
 
 function scopeOf(state: RunState): Omit<EvalScope, "input"> {

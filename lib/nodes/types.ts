@@ -67,6 +67,11 @@ export interface NodeDefinition<Schema extends z.ZodType = z.ZodType> {
    * publish. Takes the config as stored, like outputs.
    */
   reviewHints?: (config: unknown) => { path: string; message: string }[];
+  /**
+   * Why a step of this type cannot be run alone from the inspector ("Test this step"), for types
+   * that wait for the world (a person, a time, a child run). Absent: it can be tested alone.
+   */
+  notTestableAlone?: string;
 }
 
 /** Lists the server offers to the designer (Settings → AI models), passed to knownValues. */

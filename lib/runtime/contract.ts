@@ -30,7 +30,7 @@ export interface RunSummary {
   /** null: a test run of the draft. */
   version: number | null;
   status: RunStatus;
-  trigger: { type: string; byName: string | null };
+  trigger: { type: string; byName: string | null; startedFrom?: { runId: string; nodeId: string } | null };
   createdAt: string;
   startedAt: string | null;
   endedAt: string | null;

@@ -2,7 +2,7 @@
 // listed (run-index.ts) and the pending execution and its queue entry are inserted, in that order (a crash between the two leaves an
 // execution without an entry, which the sweeper finds: lib/runtime/sweep.ts). Callers check
 // authorization and the run input first: nothing here refuses a person.
-import { startRun, type RunVersion } from "@/lib/engine/interpreter";
+import { startRun, type RunVersion, type StartOutcome } from "@/lib/engine/interpreter";
 import type { Problem } from "@/lib/engine/problems";
 import { signalWork } from "./bus";
 import { storedEvent } from "./event-records";
@@ -22,6 +22,8 @@ export interface EnqueueRequest {
   meta: Omit<RunMeta, "concurrency">;
   version: RunVersion;
   input: unknown;
+  /** Builds the first state instead of startRun (run from here: lib/engine/start-from.ts). */
+  start?: (runId: string, variables: { name: string; value: unknown }[], now: number) => StartOutcome;
   /** Runs after the core accepted the graph and before anything is inserted (storing a draft snapshot). */
   beforeInsert?: () => Promise<void>;
 }
@@ -32,7 +34,8 @@ export async function enqueueRun(request: EnqueueRequest): Promise<EnqueueResult
   const runId = request.runId ?? newRunId();
   // The variables are read once, here: a later change affects new runs only.
   const variables = await startingVariables(request.meta.workflowId, runId);
-  const started = startRun(request.version, request.input, runClock.now(), { runId, variables });
+  const now = runClock.now();
+  const started = request.start ? request.start(runId, variables, now) : startRun(request.version, request.input, now, { runId, variables });
   if (!started.ok) return { ok: false, message: started.message, problems: started.problems };
   await request.beforeInsert?.();
   const meta: RunMeta = { ...request.meta, concurrency: request.version.settings?.concurrency ?? 0 };

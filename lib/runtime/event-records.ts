@@ -18,7 +18,9 @@ export interface EventMetadata {
 /** Events the runtime adds to the engine's. */
 export type RuntimeEvent =
   | { type: "ai_call"; at: number; nodeId: string; stepId: string; attempt: number; provider: string; model: string; inputTokens: number; outputTokens: number; cost: number; durationMs: number }
-  | { type: "human_approval"; at: number; nodeId: string; stepId: string; by: string | null; handle?: string; outcome: "ok" | "error" };
+  | { type: "human_approval"; at: number; nodeId: string; stepId: string; by: string | null; handle?: string; outcome: "ok" | "error" }
+  /** A test run took the node's pinned output instead of running its executor (lib/engine/pins.ts). */
+  | { type: "pinned_output"; at: number; nodeId: string; stepId: string; attempt: number; pinnedAt: string; pinnedBy: string };
 
 export type RunEvent = EngineEvent | RuntimeEvent | AgentEvent;
 

@@ -94,6 +94,7 @@ export function metaOf(doc: ExecutionDoc): RunMeta {
       ipAddress: doc.trigger?.ipAddress ?? null,
       userAgent: doc.trigger?.userAgent ?? null,
       source: doc.trigger?.source ?? null,
+      startedFrom: doc.trigger?.startedFrom?.runId ? { runId: doc.trigger.startedFrom.runId, nodeId: doc.trigger.startedFrom.nodeId ?? "" } : null,
     },
     concurrency: doc.concurrency ?? 0,
   };

@@ -10,6 +10,8 @@ export interface RunTrigger {
   userAgent?: string | null;
   /** What started it besides a person: a trigger's id (schedule, webhook) or an API key's id. */
   source?: string | null;
+  /** "Run from here": the past run whose data the run started with, and the node it started at. */
+  startedFrom?: { runId: string; nodeId: string } | null;
 }
 
 export interface RunMeta {

@@ -46,7 +46,11 @@ function summaryOf(doc: SummaryDoc, names: Record<string, string>, status: RunSt
     workflowName: doc.workflowName ?? "",
     version: doc.version ?? null,
     status,
-    trigger: { type: doc.trigger?.type ?? "manual", byName: doc.trigger?.by ? personName(String(doc.trigger.by), names) : null },
+    trigger: {
+      type: doc.trigger?.type ?? "manual",
+      byName: doc.trigger?.by ? personName(String(doc.trigger.by), names) : null,
+      startedFrom: doc.trigger?.startedFrom?.runId ? { runId: doc.trigger.startedFrom.runId, nodeId: doc.trigger.startedFrom.nodeId ?? "" } : null,
+    },
     createdAt: iso(doc.createdAt),
     startedAt: isoOrNull(startedAt),
     endedAt: isoOrNull(endedAt),

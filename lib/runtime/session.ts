@@ -8,6 +8,7 @@
 import { builtinExecutors } from "@/lib/engine/builtins";
 import type { ExecutorMap } from "@/lib/engine/executor";
 import { applyStepResult, beginStep, nextSteps, tick, type RunVersion, type Step } from "@/lib/engine/interpreter";
+import { pinOf, pinnedResult } from "@/lib/engine/pins";
 import { isTerminal, type RunState, type Transition } from "@/lib/engine/state";
 import { recordAiUsage, recordEvents, type RunBook, type StepExtras } from "./book";
 import { publishEvents } from "./bus";
@@ -255,6 +256,7 @@ export class RunSession {
     const extras: StepExtras = { input: step.input, logs: [] };
     this.extras.set(step.stepId, extras);
     const { meta } = this;
+    if (this.usePin(step, extras)) return;
     const services = servicesForStep(
       { runId: this.runId, workflowId: meta.workflowId, version: meta.version, depth: meta.depth, startedBy: meta.trigger.by },
       {
@@ -271,6 +273,17 @@ export class RunSession {
       this.deps.providers,
     );
     this.runner.launch(step, services);
+  }
+
+  /** A test run of the draft takes a pinned output instead of running the executor; published runs never do. */
+  private usePin(step: Step, extras: StepExtras): boolean {
+    const result = pinnedResult(step.node, { draft: this.meta.version === null });
+    const pin = pinOf(step.node);
+    if (!result || !pin) return false;
+    extras.logs?.push(`pinned output used: pinned ${pin.pinnedAt}; the step's executor did not run`);
+    this.addEvents([{ type: "pinned_output", at: runClock.now(), nodeId: step.nodeId, stepId: step.stepId, attempt: step.attempt, pinnedAt: pin.pinnedAt, pinnedBy: pin.pinnedBy }]);
+    this.runner.settle(step, result);
+    return true;
   }
 
   /** Applies the results that arrived, one at a time, each to the latest state; true when a step with effects was among them. */

@@ -89,11 +89,14 @@ export async function startRunFor(actor: Actor, raw: unknown, request: RequestMe
     input: input.input,
     ...(draft ? { beforeInsert: draft.store } : {}),
   });
-  if (!started.ok) {
-    const problems = started.problems.map(({ code, message, nodeId, edgeId }) => ({ code, message, ...(nodeId ? { nodeId } : {}), ...(edgeId ? { edgeId } : {}) }));
-    return { ok: false, message: started.message, problems };
-  }
+  if (!started.ok) return refusedStart(started);
   return { ok: true, runId: started.runId, message: number === null ? "Test run started." : `Run of version ${number} started.` };
+}
+
+/** The answer for a run the core refused to start: its message and the problems, as the browser shows them. */
+export function refusedStart(started: { message: string; problems: { code: string; message: string; nodeId?: string; edgeId?: string }[] }): RunActionResult {
+  const problems = started.problems.map(({ code, message, nodeId, edgeId }) => ({ code, message, ...(nodeId ? { nodeId } : {}), ...(edgeId ? { edgeId } : {}) }));
+  return { ok: false, message: started.message, problems };
 }
 
 /**

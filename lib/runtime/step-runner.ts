@@ -50,6 +50,12 @@ export class StepRunner {
     });
   }
 
+  /** Records a result that needed no executor (a pinned output): applied like any other. */
+  settle(step: Step, result: StepResult): void {
+    this.finished.push({ step, result });
+    this.onChange();
+  }
+
   /** The results that arrived since the last call, in arrival order. */
   take(): { step: Step; result: StepResult }[] {
     const done = this.finished;

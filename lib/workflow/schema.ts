@@ -23,6 +23,18 @@ const coordinate = z
   .min(-1e7, { error: "Position is too far from the origin" })
   .max(1e7, { error: "Position is too far from the origin" });
 
+/** A pinned step output on a draft node (lib/engine/pins.ts): the output is the user's own JSON. */
+export const pinnedOutputSchema = z.object(
+  {
+    output: z.unknown(),
+    handle: z.string({ error: "Pinned handle must be text" }).max(100).optional(),
+    pinnedAt: z.string({ error: "Pinned time must be text" }).max(40),
+    pinnedBy: z.string({ error: "Pinned by must be a user id" }).max(100),
+    fromRunId: z.string({ error: "Pinned run must be a run id" }).max(100).optional(),
+  },
+  { error: "A pinned output must be {output, pinnedAt, pinnedBy}" },
+);
+
 export const workflowNodeSchema = z.object(
   {
     id: graphIdSchema,
@@ -35,6 +47,7 @@ export const workflowNodeSchema = z.object(
         config: z.record(z.string(), z.unknown(), { error: "Config must be an object" }),
         /** Drafted by AI and not reviewed yet (lib/ai/draft); absent once a designer touched it. */
         suggested: z.boolean({ error: "Suggested must be true or false" }).optional(),
+        pinned: pinnedOutputSchema.optional(),
       },
       { error: "Node data must be {title, config}" },
     ),

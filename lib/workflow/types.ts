@@ -12,7 +12,24 @@ export interface WorkflowNode<Config = Record<string, unknown>> {
   type: string;
   position: XY;
   /** suggested: drafted by AI and not yet reviewed (edited, moved or confirmed) by a designer. */
-  data: { title: string; config: Config; suggested?: boolean };
+  data: { title: string; config: Config; suggested?: boolean; pinned?: PinnedOutput };
+}
+
+/**
+ * A step output pinned on a draft node (issue 13): test runs of the draft take it instead of
+ * running the node's executor; published versions never carry one (stripped at publish).
+ */
+export interface PinnedOutput {
+  /** The user's payload: any JSON. */
+  output?: unknown;
+  /** The output the step left by (a decision branch, approve/reject); its default output when absent. */
+  handle?: string;
+  /** ISO date-time. */
+  pinnedAt: string;
+  /** The user id of who pinned it. */
+  pinnedBy: string;
+  /** The run the output was taken from, when it came from one (not from a step test). */
+  fromRunId?: string;
 }
 
 export interface WorkflowEdge {

@@ -1,6 +1,7 @@
 import "server-only";
 // Importing a workflow file: everything is checked first (size, JSON, format, structure, node
 // types and configs, ids, edges, storability) and nothing is saved unless all of it passes.
+import { withoutPins } from "@/lib/engine/pins";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/roles";
 import { MAX_IMPORT_PROBLEMS, parseImport } from "@/lib/workflow/import";
@@ -63,7 +64,8 @@ export async function importWorkflow(actor: Actor, input: unknown): Promise<Outc
   const result = parseImport(json);
   if (!result.ok) return refuse(result.problems, result.truncated);
 
-  const storable = toStorableGraph(result.workflow, MAX_IMPORT_PROBLEMS);
+  // Pins are never exported; one in a hand-made file would name someone else as pinnedBy: dropped.
+  const storable = toStorableGraph(withoutPins(result.workflow), MAX_IMPORT_PROBLEMS);
   if (!storable.ok) return refuse(storable.problems, storable.truncated);
   const name = result.workflow.name?.trim() || nameFromFile(fileName) || "Imported workflow";
   const id = await insertWorkflow(actor, {

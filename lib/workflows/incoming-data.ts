@@ -27,6 +27,8 @@ export interface IncomingSample {
   value: unknown;
   /** The run's input, variables and node outputs as its latest state holds them. */
   scope: SampleScope;
+  /** The node's own output in that run, when it succeeded there: what "Pin this output" pins. */
+  own?: { output: unknown; handle: string | null };
 }
 
 async function scopeOf(runId: string, runInput: unknown): Promise<SampleScope> {
@@ -48,7 +50,11 @@ export async function latestIncomingData(actor: Actor, workflowId: string, nodeI
     const run = await getRun(actor, summary.id);
     if (!run) continue;
     const own = [...run.steps].reverse().find((s) => s.nodeId === nodeId && !s.truncated && s.input !== undefined);
-    if (own) return { runId: run.id, fromNodeId: nodeId, value: own.input, scope: await scopeOf(run.id, run.input) };
+    if (own) {
+      const sample: IncomingSample = { runId: run.id, fromNodeId: nodeId, value: own.input, scope: await scopeOf(run.id, run.input) };
+      if (own.status === "succeeded") sample.own = { output: own.output, handle: own.handle };
+      return sample;
+    }
     const before = [...run.steps].reverse().find((s) => sourceIds.includes(s.nodeId) && s.status === "succeeded" && !s.truncated);
     if (before) return { runId: run.id, fromNodeId: before.nodeId, value: before.output, scope: await scopeOf(run.id, run.input) };
   }

@@ -2,6 +2,7 @@ import "server-only";
 // Publishing: the stored draft, if the validator finds no errors, becomes an immutable
 // numbered snapshot that runs can pin to.
 import type { Actor } from "@/lib/auth/roles";
+import { withoutPins } from "@/lib/engine/pins";
 import { validateWorkflow } from "@/lib/engine/validate";
 import { encodeGraph } from "@/models/graph-codec";
 import { Workflow } from "@/models/Workflow";
@@ -46,7 +47,8 @@ export async function publishWorkflow(actor: Actor, input: unknown): Promise<Pub
         _id: versionId(id, version),
         workflowId: id,
         version,
-        ...encodeGraph(graph),
+        // Pins are for test runs of the draft only: a published version never carries one.
+        ...encodeGraph(withoutPins(graph)),
         settings,
         notes,
         publishedBy: actor.id,

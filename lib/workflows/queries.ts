@@ -2,6 +2,7 @@ import "server-only";
 // Reads for the workflow pages and actions. Each takes the Actor and lets only what can()
 // allows through.
 import { isValidObjectId } from "mongoose";
+import { withoutPins } from "@/lib/engine/pins";
 import type { Actor } from "@/lib/auth/roles";
 import { PermissionError } from "@/lib/auth/errors";
 import { Workflow } from "@/models/Workflow";
@@ -192,7 +193,8 @@ export async function exportWorkflow(actor: Actor, id: string): Promise<Workflow
     description: doc.description ?? "",
     tags: doc.metadata?.tags ?? [],
     settings: settingsOf(doc.settings),
-    ...graphOf(doc),
+    // Pinned outputs are run data for this draft's test runs, not part of the workflow: not exported.
+    ...withoutPins(graphOf(doc)),
   };
 }
 

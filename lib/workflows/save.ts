@@ -13,7 +13,7 @@ import type { Outcome, RestoredDraft, SaveGraphResult } from "./contract";
 import { forgetAccess, knownAccess } from "./known-access";
 import { invalidInput, oversize } from "./refusals";
 import { saveGraphSchema, versionRefSchema } from "./schema";
-import { toStorableGraph } from "./storable";
+import { stampNewPins, toStorableGraph } from "./storable";
 import { ARCHIVED, authorizedWorkflow, graphOf, iso, settingsOf, userNames, type StoredWorkflow } from "./store";
 
 function graphUpdate(actor: Actor, graph: WorkflowGraph) {
@@ -62,7 +62,7 @@ export async function saveGraph(actor: Actor, input: unknown): Promise<SaveGraph
   const { id, revision, force } = parsed.data;
   // Only the fields of lib/workflow/types.ts are kept: the schema strips React Flow's UI state
   // (selected, dragging, measured…), and toStorableGraph what the database cannot hold.
-  const storable = toStorableGraph(parsed.data);
+  const storable = toStorableGraph(stampNewPins(parsed.data, actor.id));
   if (!storable.ok) {
     const [first] = storable.problems;
     return { ok: false, message: `The save was refused: ${first.message} (at ${first.path}).`, problems: storable.problems };

@@ -37,12 +37,12 @@ function clean(value: unknown, path: string, depth: number, found: Found): unkno
 
 export function storableNode(node: WorkflowNode, index: number, found: Found): WorkflowNode {
   const config = clean(node.data.config, `nodes.${index}.data.config`, 0, found) as Record<string, unknown>;
-  return {
-    id: node.id,
-    type: node.type,
-    position: { x: node.position.x, y: node.position.y },
-    data: { title: node.data.title, config, ...(node.data.suggested ? { suggested: true } : {}) },
-  };
+  const data: WorkflowNode["data"] = { title: node.data.title, config, ...(node.data.suggested ? { suggested: true } : {}) };
+  if (node.data.pinned) {
+    const { output, ...about } = node.data.pinned;
+    data.pinned = { ...about, output: clean(output, `nodes.${index}.data.pinned.output`, 0, found) };
+  }
+  return { id: node.id, type: node.type, position: { x: node.position.x, y: node.position.y }, data };
 }
 
 export function storableEdge(edge: WorkflowEdge): WorkflowEdge {
@@ -64,4 +64,13 @@ export function toStorableGraph(
   const nodes = graph.nodes.map((n, i) => storableNode(n, i, found));
   const edges = graph.edges.map(storableEdge);
   return problems.length ? { ok: false, problems, truncated } : { ok: true, graph: { nodes, edges } };
+}
+
+/**
+ * A pin made in the browser names nobody (pinnedBy ""): the server writes who saved it, so the
+ * canvas needs no user id and a pin says who made it.
+ */
+export function stampNewPins<G extends WorkflowGraph>(graph: G, actorId: string): G {
+  if (!graph.nodes.some((n) => n.data.pinned && !n.data.pinned.pinnedBy)) return graph;
+  return { ...graph, nodes: graph.nodes.map((n) => (n.data.pinned && !n.data.pinned.pinnedBy ? { ...n, data: { ...n.data, pinned: { ...n.data.pinned, pinnedBy: actorId } } } : n)) };
 }

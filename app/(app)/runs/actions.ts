@@ -9,6 +9,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import type { ControlActionResult, RunActionResult, StartRunInput } from "@/lib/runtime/contract";
 import { retryFor } from "@/lib/runtime/retry";
 import { cancelFor, rerunFor, startRunFor } from "@/lib/runtime/start";
+import { runFromHereFor } from "@/lib/runtime/start-from";
 
 function guarded<T>(run: (actor: CurrentUser, request: RequestMeta) => Promise<T>) {
   return guardAction("workflows:view", run, "runs");
@@ -34,4 +35,9 @@ export async function retryRunAction(runId: string): Promise<ControlActionResult
 /** The Run dialog's AI cost estimate (needs "workflow:run" on the workflow, checked by the service). */
 export async function estimateRunCostAction(input: unknown): Promise<EstimateResult | ActionRefusal> {
   return guarded((actor) => estimateRunFor(actor, input));
+}
+
+/** "Run from here": a test run of the current draft starting at a node with the data it had in a past run. */
+export async function runFromHereAction(input: { workflowId: string; fromRunId: string; nodeId: string }): Promise<RunActionResult> {
+  return guarded((actor, request) => runFromHereFor(actor, input, request));
 }

@@ -9,7 +9,7 @@ export function toFlowNode(node: WorkflowNode): FlowNode {
     id: node.id,
     type: node.type,
     position: { x: node.position.x, y: node.position.y },
-    data: { title: node.data.title, config: node.data.config, ...(node.data.suggested ? { suggested: true } : {}) },
+    data: { title: node.data.title, config: node.data.config, ...(node.data.suggested ? { suggested: true } : {}), ...(node.data.pinned ? { pinned: node.data.pinned } : {}) },
   };
 }
 
@@ -27,7 +27,7 @@ export function toWorkflowNode(node: FlowNode): WorkflowNode {
     id: node.id,
     type: node.type ?? "",
     position: { x: node.position.x, y: node.position.y },
-    data: { title: node.data.title, config: node.data.config, ...(node.data.suggested ? { suggested: true } : {}) },
+    data: { title: node.data.title, config: node.data.config, ...(node.data.suggested ? { suggested: true } : {}), ...(node.data.pinned ? { pinned: node.data.pinned } : {}) },
   };
 }
 

@@ -7,6 +7,7 @@ import { useShallow } from "zustand/react/shallow";
 import type { WorkflowSettings } from "@/lib/workflow/types";
 import type { AiAvailabilityState } from "../hooks/use-ai-availability";
 import type { SettingsSaveState } from "../hooks/use-settings";
+import type { Autosaver } from "../store/autosaver";
 import { useEditor, useReadOnly } from "../store/context";
 import { NodeInspector } from "./node-inspector";
 import { EdgeInspector, MultiInspector } from "./selection-inspector";
@@ -21,6 +22,7 @@ export const Inspector = memo(function Inspector({
   ai,
   published,
   onClose,
+  autosaver,
 }: {
   settings: WorkflowSettings;
   onSettingsChange: (next: WorkflowSettings) => void;
@@ -30,12 +32,14 @@ export const Inspector = memo(function Inspector({
   published: boolean;
   /** Clears the selection and closes the panel. */
   onClose: () => void;
+  /** Saves the draft before a step test or a run from here. */
+  autosaver?: Autosaver;
 }) {
   const readOnly = useReadOnly();
   const nodeIds = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
   const edgeIds = useEditor(useShallow((s) => s.edges.filter((e) => e.selected).map((e) => e.id)));
   let body: React.ReactNode;
-  if (nodeIds.length === 1) body = <NodeInspector key={nodeIds[0]} nodeId={nodeIds[0]} />;
+  if (nodeIds.length === 1) body = <NodeInspector key={nodeIds[0]} nodeId={nodeIds[0]} autosaver={autosaver} />;
   else if (nodeIds.length > 1) body = <MultiInspector count={nodeIds.length} />;
   else if (edgeIds.length === 1) body = <EdgeInspector edgeId={edgeIds[0]} />;
   else {

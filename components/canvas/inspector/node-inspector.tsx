@@ -10,11 +10,13 @@ import { nodeIcon } from "../nodes/icons";
 import { useAnnotations, useEditor, useEditorApi, useReadOnly } from "../store/context";
 import { ConfigForm } from "./config-form";
 import { DecisionScope } from "./decision-scope";
+import { StepTools } from "./step-tools";
+import type { Autosaver } from "../store/autosaver";
 import { FieldLabel, controlClass } from "./field-parts";
 
 const INLINE_CODES = new Set(["invalid-config", "expression-syntax"]);
 
-export const NodeInspector = memo(function NodeInspector({ nodeId }: { nodeId: string }) {
+export const NodeInspector = memo(function NodeInspector({ nodeId, autosaver }: { nodeId: string; autosaver?: Autosaver }) {
   const store = useEditorApi();
   const readOnly = useReadOnly();
   const data = useEditor((s) => s.nodes.find((n) => n.id === nodeId)?.data);
@@ -85,6 +87,7 @@ export const NodeInspector = memo(function NodeInspector({ nodeId }: { nodeId: s
         {type === "decision" && <DecisionScope nodeId={nodeId} config={data.config} />}
         <ConfigForm nodeId={nodeId} type={type} config={data.config} readOnly={readOnly} />
       </fieldset>
+      <StepTools nodeId={nodeId} type={type} autosaver={autosaver} />
     </div>
   );
 });

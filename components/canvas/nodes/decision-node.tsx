@@ -13,7 +13,7 @@ export const DecisionNode = memo(function DecisionNode({ id, type, data, selecte
   const readOnly = useReadOnly();
   const rows = useMemo(() => outputRows({ type, data }), [type, data]);
   return (
-    <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)} suggested={data.suggested}>
+    <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)} suggested={data.suggested} pinned={Boolean(data.pinned)}>
       <OutputHandles rows={rows} connectable={!readOnly} />
     </NodeShell>
   );

@@ -12,7 +12,7 @@ export const GenericNode = memo(function GenericNode({ id, type, data, selected 
   const readOnly = useReadOnly();
   const rows = useMemo(() => outputRows({ type, data }), [type, data]);
   return (
-    <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)} suggested={data.suggested}>
+    <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)} suggested={data.suggested} pinned={Boolean(data.pinned)}>
       <OutputHandles rows={rows} connectable={!readOnly} />
     </NodeShell>
   );

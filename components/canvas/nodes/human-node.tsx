@@ -22,7 +22,7 @@ export const HumanNode = memo(function HumanNode({ id, type, data, selected }: N
   const readOnly = useReadOnly();
   const rows = useMemo(() => outputRows({ type, data }), [type, data]);
   return (
-    <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)} suggested={data.suggested} subtitle={who(data.config)}>
+    <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)} suggested={data.suggested} pinned={Boolean(data.pinned)} subtitle={who(data.config)}>
       <OutputHandles rows={rows} connectable={!readOnly} />
     </NodeShell>
   );

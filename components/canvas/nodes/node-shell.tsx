@@ -4,7 +4,7 @@
 // come from node-layout.ts (React Flow is told them instead of measuring): nothing added here may
 // change the node's height; overlays (run state, problem marker) are positioned absolutely.
 import { memo } from "react";
-import { Sparkles } from "lucide-react";
+import { Pin, Sparkles } from "lucide-react";
 import { getNodeDefinition } from "@/lib/nodes/registry";
 import { cn } from "@/lib/utils";
 import { useAnnotations, useReadOnly } from "../store/context";
@@ -33,10 +33,12 @@ export interface NodeShellProps {
   subtitle?: string;
   /** Drafted by AI and not reviewed yet: a badge until the designer touches the node. */
   suggested?: boolean;
+  /** The node has a pinned output (test runs reuse it): a badge says so. */
+  pinned?: boolean;
   children?: React.ReactNode;
 }
 
-export const NodeShell = memo(function NodeShell({ id, type, title, selected, shape = "card", subtitle, suggested, children }: NodeShellProps) {
+export const NodeShell = memo(function NodeShell({ id, type, title, selected, shape = "card", subtitle, suggested, pinned, children }: NodeShellProps) {
   const definition = getNodeDefinition(type);
   const readOnly = useReadOnly();
   const compare = useAnnotations((s) => s.comparison?.nodes.get(id));
@@ -80,6 +82,16 @@ export const NodeShell = memo(function NodeShell({ id, type, title, selected, sh
           className="pointer-events-none absolute -top-2.5 right-6 flex items-center gap-1 rounded-full bg-violet-600 px-1.5 py-px text-[10px] font-medium leading-4 text-white shadow-sm"
         >
           <Sparkles aria-hidden className="size-3" /> Suggested
+        </span>
+      )}
+      {pinned && (
+        <span
+          data-testid={`node-pin-${id}`}
+          title="Pinned output: test runs reuse it instead of running this step"
+          // Left of the title's end, so it never covers a "Suggested" badge on the right.
+          className="absolute -top-2.5 left-5 flex h-5 items-center gap-0.5 rounded-full bg-amber-100 px-1.5 text-[10px] font-semibold text-amber-900 shadow-sm ring-2 ring-white dark:bg-amber-500/25 dark:text-amber-100 dark:ring-zinc-900"
+        >
+          <Pin aria-hidden className="size-3" /> Pinned
         </span>
       )}
       <NodeRunState nodeId={id} />

@@ -19,7 +19,7 @@ export const ParallelNode = memo(function ParallelNode({ id, type, data, selecte
   const rows = useMemo(() => outputRows({ type, data }), [type, data]);
   const mode = isRecord(data.config) && typeof data.config.mode === "string" ? data.config.mode : "";
   return (
-    <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)} suggested={data.suggested} subtitle={MODE_TEXT[mode]}>
+    <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)} suggested={data.suggested} pinned={Boolean(data.pinned)} subtitle={MODE_TEXT[mode]}>
       <OutputHandles rows={rows} connectable={!readOnly} />
     </NodeShell>
   );

@@ -21,7 +21,7 @@ export const TerminalNode = memo(function TerminalNode({ id, type, data, selecte
   const readOnly = useReadOnly();
   const rows = useMemo(() => outputRows({ type, data }), [type, data]);
   return (
-    <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)} suggested={data.suggested} shape="pill" subtitle={summary(data.config)}>
+    <NodeShell id={id} type={type} title={data.title} selected={Boolean(selected)} suggested={data.suggested} pinned={Boolean(data.pinned)} shape="pill" subtitle={summary(data.config)}>
       <OutputHandles rows={rows} connectable={!readOnly} />
     </NodeShell>
   );

@@ -28,6 +28,24 @@ describe("editor store: domain actions", () => {
     expect(state().addNode("no-such-type", { x: 0, y: 0 })).toBeNull();
   });
 
+  it("pins and unpins a node's output as an undoable edit that autosave sends", () => {
+    const { state } = testStore();
+    const before = state().docVersion;
+    const pinned = { output: { id: 7 }, handle: "big", pinnedAt: "2026-12-03T10:00:00.000Z", pinnedBy: "" };
+    state().setPinned("check", pinned);
+    expect(state().docVersion).toBe(before + 1);
+    expect(isDirty(state())).toBe(true);
+    expect(toWorkflowGraph(state()).nodes.find((n) => n.id === "check")!.data.pinned).toEqual(pinned);
+    state().setPinned("check", null);
+    expect(toWorkflowGraph(state()).nodes.find((n) => n.id === "check")!.data).not.toHaveProperty("pinned");
+    state().undo();
+    expect(state().nodes.find((n) => n.id === "check")!.data.pinned).toEqual(pinned);
+    // Unpinning a node without a pin changes nothing.
+    const version = state().docVersion;
+    state().setPinned("done", null);
+    expect(state().docVersion).toBe(version);
+  });
+
   it("connects with the handle's label and the branch condition, and refuses repeats and self-loops", () => {
     const { state } = testStore();
     state().onConnect({ source: "check", sourceHandle: "big", target: "done", targetHandle: "in" });

@@ -11,7 +11,7 @@ import {
 } from "@xyflow/react";
 import { temporal } from "zundo";
 import { createStore } from "zustand";
-import type { WorkflowGraph, XY } from "@/lib/workflow/types";
+import type { PinnedOutput, WorkflowGraph, XY } from "@/lib/workflow/types";
 import { toFlowGraph } from "../graph/convert";
 import { refreshOutgoingEdges } from "../graph/edge-meta";
 import {
@@ -51,6 +51,8 @@ export interface EditorState extends GraphDoc {
   addNode: (type: string, center: XY) => string | null;
   updateNodeConfig: (id: string, config: Record<string, unknown>, field?: string) => void;
   updateTitle: (id: string, title: string) => void;
+  /** Pins a step's output on the node (test runs of the draft reuse it), or unpins it with null. */
+  setPinned: (id: string, pinned: PinnedOutput | null) => void;
   deleteSelection: () => void;
   duplicate: () => string[];
   paste: (fragment: GraphFragment, at?: XY) => string[];
@@ -194,6 +196,18 @@ export function createEditorStore(init: EditorInit, options: EditorStoreOptions 
                 return { nodes: replaceNodeData(s.nodes, id, data).nodes, ...bump(s, true) };
               }),
             ),
+
+          setPinned: (id, pinned) => {
+            grouper.breakBurst();
+            edit((s) => {
+              const current = s.nodes.find((n) => n.id === id);
+              if (!current || (!pinned && !current.data.pinned)) return null;
+              // eslint-disable-next-line @typescript-eslint/no-unused-vars -- replaced or dropped
+              const { pinned: _old, ...rest } = current.data;
+              const data: NodeData = pinned ? { ...rest, pinned } : rest;
+              return { nodes: replaceNodeData(s.nodes, id, data).nodes, ...bump(s, true) };
+            });
+          },
 
           deleteSelection: () =>
             edit((s) => {

@@ -63,6 +63,8 @@ export const humanConfigSchema = configObject({
 export type HumanConfig = z.infer<typeof humanConfigSchema>;
 
 export const humanDefinition: NodeDefinition<typeof humanConfigSchema> = {
+  notTestableAlone:
+    "A human step creates a task for a person and waits for their answer, so it cannot be tested alone. Pin an output (an approval, say) so test runs go on without waiting for anyone.",
   type: "human",
   label: "Human task",
   description: "Waits for a person to approve or reject in the inbox, optionally filling a form.",

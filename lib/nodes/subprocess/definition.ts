@@ -23,6 +23,8 @@ export const subprocessConfigSchema = configObject({
 export type SubprocessConfig = z.infer<typeof subprocessConfigSchema>;
 
 export const subprocessDefinition: NodeDefinition<typeof subprocessConfigSchema> = {
+  notTestableAlone:
+    "A sub-workflow step starts a whole run of another workflow and waits for it, so it cannot be tested alone. Run that workflow itself, or pin an output here so test runs go on without starting it.",
   type: "subprocess",
   label: "Sub-workflow",
   description: "Runs another workflow, optionally waiting for its result. Takes the error output when the child fails.",

@@ -20,6 +20,8 @@ export const timerConfigSchema = z.discriminatedUnion(
 export type TimerConfig = z.infer<typeof timerConfigSchema>;
 
 export const timerDefinition: NodeDefinition<typeof timerConfigSchema> = {
+  notTestableAlone:
+    "A timer step only waits: tested alone it would do nothing but wait. Test the steps after it, or pin an output here so test runs go straight on.",
   type: "timer",
   label: "Timer",
   description: "Waits for a delay, or until a date computed from the run's data.",

@@ -25,6 +25,7 @@ import { invalidInput } from "@/lib/workflows/refusals";
 import { runWorkflowAction } from "@/lib/workflows/run-action";
 import { diffSchema, incomingDataSchema, versionRefSchema, workflowIdSchema } from "@/lib/workflows/schema";
 import { latestIncomingData, type IncomingSample } from "@/lib/workflows/incoming-data";
+import { testStep, type StepTestInput, type StepTestView } from "@/lib/workflows/step-test";
 import { publishWorkflow, restoreVersion, saveGraph, shareWorkflow, updateMeta } from "@/lib/workflows/service";
 import type { CreatedSecret, TriggerView, TriggersPanelData } from "@/lib/triggers/contract";
 import type { TriggerInput } from "@/lib/triggers/schema";
@@ -74,6 +75,11 @@ export async function incomingDataAction(id: string, nodeId: string, sourceIds: 
     if (!parsed.success) return invalidInput(parsed.error, "Reading the latest run");
     return { ok: true as const, sample: await latestIncomingData(actor, parsed.data.id, parsed.data.nodeId, parsed.data.sourceIds) };
   });
+}
+
+/** "Test this step": runs one node of the saved draft alone, without creating a run (lib/workflows/step-test.ts). */
+export async function testStepAction(input: StepTestInput): Promise<Outcome<{ result: StepTestView }>> {
+  return runWorkflowAction((actor) => testStep(actor, input));
 }
 
 export async function updateMetaAction(input: UpdateMetaInput): Promise<Outcome> {
