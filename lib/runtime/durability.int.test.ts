@@ -3,7 +3,13 @@
 // random worker every second or so (and once all of them: a full restart), starting a new one
 // each time. With 2-second leases the survivors take the dead workers' runs over. Every run must
 // end, each node must have exactly one successful history entry, no step recorded as finished
-// may start again, and each run's seq must have no gaps.
+// may start again, and each run's seq must have no gaps. One step has an effect: an HTTP call to a
+// slow local server (so kills land between the call and its record too). Pure steps share
+// checkpoints and are recomputed after a crash; the effect is persisted before and after: the
+// server may see a call again only while it is unrecorded, never after its record, and always with
+// the same Idempotency-Key, so the service can apply it once.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,7 +55,7 @@ function kill(child: ChildProcess): void {
   kills += 1;
 }
 
-const graph = {
+const graphWith = (effectUrl: string) => ({
   nodes: [
     startNode([{ name: "delay", type: "number", required: true }, { name: "x", type: "number", required: true }]),
     setNode("a", "a", "x + 1"),
@@ -64,24 +70,37 @@ const graph = {
     setNode("small", "size", '"small"'),
     n("wait2", "timer", { mode: "until", until: "$millis() + 800" }),
     setNode("f", "f", "$vars.c1 + $vars.c2"),
+    n("effect", "action", { method: "POST", url: effectUrl, headers: [], body: "{{ $vars.f }}", timeoutMs: 10_000 }),
     endNode("end", [{ key: "f", expression: "$vars.f" }, { key: "size", expression: "$vars.size" }]),
   ],
   edges: [
     e("start", "a"), e("a", "wait1"), e("wait1", "b"), e("b", "split"), e("split", "c1"), e("split", "c2"), e("c1", "join"), e("c2", "join"),
-    e("join", "check"), e("check", "big", "big"), e("check", "small", "default"), e("big", "wait2"), e("small", "wait2"), e("wait2", "f"), e("f", "end"),
+    e("join", "check"), e("check", "big", "big"), e("check", "small", "default"), e("big", "wait2"), e("small", "wait2"), e("wait2", "f"), e("f", "effect"), e("effect", "end"),
   ],
-};
+});
+
+/** Calls to the effect server: when each arrived, with which Idempotency-Key. */
+const calls: { key: string; at: number }[] = [];
+let effects: Server;
 
 describe("durability under SIGKILL (real worker processes)", () => {
   beforeAll(async () => {
     await Promise.all([Workflow.init(), WorkflowExecution.init(), EventLog.init()]);
+    effects = createServer((req, res) => {
+      calls.push({ key: String(req.headers["idempotency-key"]), at: Date.now() });
+      req.resume();
+      // Slow on purpose: a kill often lands while the call is in flight, before its record.
+      setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'), 300);
+    });
+    await new Promise<void>((resolve) => effects.listen(0, "127.0.0.1", resolve));
   });
   afterAll(async () => {
     for (const child of workers) child.kill("SIGKILL");
+    await new Promise((resolve) => effects.close(resolve));
   });
 
   it("finishes every run exactly once per node while workers are killed at random", async () => {
-    const id = await storeWorkflow(designer, graph);
+    const id = await storeWorkflow(designer, graphWith(`http://127.0.0.1:${(effects.address() as AddressInfo).port}/effect`));
     for (let i = 0; i < 3; i++) spawnWorker();
     const runIds: string[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -118,12 +137,13 @@ describe("durability under SIGKILL (real worker processes)", () => {
     }
 
     let replays = 0;
+    let redelivered = 0;
     for (const runId of runIds) {
       const exec = await loadFullExecution(runId);
       expect(exec?.status, runId).toBe("completed");
       const succeeded = new Map<string, number>();
       for (const h of historyOf(exec!)) if (h.status === "succeeded") succeeded.set(h.nodeId, (succeeded.get(h.nodeId) ?? 0) + 1);
-      const expected = ["start", "a", "wait1", "b", "split", "c1", "c2", "join", "check", JSON.parse(exec!.input ?? "{}").x >= 5 ? "big" : "small", "wait2", "f", "end"];
+      const expected = ["start", "a", "wait1", "b", "split", "c1", "c2", "join", "check", JSON.parse(exec!.input ?? "{}").x >= 5 ? "big" : "small", "wait2", "f", "effect", "end"];
       expect(Object.fromEntries(succeeded), runId).toEqual(Object.fromEntries(expected.map((node) => [node, 1])));
 
       const events = await EventLog.find({ runId }).sort({ seq: 1 }).lean();
@@ -140,10 +160,18 @@ describe("durability under SIGKILL (real worker processes)", () => {
         }
       }
       expect(events.at(-1)?.type).toBe("workflow_complete");
+
+      // The effect: called at least once, every time with the same key, and never after its record.
+      const effectDone = events.find((ev) => ev.type === "node_complete" && ev.nodeId === "effect");
+      const mine = calls.filter((c) => c.key.startsWith(`${runId}:`));
+      expect(mine.length, `${runId}: the effect was never called`).toBeGreaterThanOrEqual(1);
+      expect(new Set(mine.map((c) => c.key)).size, `${runId}: the effect was called with different keys`).toBe(1);
+      for (const call of mine) expect(call.at, `${runId}: the effect ran again after it was recorded`).toBeLessThanOrEqual(new Date(effectDone!.at).getTime());
+      if (mine.length > 1) redelivered += 1;
     }
     const heads = await liveHeads({});
     for (const runId of runIds) expect(heads.get(runId)?.kind ?? "finished", runId).toBe("finished");
-    console.log(`durability: ${RUNS} runs, ${kills} SIGKILLs (one full restart), ${replays} steps replayed after a crash`);
+    console.log(`durability: ${RUNS} runs, ${kills} SIGKILLs (one full restart), ${replays} steps replayed after a crash, ${redelivered} effects called again before their record (same key)`);
     expect(kills).toBeGreaterThanOrEqual(3);
   }, 200_000);
 });
