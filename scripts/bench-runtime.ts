@@ -10,7 +10,13 @@
 // runs them to their timer, then stops) and the measurement runs beside them; BENCH_PARKING
 // ("on,off") compares sleeping in run_timers (lib/runtime/parking.ts) with sleeping in run_queue.
 //   BENCH_RUNS (1000)  BENCH_WORKERS ("1,2")  BENCH_CONCURRENCY (4 runs per worker)  BENCH_GROUPS ("1,16")
+// BENCH_SHAPE=http runs, instead of the 20 set/decision steps, 20 steps of which every other one
+// is an HTTP POST to a server in this process on 127.0.0.1 (10 effects per run, each persisted
+// before and after). BENCH_LATENCY=N then times N runs one after another with a worker inside
+// this process, as the web server's own worker takes a run started there: trigger to end
+// (the run's createdAt to its endedAt), p50/p95.
 //   BENCH_WAITING (0)  BENCH_PARKING ("on", or "on,off" when BENCH_WAITING is set)
+//   BENCH_SHAPE ("pure" | "http")  BENCH_LATENCY (0)
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,6 +31,9 @@ import { e, endNode, n, setNode, startNode, storeWorkflow } from "../lib/runtime
 import type { ChildProcess } from "node:child_process";
 import { RunQueue } from "../models/RunQueue";
 import { percentile } from "./lib/bench-utils";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Worker } from "../lib/runtime/worker";
 import { TOOLS_DIR } from "./lib/paths.mjs";
 import { drained, enqueueRuns, lastEnd, startWorkerProcesses, stopWorkerProcesses } from "./lib/runtime-bench";
 
@@ -36,7 +45,58 @@ const WAITING = Number(process.env.BENCH_WAITING ?? 0);
 const PARKING = (process.env.BENCH_PARKING ?? (WAITING > 0 ? "on,off" : "on")).split(",");
 // "off": nothing is parked (the timer would have to be 30 years away).
 const PARK_AHEAD = { on: "30000", off: String(1_000 * 3600 * 24 * 365 * 30) } as Record<string, string>;
+const SHAPE = process.env.BENCH_SHAPE ?? "pure";
+const LATENCY_RUNS = Number(process.env.BENCH_LATENCY ?? 0);
 const designer = actor(["designer"]);
+
+/** 20 steps between start and end, every other one an HTTP POST to `url`. */
+function httpChain(url: string): WorkflowGraph {
+  const nodes = [startNode()];
+  const edges = [];
+  let previous = "start";
+  for (let i = 0; i < 10; i++) {
+    nodes.push(setNode(`s${i}`, `v${i}`, `${i} + 1`), n(`h${i}`, "action", { method: "POST", url, headers: [], body: `{"i": ${i}}`, timeoutMs: 10_000 }));
+    edges.push(e(previous, `s${i}`), e(`s${i}`, `h${i}`));
+    previous = `h${i}`;
+  }
+  nodes.push(endNode());
+  edges.push(e(previous, "end"));
+  return { nodes, edges };
+}
+
+/** A local service the HTTP steps call: answers at once. */
+async function startService(): Promise<{ url: string; calls: () => number; close: () => Promise<void> }> {
+  let count = 0;
+  const server = createServer((req, res) => {
+    count += 1;
+    req.resume();
+    req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/effect`, calls: () => count, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Runs started one after another in this process, with a worker here: trigger → end per run. */
+async function latency(workflowId: string, graph: WorkflowGraph, count: number, group: string): Promise<number[]> {
+  const worker = new Worker({ config: { concurrency: 4, pollMs: 100, groupPureSteps: Number(group) }, sweepMs: 0, log: () => {} }).start();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const runId = await enqueueRuns(workflowId, graph, { amount: 3 }, 1, designer.id, true);
+      for (;;) {
+        const run = await WorkflowExecution.findById(runId, { status: 1, createdAt: 1, endedAt: 1 }).lean();
+        if (run?.endedAt && ["completed", "failed", "cancelled"].includes(run.status)) {
+          times.push(run.endedAt.getTime() - run.createdAt.getTime());
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    }
+  } finally {
+    await worker.stop(1_000);
+  }
+  return times.slice(Math.min(5, Math.floor(count / 10))); // the first few warm the process up
+}
 
 function sleeper(): WorkflowGraph {
   return { nodes: [startNode(), n("wait", "timer", { mode: "until", until: "$millis() + 86400000" }), endNode()], edges: [e("start", "wait"), e("wait", "end")] };
@@ -78,8 +138,10 @@ async function configuration(workerCount: number, group: string, parking: string
       await drained(60 * 60_000);
       await stopWorkerProcesses(workers);
     }
-    const benchId = await storeWorkflow(designer, fixture("bench-20"));
-    const enqueueMs = await enqueueRuns(benchId, fixture("bench-20"), { amount: 3 }, RUNS, designer.id);
+    const service = SHAPE === "http" ? await startService() : null;
+    const graph = service ? httpChain(service.url) : fixture("bench-20");
+    const benchId = await storeWorkflow(designer, graph);
+    const enqueueMs = await enqueueRuns(benchId, graph, { amount: 3 }, RUNS, designer.id);
     workers.push(...(await startWorkerProcesses(workerCount, uri, { SWITCHYARD_WORKER_CONCURRENCY: CONCURRENCY, SWITCHYARD_GROUP_PURE_STEPS: group, SWITCHYARD_PARK_AHEAD_MS: PARK_AHEAD[parking] })));
     const startedAt = Date.now();
     await drained(30 * 60_000);
@@ -87,13 +149,18 @@ async function configuration(workerCount: number, group: string, parking: string
     const completed = await WorkflowExecution.countDocuments({ workflowId: benchId, status: "completed" });
     const { steps, p50, p95 } = await cycles();
     const inQueue = await RunQueue.estimatedDocumentCount();
+    await stopWorkerProcesses(workers);
+    const latencies = LATENCY_RUNS > 0 ? await latency(benchId, graph, LATENCY_RUNS, group) : [];
+    const effects = service?.calls() ?? 0;
+    await service?.close();
+    workers.push(...(await startWorkerProcesses(workerCount, uri, { SWITCHYARD_WORKER_CONCURRENCY: CONCURRENCY, SWITCHYARD_GROUP_PURE_STEPS: group, SWITCHYARD_PARK_AHEAD_MS: PARK_AHEAD[parking] })));
 
     const fanId = await storeWorkflow(designer, fanOut(200));
     await enqueueRuns(fanId, fanOut(200), {}, 1, designer.id);
     await drained(10 * 60_000);
     const fan = await WorkflowExecution.findOne({ workflowId: fanId }).lean();
     const fanMs = fan?.startedAt && fan.endedAt ? fan.endedAt.getTime() - fan.startedAt.getTime() : NaN;
-    return { workerCount, group, parking, inQueue, enqueueMs, runMs, completed, steps, p50, p95, fanMs, fanStatus: fan?.status, fanSteps: fan?.metrics?.nodeCount ?? 0 };
+    return { workerCount, group, parking, inQueue, latencies, effects, enqueueMs, runMs, completed, steps, p50, p95, fanMs, fanStatus: fan?.status, fanSteps: fan?.metrics?.nodeCount ?? 0 };
   } finally {
     await stopWorkerProcesses(workers);
     await mongoose.disconnect();
@@ -114,11 +181,12 @@ async function main() {
     }
   }
   console.log(`\n(${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)} at the end)`);
-  console.log("steps/checkpoint | workers | asleep beside (parking) | queue entries left | runs done | enqueue (ms/run) | runs/s | persisted steps/s | step cycle p50 / p95 (ms) | 200-branch fan-out");
+  console.log(`workflow: ${SHAPE === "http" ? "20 steps, every other one an HTTP POST to 127.0.0.1 (10 effects per run)" : "the 20-step set/decision fixture (bench-20)"}`);
+  console.log("steps/checkpoint | workers | asleep beside (parking) | queue entries left | runs done | enqueue (ms/run) | runs/s | persisted steps/s | step cycle p50 / p95 (ms) | HTTP calls | trigger → end, one run at a time, p50 / p95 (ms) | 200-branch fan-out");
   for (const r of rows) {
     const secs = r.runMs / 1_000;
     console.log(
-      `≤${r.group} | ${r.workerCount} | ${WAITING} (${r.parking}) | ${r.inQueue} | ${r.completed}/${RUNS} | ${(r.enqueueMs / RUNS).toFixed(1)} | ${(r.completed / secs).toFixed(1)} | ${(r.steps / secs).toFixed(0)} | ${r.p50} / ${r.p95} | ${r.fanStatus} in ${(r.fanMs / 1000).toFixed(1)} s (${r.fanSteps} steps, ${(r.fanSteps / (r.fanMs / 1000)).toFixed(0)} steps/s)`,
+      `≤${r.group} | ${r.workerCount} | ${WAITING} (${r.parking}) | ${r.inQueue} | ${r.completed}/${RUNS} | ${(r.enqueueMs / RUNS).toFixed(1)} | ${(r.completed / secs).toFixed(1)} | ${(r.steps / secs).toFixed(0)} | ${r.p50} / ${r.p95} | ${r.effects} | ${r.latencies.length ? `${percentile(r.latencies, 50)} / ${percentile(r.latencies, 95)} (${r.latencies.length} runs)` : "—"} | ${r.fanStatus} in ${(r.fanMs / 1000).toFixed(1)} s (${r.fanSteps} steps, ${(r.fanSteps / (r.fanMs / 1000)).toFixed(0)} steps/s)`,
     );
   }
 }

@@ -12,10 +12,13 @@ import { WorkflowExecution } from "../../models/WorkflowExecution";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-/** Queues `count` test runs of the graph as `by`; resolves with the milliseconds it took. */
-export async function enqueueRuns(workflowId: string, graph: WorkflowGraph, input: unknown, count: number, by: string): Promise<number> {
+/** Queues `count` test runs of the graph as `by`; resolves with the milliseconds it took, or with the last run's id when `idOfLast`. */
+export async function enqueueRuns(workflowId: string, graph: WorkflowGraph, input: unknown, count: number, by: string): Promise<number>;
+export async function enqueueRuns(workflowId: string, graph: WorkflowGraph, input: unknown, count: number, by: string, idOfLast: true): Promise<string>;
+export async function enqueueRuns(workflowId: string, graph: WorkflowGraph, input: unknown, count: number, by: string, idOfLast = false): Promise<number | string> {
   const draft = snapshotDraft(workflowId, graph, defaultSettings);
   const started = performance.now();
+  let last = "";
   for (let i = 0; i < count; i++) {
     const res = await enqueueRun({
       meta: { workflowId, workflowName: "bench", version: null, graphId: draft.graphId, depth: 0, parentExecutionId: null, parentStepId: null, parentAttempt: null, trigger: { type: "test", by } },
@@ -24,8 +27,9 @@ export async function enqueueRuns(workflowId: string, graph: WorkflowGraph, inpu
       beforeInsert: draft.store,
     });
     if (!res.ok) throw new Error(res.message);
+    last = res.runId;
   }
-  return performance.now() - started;
+  return idOfLast ? last : performance.now() - started;
 }
 
 /** Worker processes on `uri`, resolved once each says it is running. */
