@@ -36,6 +36,8 @@ let llmCredential: string;
 let doubler: string;
 
 const executors = { agent: agentExecutor } as unknown as ExecutorMap<RuntimeServices>;
+/** The worker's slots: few, so that agents waiting for their workflow tools can fill them all. */
+const SLOTS = 2;
 
 function agent(overrides: Partial<AgentConfig>): AgentConfig {
   return { ...(agentDefinition.defaults() as AgentConfig), timeoutMs: 20_000, ...overrides };
@@ -51,19 +53,26 @@ const mcpTool = (more: Partial<Extract<AgentToolConfig, { kind: "mcp" }>> = {}):
   ...more,
 });
 
-/** Stores and runs (test mode) a workflow of `who` whose one step is the agent; waits for it to end. */
-async function runAgent(who: Actor, config: AgentConfig, input: Record<string, unknown> = {}) {
+/** Stores and starts (test mode) a workflow of `who` whose one step is the agent. */
+async function startAgent(who: Actor, config: AgentConfig): Promise<string> {
   const workflowId = await storeWorkflow(who, {
     nodes: [startNode(), n("agent", "agent", config as unknown as Record<string, unknown>, "Agent"), endNode("end", [{ key: "answer", expression: "text" }])],
     edges: [e("start", "agent"), e("agent", "end")],
   });
-  const started = await startRunFor(who, { workflowId, mode: "test", input });
+  const started = await startRunFor(who, { workflowId, mode: "test", input: {} });
   if (!started.ok) throw new Error(started.message);
-  const state = await waitForStatus(started.runId, undefined, 25_000);
-  const execution = await loadFullExecution(started.runId);
-  const step = historyOf(execution!).find((h) => h.nodeId === "agent");
-  return { runId: started.runId, state, step };
+  return started.runId;
 }
+
+/** Waits for the run to end; its state and the agent step's history entry. */
+async function ended(runId: string) {
+  const state = await waitForStatus(runId, undefined, 25_000);
+  const execution = await loadFullExecution(runId);
+  const step = historyOf(execution!).find((h) => h.nodeId === "agent");
+  return { runId, state, step };
+}
+
+const runAgent = async (who: Actor, config: AgentConfig) => ended(await startAgent(who, config));
 
 async function transcriptOf(who: Actor, runId: string) {
   const transcripts = agentTranscripts((await listRunEvents(who, runId)) ?? []);
@@ -73,7 +82,7 @@ async function transcriptOf(who: Actor, runId: string) {
 
 beforeAll(async () => {
   [mcp, llm] = await Promise.all([startMcpServer({ token: TOKEN }), startLocalServer()]);
-  worker = testWorker({ executors, providers: { credentials: credentialsProvider, secrets: secretsProvider } });
+  worker = testWorker({ executors, concurrency: SLOTS, providers: { credentials: credentialsProvider, secrets: secretsProvider } });
   owner = await person("owner@agent-tools.test", ["designer"]);
   outsider = await person("outsider@agent-tools.test", ["designer"]);
   mcpCredential = (await createCredential(owner, { name: "Calculator token", type: "bearer", fields: { token: TOKEN } })).id!;
@@ -161,6 +170,19 @@ describe("an agent step with a published workflow as its tool (Simulated provide
     const stored = await EventLog.findOne({ runId, type: "agent_tool" }).lean();
     expect((stored?.data as { meta?: unknown }).meta).toEqual({ runId: String(child._id) });
     expect(state.output?.value).toEqual({ answer: expect.stringContaining('{"doubled":42}') });
+  });
+
+  it("more agents than worker slots, each waiting for its workflow tool: the waits lend their slots, so every child runs", async () => {
+    // Without the lending, SLOTS agents would hold every slot while waiting for children that no
+    // slot is left to run, until their time limit.
+    const config = agent({ goal: "Double the amount 5", timeoutMs: 10_000, tools: [{ kind: "workflow", workflowId: doubler }] });
+    const runIds = await Promise.all(Array.from({ length: SLOTS + 1 }, () => startAgent(owner, config)));
+    for (const runId of runIds) {
+      const { state } = await ended(runId);
+      expect(state.status).toBe("completed");
+      expect(state.output?.value).toEqual({ answer: expect.stringContaining('{"doubled":10}') });
+      expect(await WorkflowExecution.countDocuments({ parentExecutionId: runId, status: "completed" })).toBe(1);
+    }
   });
 
   it("a designer who may not run the tool's workflow: the step fails naming the refusal, and the workflow never runs", async () => {
