@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { credentialsProvider } from "@/lib/credentials/runtime";
 import { createCredential } from "@/lib/credentials/service";
 import type { ExecutorMap } from "@/lib/engine/executor";
+import { requestCancel } from "@/lib/runtime/control";
 import { historyOf, loadFullExecution } from "@/lib/runtime/execution-store";
 import { getRun, listRunEvents } from "@/lib/runtime/queries";
 import type { RuntimeServices } from "@/lib/runtime/services";
@@ -141,6 +142,22 @@ describe("an agent step with an MCP server's tool (Simulated provider)", () => {
     expect(mcp.calls).toEqual([]);
   });
 
+  it("a tool that reports an error: the agent reads it as the tool's result and the transcript shows it", async () => {
+    const { runId, state } = await runAgent(owner, agent({ goal: "Try the failing tool", tools: [mcpTool({ only: ["fail"] })] }));
+    expect(state.status).toBe("completed");
+    expect(mcp.calls).toEqual(["fail"]);
+    const transcript = await transcriptOf(owner, runId);
+    expect(transcript.entries[1]).toMatchObject({ kind: "tool", name: "fail", error: "the disk is full" });
+    expect(state.output?.value).toEqual({ answer: expect.stringMatching(/^I tried fail, but it failed: the disk is full\./) });
+  });
+
+  it("a credential the run's starter may not use: the step fails before the server is contacted", async () => {
+    const { state, step } = await runAgent(outsider, agent({ goal: "Add 2 and 3", tools: [mcpTool()] }));
+    expect(state.status).toBe("failed");
+    expect(step?.error).toMatchObject({ code: "credential_forbidden", message: expect.stringContaining(`may not use credential ${mcpCredential}`) });
+    expect(mcp.calls).toEqual([]);
+  });
+
   it("an unreachable server (a closed port) fails the step with the server's name and the reason", async () => {
     const gone = await startMcpServer();
     await gone.close();
@@ -183,6 +200,22 @@ describe("an agent step with a published workflow as its tool (Simulated provide
       expect(state.output?.value).toEqual({ answer: expect.stringContaining('{"doubled":10}') });
       expect(await WorkflowExecution.countDocuments({ parentExecutionId: runId, status: "completed" })).toBe(1);
     }
+  });
+
+  it("cancelling the agent's run while it waits for its workflow tool cancels the child run too", async () => {
+    const sleeper = await storeWorkflow(owner, { nodes: [startNode(), n("nap", "timer", { mode: "delay", delaySeconds: 3600 }), endNode()], edges: [e("start", "nap"), e("nap", "end")] });
+    await Workflow.updateOne({ _id: sleeper }, { $set: { name: "Sleeper" } });
+    const published = await publishWorkflow(owner, { id: sleeper });
+    if (!published.ok) throw new Error(published.message);
+    const runId = await startAgent(owner, agent({ goal: "Sleep", tools: [{ kind: "workflow", workflowId: sleeper }] }));
+    let child = null;
+    for (const deadline = Date.now() + 10_000; !child && Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+      child = await WorkflowExecution.findOne({ parentExecutionId: runId }).lean();
+    }
+    expect(child).not.toBeNull();
+    expect((await requestCancel(runId, { reason: "no longer needed" })).ok).toBe(true);
+    expect((await ended(runId)).state.status).toBe("cancelled");
+    expect((await waitForStatus(String(child!._id))).status).toBe("cancelled");
   });
 
   it("a designer who may not run the tool's workflow: the step fails naming the refusal, and the workflow never runs", async () => {
