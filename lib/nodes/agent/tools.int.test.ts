@@ -135,6 +135,17 @@ describe("an agent step with an MCP server's tool (Simulated provider)", () => {
     expect(mcp.calls).toEqual(["add"]);
   });
 
+  it("limits the tools to the server's names as the server spells them (text.upper) or as the model sees them (text_upper)", async () => {
+    for (const only of [["text.upper"], ["text_upper"]]) {
+      mcp.calls.length = 0;
+      const { runId, state } = await runAgent(owner, agent({ goal: "Upper-case the text", tools: [mcpTool({ only })] }));
+      expect(state.status).toBe("completed");
+      expect(mcp.calls).toEqual(["text.upper"]);
+      const stored = await EventLog.findOne({ runId, type: "agent_tool" }).lean();
+      expect(stored?.data).toMatchObject({ name: "text_upper", meta: { server: "Calculator", tool: "text.upper" } });
+    }
+  });
+
   it("without the credential the server refuses: the step fails naming the server and the reason", async () => {
     const { state, step } = await runAgent(owner, agent({ goal: "Add 2 and 3", tools: [mcpTool({ credentialId: undefined })] }));
     expect(state.status).toBe("failed");
