@@ -181,6 +181,15 @@ describe("an agent step with an MCP server's tool (Simulated provider)", () => {
   });
 });
 
+/** A published workflow that waits an hour. */
+async function publishedSleeper(): Promise<string> {
+  const sleeper = await storeWorkflow(owner, { nodes: [startNode(), n("nap", "timer", { mode: "delay", delaySeconds: 3600 }), endNode()], edges: [e("start", "nap"), e("nap", "end")] });
+  await Workflow.updateOne({ _id: sleeper }, { $set: { name: "Sleeper" } });
+  const published = await publishWorkflow(owner, { id: sleeper });
+  if (!published.ok) throw new Error(published.message);
+  return sleeper;
+}
+
 describe("an agent step with a published workflow as its tool (Simulated provider)", () => {
   it("runs the workflow as a child of the agent's run and shows the child's output in the transcript", async () => {
     const { runId, state } = await runAgent(owner, agent({ goal: "Double the amount 21", tools: [{ kind: "workflow", workflowId: doubler }] }));
@@ -214,10 +223,7 @@ describe("an agent step with a published workflow as its tool (Simulated provide
   });
 
   it("cancelling the agent's run while it waits for its workflow tool cancels the child run too", async () => {
-    const sleeper = await storeWorkflow(owner, { nodes: [startNode(), n("nap", "timer", { mode: "delay", delaySeconds: 3600 }), endNode()], edges: [e("start", "nap"), e("nap", "end")] });
-    await Workflow.updateOne({ _id: sleeper }, { $set: { name: "Sleeper" } });
-    const published = await publishWorkflow(owner, { id: sleeper });
-    if (!published.ok) throw new Error(published.message);
+    const sleeper = await publishedSleeper();
     const runId = await startAgent(owner, agent({ goal: "Sleep", tools: [{ kind: "workflow", workflowId: sleeper }] }));
     let child = null;
     for (const deadline = Date.now() + 10_000; !child && Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
@@ -227,6 +233,15 @@ describe("an agent step with a published workflow as its tool (Simulated provide
     expect((await requestCancel(runId, { reason: "no longer needed" })).ok).toBe(true);
     expect((await ended(runId)).state.status).toBe("cancelled");
     expect((await waitForStatus(String(child!._id))).status).toBe("cancelled");
+  });
+
+  it("an agent whose time limit comes while its workflow tool runs fails with that limit, and the child run is cancelled", async () => {
+    const sleeper = await publishedSleeper();
+    const { runId, state, step } = await runAgent(owner, agent({ goal: "Sleep", timeoutMs: 1_500, tools: [{ kind: "workflow", workflowId: sleeper }] }));
+    expect(state.status).toBe("failed");
+    expect(step?.error?.message).toMatch(/time limit of (1\.5 s|1500 ms)/);
+    const [child] = await WorkflowExecution.find({ parentExecutionId: runId }).lean();
+    expect((await waitForStatus(String(child._id))).status).toBe("cancelled");
   });
 
   it("a designer who may not run the tool's workflow: the step fails naming the refusal, and the workflow never runs", async () => {
