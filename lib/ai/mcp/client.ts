@@ -34,6 +34,20 @@ function transportFor(server: McpServerRef, url: URL): Transport {
   return server.transport === "sse" ? new SSEClientTransport(url, { requestInit }) : new StreamableHTTPClientTransport(url, { requestInit });
 }
 
+/**
+ * `work`, or the signal's reason as soon as it aborts. The SSE transport does not watch the
+ * signal while it waits for its stream to open: a server that accepts the connection and never
+ * answers would hold the step past its time limit.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
 export async function connectMcpTools(server: McpServerRef, options: ConnectOptions): Promise<ToolSet> {
   const checked = parseOutboundUrl(server.url);
   const where = `MCP server "${server.name}" at ${checked.ok ? describeUrl(checked.url) : server.url}`;
@@ -54,7 +68,7 @@ export async function connectMcpTools(server: McpServerRef, options: ConnectOpti
   let listed: Awaited<ReturnType<Client["listTools"]>>["tools"] = [];
   try {
     options.signal.throwIfAborted();
-    await client.connect(transportFor(server, checked.url), { signal: options.signal });
+    await untilAborted(client.connect(transportFor(server, checked.url), { signal: options.signal }), options.signal);
     for (let cursor: string | undefined, pages = 0; pages < 20; pages++) {
       const page = await client.listTools(cursor ? { cursor } : {}, { signal: options.signal });
       listed.push(...page.tools);
