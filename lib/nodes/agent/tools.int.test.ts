@@ -172,12 +172,14 @@ describe("an agent step with an MCP server's tool (Simulated provider)", () => {
   it("an unreachable server (a closed port) fails the step with the server's name and the reason", async () => {
     const gone = await startMcpServer();
     await gone.close();
-    const { runId, state, step } = await runAgent(owner, agent({ goal: "Add 2 and 3", tools: [mcpTool({ name: "Gone calculator", url: `${gone.origin}/mcp`, credentialId: undefined })] }));
-    expect(state.status).toBe("failed");
-    expect(step?.error).toMatchObject({ code: "mcp_unavailable", message: `MCP server "Gone calculator" at ${gone.origin}/mcp: it could not be reached (connection refused)` });
-    expect(state.error?.message).toContain('MCP server "Gone calculator"');
-    // It failed before any model call.
-    expect(await EventLog.countDocuments({ runId, type: "agent_model" })).toBe(0);
+    for (const [path, transport] of [["mcp", "streamable-http"], ["sse", "sse"]] as const) {
+      const { runId, state, step } = await runAgent(owner, agent({ goal: "Add 2 and 3", tools: [mcpTool({ name: "Gone calculator", url: `${gone.origin}/${path}`, transport, credentialId: undefined })] }));
+      expect(state.status).toBe("failed");
+      expect(step?.error).toMatchObject({ code: "mcp_unavailable", message: `MCP server "Gone calculator" at ${gone.origin}/${path}: it could not be reached (connection refused)` });
+      expect(state.error?.message).toContain('MCP server "Gone calculator"');
+      // It failed before any model call.
+      expect(await EventLog.countDocuments({ runId, type: "agent_model" })).toBe(0);
+    }
   });
 });
 
