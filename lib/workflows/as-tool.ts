@@ -137,7 +137,8 @@ export async function workflowTools(input: {
   whileWaiting?: RuntimeServices["runs"]["whileWaiting"];
 }): Promise<AgentTool[]> {
   const parentRun = await readRun(input.parentRunId);
-  if (!parentRun) throw new Error(`the run ${input.parentRunId} that would call workflows as tools does not exist`);
+  // Each call is a child run of the agent's run: none exists when the step is tested alone.
+  if (!parentRun) throw new Error("workflow tools run only inside a run (each call is a child run of it), so a step tested alone cannot use them: start a test run of the workflow instead");
   const parent = { runId: input.parentRunId, depth: parentRun.meta.depth, startedBy: input.actor };
   const person = await loadActor(input.actor);
   const taken = new Set<string>();

@@ -17,6 +17,7 @@ import { e, endNode, n, startNode, storeWorkflow, testWorker, waitForStatus } fr
 import type { Worker } from "@/lib/runtime/worker";
 import { secretsProvider } from "@/lib/variables/fill-secrets";
 import { publishWorkflow } from "@/lib/workflows/service";
+import { testStep } from "@/lib/workflows/step-test";
 import { person } from "@/lib/workflows/test-fixtures";
 import { EventLog } from "@/models/EventLog";
 import { Workflow } from "@/models/Workflow";
@@ -244,6 +245,24 @@ describe("an agent step with a published workflow as its tool (Simulated provide
     expect(step?.error?.message).toMatch(/time limit of (1\.5 s|1500 ms)/);
     const [child] = await WorkflowExecution.find({ parentExecutionId: runId }).lean();
     expect((await waitForStatus(String(child._id))).status).toBe("cancelled");
+  });
+
+  it("testing the agent step alone says that a workflow tool needs a run, instead of a missing run's id", async () => {
+    const workflowId = await storeWorkflow(owner, {
+      nodes: [startNode(), n("agent", "agent", agent({ goal: "Double the amount 21", tools: [{ kind: "workflow", workflowId: doubler }] }) as unknown as Record<string, unknown>, "Agent"), endNode()],
+      edges: [e("start", "agent"), e("agent", "end")],
+    });
+    const tested = await testStep(owner, { id: workflowId, nodeId: "agent", input: { source: "json", text: "{}" } });
+    expect(tested).toMatchObject({
+      ok: true,
+      result: {
+        status: "failed",
+        error: {
+          code: "workflow_tool",
+          message: "the workflow tools could not be prepared: workflow tools run only inside a run (each call is a child run of it), so a step tested alone cannot use them: start a test run of the workflow instead",
+        },
+      },
+    });
   });
 
   it("a designer who may not run the tool's workflow: the step fails naming the refusal, and the workflow never runs", async () => {
