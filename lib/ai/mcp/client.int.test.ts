@@ -87,7 +87,7 @@ describe("connectMcpTools against a local MCP server", () => {
     await expect(connectMcpTools(files(`${open.origin}/mcp`, { headers: { "X-A": "1\r\nX-B: 2" } }), { signal: signal() })).rejects.toThrow(/the header "X-A" must be on one line/);
   });
 
-  it("over SSE too: a closed port, a server that never answers and one that is not an MCP server fail with the reason", async () => {
+  it("over SSE too: a closed port, a server that never answers and one that is not an MCP server (either transport) fail with the reason", async () => {
     const gone = await startMcpServer();
     await gone.close();
     await expect(connectMcpTools(files(`${gone.origin}/sse`, { transport: "sse" }), { signal: signal() })).rejects.toThrow(
@@ -105,6 +105,9 @@ describe("connectMcpTools against a local MCP server", () => {
       other.handle((_req, res) => void res.writeHead(200, { "content-type": "text/plain" }).end("ok"));
       await expect(connectMcpTools(files(`${other.url}/sse`, { transport: "sse" }), { signal: signal() })).rejects.toThrow(
         `MCP server "Files" at ${other.url}/sse: it answered HTTP 200, but not as an MCP server: check the URL and the transport`,
+      );
+      await expect(connectMcpTools(files(`${other.url}/mcp`), { signal: signal() })).rejects.toThrow(
+        `MCP server "Files" at ${other.url}/mcp: it answered with text/plain, not as an MCP server: check the URL and the transport`,
       );
     } finally {
       await other.close();

@@ -38,5 +38,8 @@ export function describeMcpFailure(error: unknown, signal?: AbortSignal): string
   const network = e.cause?.code ?? (typeof e.code === "string" ? e.code : undefined) ?? NETWORK_IN_TEXT.exec(e.message ?? "")?.[1];
   if (network && NETWORK[network]) return NETWORK[network];
   const message = e.cause?.message ?? e.message ?? String(error);
+  // Streamable HTTP at an address that answers, but not as an MCP server (a web page, plain text).
+  const contentType = /Unexpected content type: ([^\s;]+)/.exec(message)?.[1];
+  if (contentType) return `it answered with ${contentType}, not as an MCP server: check the URL and the transport`;
   return message.length > 300 ? `${message.slice(0, 300)}…` : message;
 }
