@@ -117,6 +117,14 @@ export interface RuntimeServices {
   /** Fills the secret-variable markers of a rendered HTTP header value (lib/variables/fill-secrets.ts). */
   secrets: { fill(text: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> };
   tasks: { createForStep(request: HumanTaskRequest): Promise<{ taskId: string }> };
-  runs: { startChild(request: ChildRunRequest): Promise<{ runId: string }> };
+  runs: {
+    startChild(request: ChildRunRequest): Promise<{ runId: string }>;
+    /**
+     * Runs `wait` (the step blocking on another run's end, as an agent's workflow tool does) with
+     * the step's worker slot lent out meanwhile, so that run can be taken up even when every slot
+     * holds a waiting step. Absent outside a worker (step tests): the wait just runs.
+     */
+    whileWaiting?<T>(wait: () => Promise<T>): Promise<T>;
+  };
   notifications: { send(request: NotificationRequest): Promise<{ delivered: number; failed: { to: string; error: string }[] }> };
 }

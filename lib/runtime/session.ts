@@ -32,6 +32,11 @@ export interface SessionDeps {
   config: RuntimeConfig;
   executors: ExecutorMap<RuntimeServices>;
   providers: ServiceProviders;
+  /**
+   * Lends the session's worker slot while a step blocks on another run (services.runs.whileWaiting);
+   * returns the function that takes it back. Absent: nothing is lent.
+   */
+  lendSlot?: () => () => void;
 }
 
 export interface SessionInit extends LiveCopy {
@@ -269,6 +274,14 @@ export class RunSession {
         },
         recordAgentEntry: (entry) => this.addEvents([agentEvent(entry, { at: runClock.now(), nodeId: step.nodeId, stepId: step.stepId, attempt: step.attempt })]),
         startChild: (request) => startChildRun({ runId: this.runId, depth: meta.depth, startedBy: meta.trigger.by }, request),
+        whileWaiting: async (wait) => {
+          const giveBack = this.deps.lendSlot?.() ?? (() => {});
+          try {
+            return await wait();
+          } finally {
+            giveBack();
+          }
+        },
       },
       this.deps.providers,
     );

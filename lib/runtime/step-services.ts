@@ -28,6 +28,7 @@ export interface StepHooks {
   recordAgentEntry(entry: AgentEntry): void;
   spend: RunInfo["spend"];
   startChild(request: ChildRunRequest): Promise<{ runId: string }>;
+  whileWaiting?: RuntimeServices["runs"]["whileWaiting"];
 }
 
 export function servicesForStep(run: Omit<RunInfo, "recordAiUsage" | "log" | "recordAgentEntry" | "spend">, hooks: StepHooks, providers: ServiceProviders): RuntimeServices {
@@ -36,7 +37,7 @@ export function servicesForStep(run: Omit<RunInfo, "recordAiUsage" | "log" | "re
     credentials: providers.credentials ? { reveal: (id) => providers.credentials!.revealFor(run.startedBy, id) } : { reveal: unavailable("Credentials") },
     secrets: providers.secrets ? { fill: (text) => providers.secrets!.fill(run, text) } : { fill: unavailable("Secret variables") },
     tasks: providers.tasks ?? { createForStep: unavailable("Human tasks") },
-    runs: { startChild: hooks.startChild },
+    runs: { startChild: hooks.startChild, ...(hooks.whileWaiting ? { whileWaiting: hooks.whileWaiting } : {}) },
     notifications: providers.notifications ?? { send: unavailable("Notifications") },
   };
 }

@@ -46,6 +46,24 @@ export class Worker {
     this.config = runtimeConfig(options.config);
   }
 
+  /**
+   * Slots lent by steps blocked on another run (an agent waiting for its workflow tool's run):
+   * without them, as many agents as slots would each wait for a child no slot is left to run.
+   * While lent, the worker may hold more sessions than `concurrency`, but never more that are not waiting.
+   */
+  private lent = 0;
+
+  private lendSlot(): () => void {
+    this.lent += 1;
+    this.wakeLoop();
+    let returned = false;
+    return () => {
+      if (returned) return;
+      returned = true;
+      this.lent -= 1;
+    };
+  }
+
   get activeRuns(): number {
     return this.sessions.size;
   }
@@ -88,7 +106,7 @@ export class Worker {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      if (this.sessions.size >= this.config.concurrency) {
+      if (this.sessions.size - this.lent >= this.config.concurrency) {
         await this.idle(this.config.pollMs);
         continue;
       }
@@ -139,7 +157,7 @@ export class Worker {
     let session: RunSession | null = null;
     let unsubscribe = () => {};
     try {
-      session = await openSession(entry, { owner: this.owner, config: this.config, executors: this.options.executors ?? defaultExecutors, providers: this.options.providers ?? serviceProviders });
+      session = await openSession(entry, { owner: this.owner, config: this.config, executors: this.options.executors ?? defaultExecutors, providers: this.options.providers ?? serviceProviders, lendSlot: () => this.lendSlot() });
       if (!session) return;
       if (!this.running) session.stop();
       this.sessions.set(runId, session);

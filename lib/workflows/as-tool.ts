@@ -15,7 +15,7 @@ import { readRun, requestCancel } from "@/lib/runtime/control";
 import { loadRunGraph } from "@/lib/runtime/graphs";
 import { newRunId } from "@/lib/runtime/ids";
 import { startFields } from "@/lib/runtime/run-input";
-import type { RunInfo } from "@/lib/runtime/services";
+import type { RunInfo, RuntimeServices } from "@/lib/runtime/services";
 import { startRunFor, type RequestMeta } from "@/lib/runtime/start";
 import { waitForRun } from "@/lib/triggers/webhook/wait";
 import { Workflow } from "@/models/Workflow";
@@ -128,9 +128,17 @@ async function agentTarget(actor: Actor | null, workflowId: string): Promise<Wor
  * than the parent; the rights are checked again at the start) and waits for it within both the
  * call's and the step's signal; a child still running when they abort is cancelled.
  */
-export async function workflowTools(input: { workflowIds: string[]; actor: RunStarter; parentRunId: string; signal: AbortSignal }): Promise<AgentTool[]> {
+export async function workflowTools(input: {
+  workflowIds: string[];
+  actor: RunStarter;
+  parentRunId: string;
+  signal: AbortSignal;
+  /** The step's services.runs.whileWaiting: the wait for a child lends the worker slot to it. */
+  whileWaiting?: RuntimeServices["runs"]["whileWaiting"];
+}): Promise<AgentTool[]> {
   const parentRun = await readRun(input.parentRunId);
-  if (!parentRun) throw new Error(`the run ${input.parentRunId} that would call workflows as tools does not exist`);
+  // Each call is a child run of the agent's run: none exists when the step is tested alone.
+  if (!parentRun) throw new Error("workflow tools run only inside a run (each call is a child run of it), so a step tested alone cannot use them: start a test run of the workflow instead");
   const parent = { runId: input.parentRunId, depth: parentRun.meta.depth, startedBy: input.actor };
   const person = await loadActor(input.actor);
   const taken = new Set<string>();
@@ -153,7 +161,8 @@ export async function workflowTools(input: { workflowIds: string[]; actor: RunSt
           if (error instanceof ChildRunRefused) return { ok: false, error: error.message };
           throw error;
         }
-        const run = await awaitToolRun(runId, both);
+        const wait = () => awaitToolRun(runId, both);
+        const run = await (input.whileWaiting ? input.whileWaiting(wait) : wait());
         if (run.status === "pending" || run.status === "running" || run.status === "paused") {
           await requestCancel(runId, { reason: "the agent step that called it stopped waiting" });
         }

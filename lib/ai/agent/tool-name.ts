@@ -4,9 +4,14 @@
 
 const NAME_MAX = 64;
 
-/** `raw` with other characters as "_", cut to 64; a name already in `taken` gets _2, _3… (and is added to it). */
+/** `raw` with other characters as "_", cut to 64: "text.upper" → "text_upper". */
+export function safeToolName(raw: string): string {
+  return (raw.replace(/[^A-Za-z0-9_-]/g, "_") || "tool").slice(0, NAME_MAX);
+}
+
+/** safeToolName(raw); a name already in `taken` gets _2, _3… (and is added to it). */
 export function uniqueToolName(raw: string, taken: Set<string>): string {
-  const base = (raw.replace(/[^A-Za-z0-9_-]/g, "_") || "tool").slice(0, NAME_MAX);
+  const base = safeToolName(raw);
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base.slice(0, NAME_MAX - String(i).length - 1)}_${i}`;
   taken.add(name);

@@ -1,6 +1,7 @@
 // The agent's MCP client against a real MCP server (the SDK's McpServer on node:http, 127.0.0.1):
 // both transports, a tool error, refused auth, an unreachable server and the time limit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocalServer } from "@/tests/local-http";
 import { startMcpServer, type LocalMcpServer } from "@/tests/mcp-server";
 import { connectMcpTools, type McpServerRef } from "./client";
 
@@ -84,6 +85,33 @@ describe("connectMcpTools against a local MCP server", () => {
     );
     await expect(connectMcpTools(files("ftp://127.0.0.1/x"), { signal: signal() })).rejects.toThrow('MCP server "Files" at ftp://127.0.0.1/x: the URL "ftp://127.0.0.1/x" must start with http:// or https://');
     await expect(connectMcpTools(files(`${open.origin}/mcp`, { headers: { "X-A": "1\r\nX-B: 2" } }), { signal: signal() })).rejects.toThrow(/the header "X-A" must be on one line/);
+  });
+
+  it("over SSE too: a closed port, a server that never answers and one that is not an MCP server (either transport) fail with the reason", async () => {
+    const gone = await startMcpServer();
+    await gone.close();
+    await expect(connectMcpTools(files(`${gone.origin}/sse`, { transport: "sse" }), { signal: signal() })).rejects.toThrow(
+      `MCP server "Files" at ${gone.origin}/sse: it could not be reached (connection refused)`,
+    );
+    const other = await startLocalServer();
+    try {
+      // Accepts the connection and never answers: the step's time limit still ends the wait.
+      other.handle(() => new Promise(() => {}));
+      const started = Date.now();
+      await expect(connectMcpTools(files(`${other.url}/sse`, { transport: "sse" }), { signal: AbortSignal.timeout(300) })).rejects.toThrow(
+        `MCP server "Files" at ${other.url}/sse: it did not answer within the time limit`,
+      );
+      expect(Date.now() - started).toBeLessThan(3_000);
+      other.handle((_req, res) => void res.writeHead(200, { "content-type": "text/plain" }).end("ok"));
+      await expect(connectMcpTools(files(`${other.url}/sse`, { transport: "sse" }), { signal: signal() })).rejects.toThrow(
+        `MCP server "Files" at ${other.url}/sse: it answered HTTP 200, but not as an MCP server: check the URL and the transport`,
+      );
+      await expect(connectMcpTools(files(`${other.url}/mcp`), { signal: signal() })).rejects.toThrow(
+        `MCP server "Files" at ${other.url}/mcp: it answered with text/plain, not as an MCP server: check the URL and the transport`,
+      );
+    } finally {
+      await other.close();
+    }
   });
 
   it("is bounded by the signals: a slow call fails at its time limit, an aborted step cannot connect", async () => {

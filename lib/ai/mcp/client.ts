@@ -8,7 +8,7 @@ import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { AgentTool, ToolSet } from "@/lib/ai/agent/tool";
-import { uniqueToolName } from "@/lib/ai/agent/tool-name";
+import { safeToolName, uniqueToolName } from "@/lib/ai/agent/tool-name";
 import { describeUrl, headerValueProblem, parseOutboundUrl } from "@/lib/http/outbound-url";
 import { describeMcpFailure } from "./errors";
 import { toolParameters, toolResult } from "./tool-shape";
@@ -23,7 +23,7 @@ export interface McpServerRef {
 export interface ConnectOptions {
   /** Bounds connecting and listing, and every call after (the step's time limit). */
   signal: AbortSignal;
-  /** Only these of the server's tools (by the server's names); all when absent. */
+  /** Only these of the server's tools (by the server's names or the names the model sees); all when absent. */
   only?: string[];
 }
 
@@ -32,6 +32,20 @@ const CLIENT_INFO = { name: "switchyard-agent", version: "1.0.0" };
 function transportFor(server: McpServerRef, url: URL): Transport {
   const requestInit: RequestInit = { headers: server.headers ?? {} };
   return server.transport === "sse" ? new SSEClientTransport(url, { requestInit }) : new StreamableHTTPClientTransport(url, { requestInit });
+}
+
+/**
+ * `work`, or the signal's reason as soon as it aborts. The SSE transport does not watch the
+ * signal while it waits for its stream to open: a server that accepts the connection and never
+ * answers would hold the step past its time limit.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 export async function connectMcpTools(server: McpServerRef, options: ConnectOptions): Promise<ToolSet> {
@@ -54,7 +68,7 @@ export async function connectMcpTools(server: McpServerRef, options: ConnectOpti
   let listed: Awaited<ReturnType<Client["listTools"]>>["tools"] = [];
   try {
     options.signal.throwIfAborted();
-    await client.connect(transportFor(server, checked.url), { signal: options.signal });
+    await untilAborted(client.connect(transportFor(server, checked.url), { signal: options.signal }), options.signal);
     for (let cursor: string | undefined, pages = 0; pages < 20; pages++) {
       const page = await client.listTools(cursor ? { cursor } : {}, { signal: options.signal });
       listed.push(...page.tools);
@@ -68,14 +82,17 @@ export async function connectMcpTools(server: McpServerRef, options: ConnectOpti
   }
 
   if (options.only) {
-    const missing = options.only.filter((name) => !listed.some((t) => t.name === name));
+    // A designer may write a tool's name as the server spells it ("text.upper") or as the
+    // transcript shows it to the model ("text_upper").
+    const named = (name: string, tool: { name: string }) => tool.name === name || safeToolName(tool.name) === name;
+    const missing = options.only.filter((name) => !listed.some((t) => named(name, t)));
     if (missing.length) {
       options.signal.removeEventListener("abort", onAbort);
       await close();
       const has = listed.map((t) => t.name).join(", ") || "none";
       throw new Error(`${where}: it has no tool named ${missing.map((m) => `"${m}"`).join(", ")} (its tools: ${has})`);
     }
-    listed = listed.filter((t) => options.only!.includes(t.name));
+    listed = listed.filter((t) => options.only!.some((name) => named(name, t)));
   }
 
   const taken = new Set<string>();

@@ -60,6 +60,12 @@ describe("the agent step's settings", () => {
     expect(problems(valid({ tools: [{ kind: "smtp" } as never] }))).toEqual([expect.stringMatching(/^tools\.0/)]);
   });
 
+  it("lets an MCP server's tools be chosen by MCP's names (dots allowed), not only the model's", () => {
+    const mcp = { kind: "mcp", name: "Files", url: "https://mcp.example.com/mcp", transport: "streamable-http" } as const;
+    expect(problems(valid({ tools: [{ ...mcp, only: ["text.upper", "read_file"] }] }))).toEqual([]);
+    expect(problems(valid({ tools: [{ ...mcp, only: ["read file!"] }] }))).toEqual(["tools.0.only.0: Tool may use only letters, digits, _, - and . (at most 128), as MCP tool names do"]);
+  });
+
   it("keeps the limits in range and needs a schema for JSON answers", () => {
     expect(problems(valid({ maxToolCalls: 0 }))).toEqual(["maxToolCalls: Max tool calls must be at least 1"]);
     expect(problems(valid({ outputMode: "json" }))).toEqual(["jsonSchema: JSON schema is required when the output is JSON"]);

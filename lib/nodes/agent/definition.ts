@@ -48,6 +48,13 @@ const workflowTool = z.object({
   workflowId: requiredText("Workflow", 100),
 });
 
+/** What MCP allows in a tool's name (the SDK's own check), so a server's "text.upper" can be chosen. */
+const MCP_TOOL_NAME = /^[A-Za-z0-9._-]{1,128}$/;
+
+const mcpToolName = requiredText("Tool", 128).refine((s) => s.trim() === "" || MCP_TOOL_NAME.test(s), {
+  error: "Tool may use only letters, digits, _, - and . (at most 128), as MCP tool names do",
+});
+
 const mcpTool = z.object({
   kind: z.literal("mcp"),
   name: requiredText("Server name", 100),
@@ -58,7 +65,7 @@ const mcpTool = z.object({
   }),
   credentialId: optionalRef("Credential"),
   /** Only these of the server's tools; all of them when empty or absent. */
-  only: z.array(toolName("Tool"), { error: "Only must be a list of tool names" }).max(100, { error: "At most 100 tools" }).optional(),
+  only: z.array(mcpToolName, { error: "Only must be a list of tool names" }).max(100, { error: "At most 100 tools" }).optional(),
 });
 
 export const agentTool = z.discriminatedUnion("kind", [httpTool, workflowTool, mcpTool], { error: "Each tool must be an HTTP, workflow or MCP tool" });

@@ -17,7 +17,7 @@ import type { AgentConfig } from "./definition";
 import { runAgentLoop, type LoopInput, type LoopResult } from "./loop";
 import { buildTools } from "./tools";
 
-type Services = Pick<RuntimeServices, "run" | "credentials" | "secrets" | "tasks">;
+type Services = Pick<RuntimeServices, "run" | "runs" | "credentials" | "secrets" | "tasks">;
 
 function seconds(ms: number): string {
   return ms % 1_000 === 0 ? `${ms / 1_000} s` : `${ms} ms`;

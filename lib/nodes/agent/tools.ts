@@ -13,7 +13,7 @@ import { workflowTools } from "@/lib/workflows/as-tool";
 import type { AgentConfig } from "./definition";
 import { httpTool } from "./http-tool";
 
-type Ctx = ExecutorContext<Pick<RuntimeServices, "run" | "credentials" | "secrets">>;
+type Ctx = ExecutorContext<Pick<RuntimeServices, "run" | "runs" | "credentials" | "secrets">>;
 
 export type BuiltTools = { ok: true; set: ToolSet } | { ok: false; result: StepResult };
 
@@ -46,7 +46,7 @@ export async function buildTools(ctx: Ctx, config: AgentConfig): Promise<BuiltTo
   const workflowIds = config.tools.flatMap((t) => (t.kind === "workflow" ? [t.workflowId] : []));
   if (workflowIds.length > 0) {
     try {
-      tools.push(...(await workflowTools({ workflowIds, actor: ctx.services.run.startedBy, parentRunId: ctx.runId, signal: ctx.signal })));
+      tools.push(...(await workflowTools({ workflowIds, actor: ctx.services.run.startedBy, parentRunId: ctx.runId, signal: ctx.signal, whileWaiting: ctx.services.runs.whileWaiting })));
     } catch (error) {
       return fail(`the workflow tools could not be prepared: ${(error as Error).message}`, "workflow_tool");
     }
