@@ -2,7 +2,9 @@
 // demos and tests without a model. With tools offered and no tool result in the prompt yet, it
 // calls the one tool whose name and description share the most words with the request, with
 // arguments sampled from the tool's JSON Schema (schema-sample.ts) and filled with the request's
-// words and numbers. Once a tool result is in the prompt, it answers using that result.
+// words and numbers. Once a tool result is in the prompt, it answers using that result, unless
+// the request names tools word for word ("use read_api_reference and convert_to_euros"): then
+// it calls each named tool once, in the order named, and answers from all their results.
 import type { LanguageModelV3FunctionTool, LanguageModelV3Prompt, LanguageModelV3ToolChoice } from "@ai-sdk/provider";
 import { sampleFromSchema } from "./schema-sample";
 import type { Seeded } from "./seeded";
@@ -66,6 +68,30 @@ function resultText(output: unknown): { failed: boolean; text: string } {
   return { failed, text: text.length > 300 ? `${text.slice(0, 300)}…` : text };
 }
 
+const NAME_CHAR = "A-Za-z0-9_-";
+
+/** The offered tools the request names word for word, in the order it names them first. */
+export function namedTools(tools: readonly LanguageModelV3FunctionTool[], request: string): LanguageModelV3FunctionTool[] {
+  const at = (name: string) => {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(?<![${NAME_CHAR}])${escaped}(?![${NAME_CHAR}])`).exec(request)?.index ?? -1;
+  };
+  return tools
+    .map((tool) => ({ tool, index: at(tool.name) }))
+    .filter((x) => x.index >= 0)
+    .sort((a, b) => a.index - b.index)
+    .map((x) => x.tool);
+}
+
+/** The answer after several tool calls: what each tool returned, in the order called. */
+function combinedAnswer(results: readonly { toolName: string; output: unknown }[], topic: string): string {
+  const parts = results.map((r) => {
+    const { failed, text } = resultText(r.output);
+    return failed ? `${r.toolName} failed: ${text}` : `${r.toolName} returned ${text}`;
+  });
+  return `I checked with ${results.map((r) => r.toolName).join(", ")}. ${parts.join("; ")}. That is what I found about ${topic || "the request"}.`;
+}
+
 /** What the simulated model does with tools this turn, or null when tools play no part. */
 export function simulatedToolTurn(
   call: { prompt: LanguageModelV3Prompt; tools?: Tools; toolChoice?: LanguageModelV3ToolChoice },
@@ -73,7 +99,13 @@ export function simulatedToolTurn(
   context: { random: Seeded; topic: string },
 ): SimulatedToolTurn | null {
   const results = call.prompt.flatMap((m) => (m.role === "tool" ? m.content.filter((p) => p.type === "tool-result") : []));
-  if (results.length > 0) {
+  const offered = (call.tools ?? []).filter((t): t is LanguageModelV3FunctionTool => t.type === "function");
+  const choice = call.toolChoice?.type;
+  // Tools the request names and the model has not called yet: each is called once before answering.
+  const called = new Set(call.prompt.flatMap((m) => (m.role === "assistant" ? m.content.flatMap((p) => (p.type === "tool-call" ? [p.toolName] : [])) : [])));
+  const next = choice === "none" || choice === "tool" ? undefined : namedTools(offered, request).find((t) => !called.has(t.name));
+  if (results.length > 0 && !next) {
+    if (results.length > 1) return { kind: "answer", text: combinedAnswer(results, context.topic) };
     const last = results[results.length - 1];
     const { failed, text } = resultText(last.output);
     const about = context.topic || "the request";
@@ -84,10 +116,9 @@ export function simulatedToolTurn(
         : `I checked with ${last.toolName}. It returned ${text}. That is what I found about ${about}.`,
     };
   }
-  const offered = (call.tools ?? []).filter((t): t is LanguageModelV3FunctionTool => t.type === "function");
-  if (offered.length === 0 || call.toolChoice?.type === "none") return null;
-  const forced = call.toolChoice?.type === "tool" ? offered.find((t) => t.name === (call.toolChoice as { toolName: string }).toolName) : undefined;
-  const tool = forced ?? chooseTool(offered, request);
+  if (offered.length === 0 || choice === "none") return null;
+  const forced = choice === "tool" ? offered.find((t) => t.name === (call.toolChoice as { toolName: string }).toolName) : undefined;
+  const tool = forced ?? next ?? chooseTool(offered, request);
   if (!tool) return null;
   const calls = call.prompt.flatMap((m) => (m.role === "assistant" ? m.content.filter((p) => p.type === "tool-call") : [])).length;
   const thought = `To answer this I will use ${tool.name}${tool.description ? ` (${tool.description.replace(/\.$/, "").toLowerCase()})` : ""}.`;
