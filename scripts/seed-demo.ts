@@ -90,7 +90,7 @@ async function main() {
     console.log(`Running the demo workflows ${args.runs} times over the last ${args.days} days…`);
     const started = Date.now();
     const statuses = await seedDemoRuns(
-      { designer: actorOf("designer"), manager: actorOf("manager"), approver: actorOf("approver"), emails: users.map((u) => u.email) },
+      { admin: actorOf("admin"), designer: actorOf("designer"), manager: actorOf("manager"), approver: actorOf("approver"), emails: users.map((u) => u.email) },
       { runs: args.runs, days: args.days, log: (line) => process.stdout.write(`\r${line}   `) },
     );
     console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s: ${Object.entries(statuses).map(([k, v]) => `${v} ${k}`).join(", ")}.`);

@@ -10,16 +10,15 @@ import { serviceProviders } from "@/lib/runtime/providers";
 import { startRunFor } from "@/lib/runtime/start";
 import { Worker } from "@/lib/runtime/worker";
 import { foldAll } from "@/lib/rollups/fold";
-import { insertWorkflow } from "@/lib/workflows/new-workflow";
-import { publishWorkflow } from "@/lib/workflows/service";
 import { getTemplate } from "@/lib/workflows/templates";
 import type { HumanTaskDoc } from "@/models/HumanTask";
-import { Workflow } from "@/models/Workflow";
-import { API_GUIDE_NAME, apiGuideGraph } from "./api-guide";
 import { INVOICE_CHECK_NAME, invoiceCheckGraph } from "./invoice-check";
+import { demoWorkflow } from "./publish";
 import { simulate, type ScriptedApprover } from "./scripted-run";
+import { seedDemoAgent } from "./seed-agent";
 
 export interface DemoPeople {
+  admin: Actor;
   designer: Actor;
   manager: Actor;
   approver: Actor;
@@ -37,16 +36,6 @@ function pick<T>(rand: () => number, list: readonly T[]): T {
 /** Waits that look like people's: mostly minutes to hours, now and then days (logarithmic spread). */
 function humanWait(rand: () => number, minMs: number, maxMs: number): number {
   return Math.round(Math.exp(Math.log(minMs) + rand() * (Math.log(maxMs) - Math.log(minMs))));
-}
-
-async function demoWorkflow(owner: Actor, name: string, build: () => Parameters<typeof insertWorkflow>[1]): Promise<string> {
-  const existing = await Workflow.findOne({ name, "metadata.creator": owner.id }, { _id: 1, publishedVersion: 1 }).lean();
-  const id = existing ? String(existing._id) : await insertWorkflow(owner, build());
-  if (!existing?.publishedVersion) {
-    const published = await publishWorkflow(owner, { id, notes: "Demo data" });
-    if (!published.ok) throw new Error(`Publishing the demo workflow "${name}" failed: ${published.message}`);
-  }
-  return id;
 }
 
 type Kind = "expense" | "content" | "incident" | "invoice";
@@ -113,8 +102,7 @@ export async function seedDemoRuns(people: DemoPeople, options: SeedRunsOptions)
     incident: await demoWorkflow(people.designer, "Incident escalation", () => ({ ...templateInput("incident-escalation") })),
     invoice: await demoWorkflow(people.designer, INVOICE_CHECK_NAME, () => ({ name: INVOICE_CHECK_NAME, description: "Checks that an invoice's lines add up to its total, then notes it for accounts payable.", tags: ["finance", "demo"], graph: invoiceCheckGraph() })),
   };
-  // Published but not run here: its tool calls this app, which does not serve while the seed runs.
-  await demoWorkflow(people.designer, API_GUIDE_NAME, () => ({ name: API_GUIDE_NAME, description: "An AI agent answers a question about the REST API after reading the app's API reference.", tags: ["ai", "demo"], graph: apiGuideGraph() }));
+  await seedDemoAgent(people);
   // The mix, in a fixed order so a given --runs always gives the same runs (and failures).
   const kinds: Kind[] = ["expense", "invoice", "expense", "content", "invoice", "expense", "incident"];
   const now = Date.now();
