@@ -10,6 +10,7 @@ import { agentTranscripts } from "@/components/runs/agent-transcript-model";
 import type { Actor } from "@/lib/auth/roles";
 import type { ExecutorMap } from "@/lib/engine/executor";
 import { agentExecutor } from "@/lib/nodes/agent/executor";
+import { foldAll } from "@/lib/rollups/fold";
 import { serviceProviders } from "@/lib/runtime/providers";
 import type { RuntimeServices } from "@/lib/runtime/services";
 import { listRunEvents } from "@/lib/runtime/queries";
@@ -60,6 +61,8 @@ beforeAll(async () => {
 afterAll(async () => {
   // Let the worker finish the runs' bookkeeping (history, roll-ups) before the database closes.
   for (let i = 0; i < 100 && (await RunQueue.countDocuments({})) > 0; i++) await sleep(50);
+  await sleep(300); // the fold the ended runs scheduled (250 ms) has started; foldAll waits for it
+  await foldAll();
   await worker.stop(1_000);
   await app.close();
 });
