@@ -33,6 +33,13 @@ describe("the simulated drafter", () => {
     expect(problems).toEqual([expect.objectContaining({ code: "needs-review", severity: "warning", nodeId: "call_api", path: "url" })]);
   });
 
+  it("builds an agent step with an HTTP tool whose placeholder URL the problems list flags, instead of a plain AI step", () => {
+    const { node, problems, types } = checked("An AI agent looks up each request with a tool and tells the requester");
+    expect(types).not.toContain("ai");
+    expect(node("agent").data.config).toMatchObject({ provider: "simulated", tools: [{ kind: "http", name: "look_up", url: PLACEHOLDER_URL }] });
+    expect(problems).toEqual([expect.objectContaining({ code: "needs-review", severity: "warning", nodeId: "agent_step", path: "tools.0.url" })]);
+  });
+
   it("builds an AI step on the simulated model, classifying when asked to", () => {
     const summary = checked("Summarize each support ticket with AI").node("ai");
     expect(summary.data.config).toMatchObject({ provider: "simulated", model: "simulated", outputMode: "text" });

@@ -25,6 +25,8 @@ export interface DraftKeywords {
   approval: boolean;
   http: boolean;
   ai: boolean;
+  /** An agent step with a tool ("an AI agent looks it up with a tool"); it takes the plain AI step's place. */
+  agent: boolean;
   notify: boolean;
   email: boolean;
   /** The amount a condition compares with ("over 1,000" → 1000), when the sentence has one. */
@@ -44,6 +46,7 @@ export function keywordsOf(sentence: string): DraftKeywords {
     approval: has(text, /approv|sign[- ]?off|\breview(?:ed|s)? by\b|\bmanager\b/),
     http: has(text, /\bhttps?\b|\bapis?\b|\bendpoint|\bwebhook|\brest\b|\bcalls? (?:a|the|our) (?:service|system)|\bfetch|\bpost (?:it |them )?to\b/),
     ai: has(text, /\bai\b|\bllm\b|\bgpt|summari[sz]|classif|categori[sz]|analy[sz]|extract|sentiment/),
+    agent: has(text, /\bagents?\b|\btools?\b/),
     notify: email || has(text, /notif|\btell\b|\balert|\bmessage|\bslack|\binform|\blet .* know/),
     email,
     threshold: threshold !== null && Number.isFinite(threshold) ? threshold : null,
@@ -110,7 +113,30 @@ export function draftFromSentence(sentence: string): DraftDocument {
     }), last);
     last = { id: "call_api", handle: "success" };
   }
-  if (k.ai) {
+  if (k.agent) {
+    add(b, step("agent_step", "agent", [b.column++, 0], "Look it up with a tool", {
+      provider: "simulated",
+      model: "simulated",
+      systemPrompt: "You help a business team. Use the tool to look things up, then answer briefly and plainly.",
+      goal: "Look up what is needed for this request from {{ $input.requester }} with look_up, then answer: {{ $input.details }}",
+      tools: [{
+        kind: "http",
+        name: "look_up",
+        description: "Looks up information for a request",
+        parameters: JSON.stringify({ type: "object", properties: { topic: { type: "string", description: "What to look up" } } }),
+        method: "GET",
+        url: PLACEHOLDER_URL,
+        headers: [],
+        body: "",
+        timeoutMs: 20_000,
+      }],
+      maxToolCalls: 5,
+      maxTokens: 50_000,
+      timeoutMs: 120_000,
+      outputMode: "text",
+    }), last);
+    last = { id: "agent_step", handle: "out" };
+  } else if (k.ai) {
     const classify = /classif|categori[sz]/i.test(sentence);
     add(b, step("ai_step", "ai", [b.column++, 0], classify ? "Classify the request" : "Summarize the request", {
       provider: "simulated",
@@ -169,7 +195,7 @@ export function draftFromSentence(sentence: string): DraftDocument {
   }
   b.nodes.push(done);
 
-  const words = [k.approval && "an approval", k.http && "an HTTP call", k.ai && "an AI step", k.condition && "a condition", k.notify && "a message"].filter(Boolean);
+  const words = [k.approval && "an approval", k.http && "an HTTP call", k.agent ? "an AI agent with a tool" : k.ai && "an AI step", k.condition && "a condition", k.notify && "a message"].filter(Boolean);
   return {
     name: nameOf(sentence),
     description: `Drafted from: "${sentence.trim().slice(0, 300)}"${words.length ? ` (${words.join(", ")})` : ""}.`,

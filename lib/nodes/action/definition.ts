@@ -55,7 +55,7 @@ export const actionConfigSchema = configObject({
 });
 
 /** RFC 2606 reserves ".invalid" for names that can never resolve: a URL there is a placeholder. */
-function isPlaceholderUrl(url: string): boolean {
+export function isPlaceholderUrl(url: string): boolean {
   return isHttpUrl(url) && /(^|\.)invalid$/.test(new URL(url).hostname.toLowerCase());
 }
 

@@ -6,7 +6,7 @@ import { configObject, isHttpUrl, isRecord, optionalRef, positiveOr, requiredTem
 import { expressionsAt } from "../expression-paths";
 import { errorHandle, inputHandle } from "../handles";
 import { hasPlaceholders } from "@/lib/expressions";
-import { httpHeader, httpMethods } from "../action/definition";
+import { httpHeader, httpMethods, isPlaceholderUrl } from "../action/definition";
 import { checkModel, checkOutput, jsonSchemaProblem, modelFields, modelKnownValues, outputFields } from "../ai/model-config";
 import type { NodeDefinition } from "../types";
 
@@ -128,6 +128,14 @@ export const agentDefinition: NodeDefinition<typeof agentConfigSchema> = {
   blankRequired: ["goal"],
   inputs: [inputHandle],
   outputs: () => [{ id: "out", label: "Answer" }, errorHandle],
+  // A drafted agent's HTTP or MCP tool may point at a placeholder (.invalid) the designer must replace.
+  reviewHints: (config) => {
+    const tools = isRecord(config) && Array.isArray(config.tools) ? config.tools : [];
+    return tools.flatMap((tool, i) => {
+      const url = isRecord(tool) && typeof tool.url === "string" ? tool.url.trim() : "";
+      return isPlaceholderUrl(url) ? [{ path: `tools.${i}.url`, message: `tool ${i + 1}'s URL ${url} is a placeholder (.invalid never resolves): replace it with the real address` }] : [];
+    });
+  },
   expressions: expressionsAt([
     { pattern: "systemPrompt", kind: "template" },
     { pattern: "goal", kind: "template" },
