@@ -1,7 +1,7 @@
 // The demo's agent, working offline with the Simulated provider and all three kinds of tool:
 // an HTTP tool that reads this app's own API reference (GET /api/v1/openapi.json, public), a
 // published workflow ("Look up an expense policy", run as a child of the agent's run), and the
-// tools of this app's own MCP endpoint (/api/mcp, with the demo admin's API key in a bearer
+// tools of this app's own MCP endpoint (/api/mcp, with the demo designer's own API key in a bearer
 // credential), limited to "Mileage allowance". The goal names the three tools word for word,
 // so the Simulated provider calls each once and then answers (lib/ai/simulated-tools.ts). The
 // address is the app's own (NEXTAUTH_URL, which `npm start` sets), fixed when the demo is seeded.

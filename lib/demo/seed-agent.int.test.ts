@@ -68,16 +68,20 @@ afterAll(async () => {
 });
 
 describe("seeding the demo agent", () => {
-  it("stores the admin's API key in a bearer credential shared with designers, offers the mileage workflow to AI, and stays the same when run again", async () => {
+  it("stores the designer's own API key in the designer's own bearer credential (shared with nobody), offers the mileage workflow to AI, and stays the same when run again", async () => {
     const again = await seedDemoAgent({ designer, admin }, app.url);
     expect(again).toEqual(seeded);
     const credentials = await Credential.find({ name: DEMO_MCP_CREDENTIAL }).lean();
     expect(credentials).toHaveLength(1);
-    expect(credentials[0]).toMatchObject({ type: "bearer", secretFields: ["token"], sharedRoles: ["designer"] });
-    expect(String(credentials[0].owner)).toBe(admin.id);
+    expect(credentials[0]).toMatchObject({ type: "bearer", secretFields: ["token"] });
+    // An admin's key shared with designers would let every designer's HTTP step act as the admin.
+    expect(credentials[0].sharedRoles ?? []).toEqual([]);
+    expect(credentials[0].sharedUsers ?? []).toEqual([]);
+    expect(String(credentials[0].owner)).toBe(designer.id);
     // The key is only in the sealed secret: no plain field carries it.
     expect(credentials[0].plain ?? []).toEqual([]);
-    const keys = await ApiKey.find({ userId: admin.id, name: DEMO_MCP_KEY_NAME }).lean();
+    expect(await ApiKey.countDocuments({ userId: admin.id, name: DEMO_MCP_KEY_NAME })).toBe(0);
+    const keys = await ApiKey.find({ userId: designer.id, name: DEMO_MCP_KEY_NAME }).lean();
     expect(keys).toHaveLength(1);
     expect(keys[0].expiresAt ?? null).toBeNull();
     const mileage = await Workflow.findById(seeded.mileageId).lean();

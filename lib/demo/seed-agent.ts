@@ -1,6 +1,6 @@
 import "server-only";
 // The demo's agent and what its tools reach: the two tool workflows (one marked "Available to
-// AI assistants" for /api/mcp), the admin's API key in a bearer credential, then the agent's
+// AI assistants" for /api/mcp), the designer's own API key in the designer's bearer credential, then the agent's
 // workflow pointing at them. Published but not run by the seeder: its HTTP and MCP tools call
 // this app, which does not serve while the seed runs.
 import type { Actor } from "@/lib/auth/roles";
@@ -18,7 +18,7 @@ export interface DemoAgent {
 }
 
 export async function seedDemoAgent(people: { designer: Actor; admin: Actor }, origin?: string): Promise<DemoAgent> {
-  const { designer, admin } = people;
+  const { designer } = people;
   const tags = ["ai", "demo"];
   const expensePolicyId = await demoWorkflow(designer, EXPENSE_POLICY_NAME, () => ({
     name: EXPENSE_POLICY_NAME,
@@ -34,7 +34,7 @@ export async function seedDemoAgent(people: { designer: Actor; admin: Actor }, o
   }));
   const available = await setAvailableToAi(designer, { id: mileageId, available: true });
   if (!available.ok) throw new Error(`Offering "${MILEAGE_NAME}" to AI assistants failed: ${available.message}`);
-  const credentialId = await ensureDemoMcpCredential(admin);
+  const credentialId = await ensureDemoMcpCredential(designer);
   const agentId = await demoWorkflow(designer, API_GUIDE_NAME, () => ({
     name: API_GUIDE_NAME,
     description: "An AI agent answers an expense question with three tools: the policy workflow, the mileage allowance through this app's MCP endpoint, and the app's API reference.",
