@@ -9,7 +9,7 @@
 // With BENCH_WAITING=10000, that many runs are first put to sleep on a timer a day away (a worker
 // runs them to their timer, then stops) and the measurement runs beside them; BENCH_PARKING
 // ("on,off") compares sleeping in run_timers (lib/runtime/parking.ts) with sleeping in run_queue.
-//   BENCH_RUNS (1000)  BENCH_WORKERS ("1,2")  BENCH_CONCURRENCY (4 runs per worker)  BENCH_GROUPS ("1,16")
+//   BENCH_RUNS (1000)  BENCH_WORKERS ("1,2")  BENCH_CONCURRENCY (runs per worker: the default, 16)  BENCH_GROUPS ("100": the default; 1 checkpoints every step)
 // BENCH_SHAPE=http runs, instead of the 20 set/decision steps, 20 steps of which every other one
 // is an HTTP POST to a server in this process on 127.0.0.1 (10 effects per run, each persisted
 // before and after). BENCH_LATENCY=N then times N runs one after another with a worker inside
@@ -34,13 +34,14 @@ import { percentile } from "./lib/bench-utils";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Worker } from "../lib/runtime/worker";
+import { DEFAULT_CONCURRENCY } from "../lib/runtime/config";
 import { TOOLS_DIR } from "./lib/paths.mjs";
 import { drained, enqueueRuns, lastEnd, startWorkerProcesses, stopWorkerProcesses } from "./lib/runtime-bench";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 1_000);
 const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number);
-const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? "4";
-const GROUPS = (process.env.BENCH_GROUPS ?? "1,16").split(",");
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? String(DEFAULT_CONCURRENCY);
+const GROUPS = (process.env.BENCH_GROUPS ?? "100").split(",");
 const WAITING = Number(process.env.BENCH_WAITING ?? 0);
 const PARKING = (process.env.BENCH_PARKING ?? (WAITING > 0 ? "on,off" : "on")).split(",");
 // "off": nothing is parked (the timer would have to be 30 years away).

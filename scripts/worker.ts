@@ -3,7 +3,7 @@
 // server modules import "server-only". Stops cleanly on SIGTERM/SIGINT: claims nothing more,
 // lets steps in flight finish for a moment, and hands its runs back for other workers.
 //   SWITCHYARD_WORKERS            workers in this process (default 1)
-//   SWITCHYARD_WORKER_CONCURRENCY runs each works on at once (default 4)
+//   SWITCHYARD_WORKER_CONCURRENCY runs each works on at once (default 16)
 //   SWITCHYARD_LEASE_MS           lease length; a dead worker's runs move after it (default 10000)
 import mongoose from "mongoose";
 import { Worker } from "../lib/runtime/worker";

@@ -6,6 +6,7 @@
 import type { Collection } from "mongodb";
 import type { EngineEvent } from "@/lib/engine/events";
 import { EventLog } from "@/models/EventLog";
+import { groupInsertAll } from "@/lib/db/group-commit";
 import { eventId } from "./ids";
 import type { AgentEvent } from "./agent-events";
 
@@ -97,26 +98,15 @@ export function eventOf(stored: Pick<StoredEvent, "type" | "data"> & { at: numbe
 
 export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set(["workflow_complete", "workflow_failed", "workflow_cancelled"]);
 
-function isDuplicateOnly(error: unknown): boolean {
-  const e = error as { code?: number; writeErrors?: { code?: number }[] | { code?: number } };
-  const writeErrors = Array.isArray(e.writeErrors) ? e.writeErrors : e.writeErrors ? [e.writeErrors] : [];
-  if (writeErrors.length > 0) return writeErrors.every((w) => w.code === 11000);
-  return e.code === 11000;
-}
-
 /**
  * Copies events into event_logs. Inserting one twice (a worker that died after inserting but
  * before clearing its pending list) is a duplicate-key error on the deterministic _id, ignored.
- * Goes through the driver directly: these documents are built here with a fixed shape, and
- * this is the hottest insert of the runtime.
+ * Goes through the driver directly, in the process's shared batches (lib/db/group-commit.ts):
+ * these documents are built here with a fixed shape, and this is the hottest insert of the runtime.
  */
 export async function insertEvents(events: readonly StoredEvent[]): Promise<void> {
   if (events.length === 0) return;
   const docs = events.map((e) => ({ ...e, at: new Date(e.at) }));
   const collection = EventLog.collection as unknown as Collection<Omit<StoredEvent, "at"> & { at: Date }>;
-  try {
-    await collection.insertMany(docs, { ordered: false });
-  } catch (error) {
-    if (!isDuplicateOnly(error)) throw error;
-  }
+  await groupInsertAll(collection, docs);
 }

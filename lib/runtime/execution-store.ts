@@ -4,6 +4,7 @@
 import type { RunState } from "@/lib/engine/state";
 import { ExecutionDetail, type ExecutionDetailDoc } from "@/models/ExecutionDetail";
 import { WorkflowExecution, type ExecutionDoc } from "@/models/WorkflowExecution";
+import { groupInsert, modelDocument } from "@/lib/db/group-commit";
 import { emptyBook, type HistoryEntry, type RunBook } from "./book";
 import { plain, stateFromStored, storedState, valueToText } from "./codec";
 import type { StoredEvent } from "./event-records";
@@ -19,14 +20,10 @@ export interface NewExecution {
 /** Inserts the pending execution; "exists" when a run with this id was already created (a replayed child start). */
 export async function insertExecution({ runId, meta, state, events }: NewExecution): Promise<"created" | "exists"> {
   const seq = events.length === 0 ? 0 : events[events.length - 1].seq;
-  try {
-    await ExecutionDetail.create({ _id: runId, state: storedState(state), pendingEvents: plain(events), executionHistory: [], stateVersion: 0, seq });
-  } catch (error) {
-    // A replayed start: the same details. The execution's insert below decides.
-    if ((error as { code?: number }).code !== 11000) throw error;
-  }
-  try {
-    await WorkflowExecution.create({
+  // Both in the process's shared batches (lib/db/group-commit.ts). A duplicate details document
+  // is a replayed start with the same details: the execution's insert decides.
+  await groupInsert(ExecutionDetail.collection, await modelDocument(ExecutionDetail, { _id: runId, state: storedState(state), pendingEvents: plain(events), executionHistory: [], stateVersion: 0, seq }));
+  const execution = await modelDocument(WorkflowExecution, {
       _id: runId,
       workflowId: meta.workflowId,
       workflowName: meta.workflowName,
@@ -43,11 +40,7 @@ export async function insertExecution({ runId, meta, state, events }: NewExecuti
       depth: meta.depth,
       concurrency: meta.concurrency,
     });
-    return "created";
-  } catch (error) {
-    if ((error as { code?: number }).code === 11000) return "exists";
-    throw error;
-  }
+  return (await groupInsert(WorkflowExecution.collection, execution)) === "inserted" ? "created" : "exists";
 }
 
 /** The execution without its details: status, times, trigger, metrics (lists, access checks, heads). */

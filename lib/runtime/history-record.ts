@@ -8,6 +8,7 @@ import { recordRunEnd } from "@/lib/rollups/fold";
 import { toNanos } from "@/lib/rollups/stats";
 import { noteRunEnded } from "./run-index";
 import { ExecutionHistory } from "@/models/ExecutionHistory";
+import { groupInsert, modelDocument } from "@/lib/db/group-commit";
 import type { RunBook } from "./book";
 import type { RunMeta } from "./meta";
 import { runClock } from "./clock";
@@ -54,11 +55,8 @@ export async function writeHistoryRecord(runId: string, meta: RunMeta, state: Ru
   if (state.retries) {
     await ExecutionHistory.replaceOne({ _id: runId }, record, { upsert: true });
   } else {
-    try {
-      await ExecutionHistory.create(record);
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
+    // Written once: a duplicate is the record of a worker that stopped after writing it.
+    await groupInsert(ExecutionHistory.collection, await modelDocument(ExecutionHistory, record));
   }
   await noteRunEnded({
     runId,

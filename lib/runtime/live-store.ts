@@ -15,6 +15,7 @@ import { Types } from "mongoose";
 import { decodeState, encodeState } from "@/lib/engine/storage";
 import type { RunState } from "@/lib/engine/state";
 import { LiveRun } from "@/models/LiveRun";
+import { groupInsert } from "@/lib/db/group-commit";
 import { emptyBook, type HistoryEntry, type RunBook } from "./book";
 import { plain } from "./codec";
 import type { StoredEvent } from "./event-records";
@@ -82,9 +83,8 @@ export interface CheckpointWrite {
 export async function insertCheckpoint({ runId, v, kind, owner, token, copy, historyFrom }: CheckpointWrite): Promise<boolean> {
   const { state, book, meta, pendingEvents } = copy;
   const { history, ...totals } = book;
-  try {
-    // Through the driver: built here with a fixed shape, and this is the per-step write.
-    await collection().insertOne({
+  // Through the driver, in the process's shared batches (lib/db/group-commit.ts): built here with a fixed shape, and this is the per-step write.
+  const outcome = await groupInsert(collection(), {
       _id: checkpointId(runId, v),
       runId,
       v,
@@ -95,13 +95,9 @@ export async function insertCheckpoint({ runId, v, kind, owner, token, copy, his
       workflowId: new Types.ObjectId(meta.workflowId),
       status: state.status,
       ...plain({ state: encodeState(state), events: pendingEvents, history: history.slice(historyFrom), totals, meta }),
-      at: new Date(),
-    });
-    return true;
-  } catch (error) {
-    if ((error as { code?: number }).code === 11000) return false;
-    throw error;
-  }
+    at: new Date(),
+  });
+  return outcome === "inserted";
 }
 
 function headOf(doc: CheckpointDoc): CheckpointHead {
@@ -122,10 +118,27 @@ const exists = checkpointExists;
 
 /**
  * The run's newest checkpoint above version `from` (the execution's stateVersion), or null when
- * there is none: the execution is the latest state then. Gallops up by _id, then bisects.
+ * there is none: the execution is the latest state then.
  */
 export async function latestCheckpoint(runId: string, from: number): Promise<CheckpointHead | null> {
-  if (!(await exists(runId, from + 1))) return null;
+  return (await readLatest(runId, from, false))?.head ?? null;
+}
+
+export interface LatestRead {
+  head: CheckpointHead;
+  /** The history entries of versions from + 1 … head.v; null when one of them is gone (see chainHistory). */
+  added: HistoryEntry[] | null;
+}
+
+/**
+ * The newest checkpoint above `from` and, with `withAdded`, the history the chain added. Reads
+ * version from + 1 whole (on the embedded FerretDB a probe by _id decodes the document as much
+ * as a read does), gallops up by _id, then bisects; a chain of one checkpoint (a run that never
+ * left its first worker) costs one read and one miss.
+ */
+export async function readLatest(runId: string, from: number, withAdded = true): Promise<LatestRead | null> {
+  const first = await LiveRun.findById(checkpointId(runId, from + 1)).lean<CheckpointDoc>();
+  if (!first) return null;
   let low = from + 1; // exists
   let step = 1;
   while (await exists(runId, low + step)) {
@@ -138,8 +151,12 @@ export async function latestCheckpoint(runId: string, from: number): Promise<Che
     if (await exists(runId, mid)) low = mid;
     else high = mid;
   }
-  const doc = await LiveRun.findById(checkpointId(runId, low), { history: 0 }).lean<CheckpointDoc>();
-  return doc ? headOf(doc) : null;
+  if (low === from + 1) return { head: headOf(first), added: first.history ?? [] };
+  const last = await LiveRun.findById(checkpointId(runId, low)).lean<CheckpointDoc>();
+  if (!last) return null;
+  if (!withAdded) return { head: headOf(last), added: null };
+  const middle = await chainHistory(runId, from + 1, low - 1);
+  return { head: headOf(last), added: middle ? [...(first.history ?? []), ...middle, ...(last.history ?? [])] : null };
 }
 
 /**

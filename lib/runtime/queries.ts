@@ -17,7 +17,7 @@ import { addDetails, bookOf, historyOf, stateOf } from "./execution-store";
 import { readEvents, runHead, toEventView } from "./follow";
 import { getNodeOutputs } from "@/lib/nodes/registry";
 import { GraphMissing, loadRunGraph } from "./graphs";
-import { chainHistory, latestCheckpoint, withHistory } from "./live-store";
+import { readLatest, withHistory } from "./live-store";
 import { retryRefusal } from "@/lib/engine/retry-failed";
 import { latestRunIds } from "./run-index";
 import { startFields, type InputField } from "./run-input";
@@ -113,10 +113,10 @@ export async function getRun(actor: Actor, runId: string): Promise<RunDetail | n
   if (!doc) return null;
   const from = doc.stateVersion ?? 0;
   // A pruned run ended long ago: its execution is the whole story (no working copy to prefer).
-  const live = doc.pruned ? null : await latestCheckpoint(doc._id, from);
+  const read = doc.pruned ? null : await readLatest(doc._id, from);
+  const live = read?.head;
   const state = live?.state ?? stateOf(doc);
-  const added = live ? await chainHistory(doc._id, from, live.v) : null;
-  const book = live ? withHistory(live, historyOf(doc), added ?? []).book : bookOf(doc);
+  const book = live ? withHistory(live, historyOf(doc), read.added ?? []).book : bookOf(doc);
   const steps = stepsOf(book);
   // One read for every person the page names: who started it and the user ids in its data.
   const ids = addPeople(userIdsIn([state.data.input, state.output?.value, steps.map((st) => [st.input, st.output])]), [doc.trigger?.by ? String(doc.trigger.by) : null]);

@@ -3,6 +3,7 @@
 // and the checkpoint chain is what stops a second worker from writing.
 import { RunQueue } from "@/models/RunQueue";
 import { RunTimer } from "@/models/RunTimer";
+import { groupInsert, modelDocument } from "@/lib/db/group-commit";
 
 export interface QueueEntry {
   _id: string;
@@ -37,7 +38,8 @@ async function upsertEntry(runId: string, update: Parameters<typeof RunQueue.upd
 
 /** Makes the run claimable from `runnableAt` on, creating its entry if it has none. */
 export async function addToQueue(runId: string, workflowId: string, concurrency: number, runnableAt = new Date()): Promise<void> {
-  await upsertEntry(runId, { $setOnInsert: { ...fresh(workflowId, concurrency), runnableAt } });
+  // An entry that exists already stays as it is (what an upsert with only $setOnInsert would do).
+  await groupInsert(RunQueue.collection, await modelDocument(RunQueue, { _id: runId, ...fresh(workflowId, concurrency), runnableAt }));
 }
 
 /** Makes the run claimable now (a message arrived): sets runnableAt, creating the entry if needed. */
@@ -108,8 +110,7 @@ export async function releaseRun(runId: string, runnableAt: Date | null): Promis
 
 /** Removes the entry of a run that has ended, and the timer it may have been parked with (parking.ts). */
 export async function dropRun(runId: string): Promise<void> {
-  await RunQueue.deleteOne({ _id: runId });
-  await RunTimer.deleteOne({ _id: runId });
+  await Promise.all([RunQueue.deleteOne({ _id: runId }), RunTimer.deleteOne({ _id: runId })]);
 }
 
 /** Hands a claimed run back so another worker can take it from runnableAt (a worker stopping, or one that hit an error). */

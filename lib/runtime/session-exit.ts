@@ -49,13 +49,15 @@ export function exitsFor(session: RunSession): SessionExits {
       const { state, book } = session;
       if (!isTerminal(state.status)) throw new Error(`finish() called on a run that is ${state.status}`);
       book.metrics.totalDuration = (state.endedAt ?? runClock.now()) - (state.startedAt ?? state.createdAt);
-      await session.persist("finished");
-      await writeExecution(runId, state, session.seq, book, session.v);
+      await session.persist("finished", { flush: false });
+      // Past the fence, these writes depend on nothing but the finished checkpoint: together, so
+      // they share the process's batches with other runs' (lib/db/group-commit.ts) and a lone
+      // run waits for the slowest, not the sum. The queue entry goes last: while it is there, a
+      // worker that stopped halfway is replaced and repeats them.
+      await Promise.all([session.flushEvents(), writeExecution(runId, state, session.seq, book, session.v), writeHistoryRecord(runId, meta, state, session.graph, book), deleteMessages(runId)]);
       retire(session);
-      await writeHistoryRecord(runId, meta, state, session.graph, book);
       await notifyParent(runId, meta, state);
       await cancelWaits(runId, book.cancelledWaits, session.deps.providers);
-      await deleteMessages(runId);
       await dropRun(runId);
       await releaseSlot(meta.workflowId, runId, meta.concurrency);
     },

@@ -2,7 +2,7 @@
 // checkpoint (or its execution when no worker has it), load the graph and the pending messages.
 import { bookOf, historyOf, loadFullExecution, metaOf, pendingEventsOf, stateOf } from "./execution-store";
 import { GraphMissing, loadRunGraph } from "./graphs";
-import { chainHistory, latestCheckpoint, withHistory, type LiveCopy } from "./live-store";
+import { readLatest, withHistory, type LiveCopy } from "./live-store";
 import { pendingMessages, type PendingMessage } from "./messages";
 import { deferForSlot, dropRun, type QueueEntry } from "./queue";
 import { RunSession, type SessionDeps } from "./session";
@@ -14,21 +14,17 @@ import { acquireSlot } from "./slots";
  * touching the execution, whose collection is the expensive one to read.
  */
 async function latestCopy(entry: QueueEntry): Promise<LiveCopy | null> {
-  const fresh = await latestCheckpoint(entry._id, 0);
-  if (fresh) {
-    // The whole chain from version 1 holds the whole history; if part of it was retired meanwhile, the execution has it.
-    const history = await chainHistory(entry._id, 0, fresh.v);
-    if (history) return withHistory(fresh, [], history);
-  }
+  const fresh = await readLatest(entry._id, 0);
+  // The whole chain from version 1 holds the whole history; if part of it was retired meanwhile, the execution has it.
+  if (fresh?.added) return withHistory(fresh.head, [], fresh.added);
   const doc = await loadFullExecution(entry._id);
   if (!doc) return null;
   const from = doc.stateVersion ?? 0;
-  const live = await latestCheckpoint(entry._id, from);
+  const live = await readLatest(entry._id, from);
   if (live) {
-    const history = await chainHistory(entry._id, from, live.v);
     // Versions above the execution's are never retired while the run is live (live-store.ts).
-    if (!history) throw new Error(`Run ${entry._id}: checkpoints ${from + 1}…${live.v} are incomplete`);
-    return withHistory(live, historyOf(doc), history);
+    if (!live.added) throw new Error(`Run ${entry._id}: checkpoints ${from + 1}…${live.head.v} are incomplete`);
+    return withHistory(live.head, historyOf(doc), live.added);
   }
   return {
     state: stateOf(doc),

@@ -134,9 +134,10 @@ export class RunSession {
    * Inserts the next checkpoint: state, book and the events not yet in event_logs. A "step"
    * checkpoint is skipped when nothing changed; the others mark the run leaving the worker.
    * Throws LeaseLost when another worker continued first. Events are durable from here on
-   * (in the checkpoint), published on the bus at once, and copied to event_logs in batches.
+   * (in the checkpoint), published on the bus at once, and copied to event_logs in batches
+   * (every exit copies them at once; `flush: false` leaves that to the caller).
    */
-  async persist(kind: CheckpointKind = "step"): Promise<void> {
+  async persist(kind: CheckpointKind = "step", options: { flush?: boolean } = {}): Promise<void> {
     if (kind === "step" && !this.dirty) return;
     // Renew on the write path too, so a busy database delaying the timer's renewals does not let the lease lapse.
     if (this.leaseUntil - Date.now() < this.deps.config.leaseMs / 2) await this.renew();
@@ -164,7 +165,7 @@ export class RunSession {
       await markApplied(acks);
     }
     const due = this.unflushed.length >= FLUSH_EVENTS || runClock.now() - (this.unflushed[0]?.at ?? Infinity) >= FLUSH_MS;
-    if (kind !== "step" || due) await this.flushEvents();
+    if ((kind !== "step" && options.flush !== false) || due) await this.flushEvents();
   }
 
   /** Copies the events persisted in checkpoints to event_logs. */

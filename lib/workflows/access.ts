@@ -3,7 +3,7 @@
 import { can, type Actor, type WorkflowAcl } from "@/lib/auth/roles";
 import type { WorkflowAccess } from "./contract";
 
-interface StoredPermissions {
+export interface StoredPermissions {
   owners?: readonly { toString(): string }[] | null;
   editors?: readonly { toString(): string }[] | null;
   viewers?: readonly { toString(): string }[] | null;

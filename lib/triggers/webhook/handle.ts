@@ -14,12 +14,9 @@ import { connectDb } from "@/lib/db/connect";
 import { readCapped } from "@/lib/http/response";
 import { loadRunGraph } from "@/lib/runtime/graphs";
 import { checkRunInput, startFields } from "@/lib/runtime/run-input";
-import { Trigger } from "@/models/Trigger";
 import { TriggerPending } from "@/models/TriggerPending";
 import { WebhookDelivery } from "@/models/WebhookDelivery";
-import { Workflow } from "@/models/Workflow";
 import { versionId } from "@/models/WorkflowVersion";
-import { loadActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/roles";
 import { aclOf } from "@/lib/workflows/access";
 import { OWNER_REFUSED, startFiring } from "../fire";
@@ -32,6 +29,8 @@ import { parseBody } from "./body";
 import { webhookInput } from "./input";
 import { takeToken } from "./rate-limit";
 import { waitForRun } from "./wait";
+import { hookState } from "./hook-state";
+import { groupInsert, modelDocument } from "@/lib/db/group-commit";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 
@@ -55,8 +54,9 @@ export async function handleWebhook(request: Request, id: string): Promise<Respo
 async function handle(request: Request, id: string): Promise<Response> {
   if (!hookIdSchema.safeParse(id).success) return NOT_FOUND();
   await connectDb();
-  const trigger = await Trigger.findById(id).lean();
-  if (!trigger || trigger.kind !== "webhook" || !trigger.webhook) return NOT_FOUND();
+  const known = await hookState(id);
+  const trigger = known?.trigger;
+  if (!known || !trigger || trigger.kind !== "webhook" || !trigger.webhook) return NOT_FOUND();
   const hook = trigger.webhook;
 
   const methods = hook.methods?.length ? hook.methods : ["POST"];
@@ -81,11 +81,10 @@ async function handle(request: Request, id: string): Promise<Response> {
       : checkBearer(request.headers.get("authorization"), hook.tokenHash);
   if (!auth.ok) return refuse(401, "unauthorized", auth.message, { headers: { "www-authenticate": hook.auth === "hmac" ? "Signature" : "Bearer" } });
 
-  const workflow = await Workflow.findById(trigger.workflowId, { status: 1, publishedVersion: 1, permissions: 1 }).lean();
+  const { workflow, owner } = known;
   const inactive = inactiveReason(trigger, workflow);
   if (inactive) return refuse(409, "trigger_inactive", `This webhook is not active: ${inactive}`);
 
-  const owner = await loadActor(trigger.owner);
   if (!owner || !can(owner, "workflow:run", aclOf(workflow!.permissions))) {
     await recordFiring(id, { id: `${id}:refused:${Date.now()}`, at: new Date(), runId: null, status: "refused", reason: OWNER_REFUSED });
     return refuse(403, "owner_forbidden", OWNER_REFUSED);
@@ -108,13 +107,14 @@ async function handle(request: Request, id: string): Promise<Response> {
   const requestMeta = { ipAddress: clientIp(request.headers), userAgent: request.headers.get("user-agent") };
   // The marker first: a process killed between the two inserts leaves a marker without a delivery
   // (recovery drops it), never a stored delivery that nothing would start.
-  await TriggerPending.create({ _id: delivery, kind: "webhook", at: receivedAt }).catch((error: { code?: number }) => {
-    if (error.code !== 11000) throw error; // a redelivery's marker: starting its run again is harmless (fixed run id)
-  });
-  try {
-    await WebhookDelivery.create({ _id: delivery, triggerId: id, workflowId: trigger.workflowId, receivedAt, runId, method: request.method, input: JSON.stringify(checked.input), idempotencyKey: key, ...requestMeta });
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+  // Both go in the process's shared batches (lib/db/group-commit.ts) with other requests'.
+  // A redelivery's marker is a duplicate: starting its run again is harmless (fixed run id).
+  await groupInsert(TriggerPending.collection, await modelDocument(TriggerPending, { _id: delivery, kind: "webhook", at: receivedAt }));
+  const stored = await groupInsert(
+    WebhookDelivery.collection,
+    await modelDocument(WebhookDelivery, { _id: delivery, triggerId: id, workflowId: trigger.workflowId, receivedAt, runId, method: request.method, input: JSON.stringify(checked.input), idempotencyKey: key, ...requestMeta }),
+  );
+  if (stored === "duplicate") {
     // A redelivery: the first delivery's run, started once.
     const first = await WebhookDelivery.findById(delivery, { runId: 1 }).lean();
     return respond(hook, first!.runId, delivery, true);
