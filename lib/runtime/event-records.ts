@@ -32,24 +32,35 @@ export interface StoredEvent {
   type: string;
   nodeId: string | null;
   stepId: string | null;
-  /** The event's other fields; user values among them as JSON text (encodeEventData). */
+  /** The event's other fields (nodeId and stepId are the ones above); user values among them as JSON text (encodeEventData). */
   data: Record<string, unknown>;
-  metadata: { userId: string | null; ipAddress: string | null; userAgent: string | null };
+  /** Who caused it, for events a person or request caused; absent otherwise. */
+  metadata?: { userId: string | null; ipAddress: string | null; userAgent: string | null };
   /** ms since epoch (a Date once in event_logs). */
   at: number;
 }
 
+/**
+ * The event as stored. Every field the embedded database writes costs its conversion, and events
+ * are the bulk of a run's writes: nodeId and stepId are stored once (top level, where lists
+ * filter on them), and metadata only when it names someone.
+ */
 export function storedEvent(runId: string, seq: number, event: RunEvent, metadata: EventMetadata = {}): StoredEvent {
   const { type, at, ...rest } = event as { type: string; at: number; nodeId?: string; stepId?: string } & Record<string, unknown>;
+  const nodeId = typeof rest.nodeId === "string" ? rest.nodeId : null;
+  const stepId = typeof rest.stepId === "string" ? rest.stepId : null;
+  if (nodeId !== null) delete rest.nodeId;
+  if (stepId !== null) delete rest.stepId;
+  const who = { userId: metadata.userId ?? null, ipAddress: metadata.ipAddress ?? null, userAgent: metadata.userAgent ?? null };
   return {
     _id: eventId(runId, seq),
     runId,
     seq,
     type,
-    nodeId: typeof rest.nodeId === "string" ? rest.nodeId : null,
-    stepId: typeof rest.stepId === "string" ? rest.stepId : null,
+    nodeId,
+    stepId,
     data: encodeEventData(rest),
-    metadata: { userId: metadata.userId ?? null, ipAddress: metadata.ipAddress ?? null, userAgent: metadata.userAgent ?? null },
+    ...(who.userId !== null || who.ipAddress !== null || who.userAgent !== null ? { metadata: who } : {}),
     at,
   };
 }
@@ -90,10 +101,11 @@ export function decodeEventData(data: unknown): Record<string, unknown> {
   return mapPayloads(data as Record<string, unknown>, fromText);
 }
 
-/** The event back as the engine (or runtime) emitted it. */
-export function eventOf(stored: Pick<StoredEvent, "type" | "data"> & { at: number | Date }): RunEvent {
+/** The event back as the engine (or runtime) emitted it (an older event also holds nodeId and stepId inside data). */
+export function eventOf(stored: Pick<StoredEvent, "type" | "data"> & Partial<Pick<StoredEvent, "nodeId" | "stepId">> & { at: number | Date }): RunEvent {
   const at = stored.at instanceof Date ? stored.at.getTime() : stored.at;
-  return { ...decodeEventData(stored.data), type: stored.type, at } as RunEvent;
+  const ids = { ...(stored.nodeId ? { nodeId: stored.nodeId } : {}), ...(stored.stepId ? { stepId: stored.stepId } : {}) };
+  return { ...ids, ...decodeEventData(stored.data), type: stored.type, at } as RunEvent;
 }
 
 export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set(["workflow_complete", "workflow_failed", "workflow_cancelled"]);

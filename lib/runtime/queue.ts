@@ -109,8 +109,9 @@ export async function releaseRun(runId: string, runnableAt: Date | null): Promis
 }
 
 /** Removes the entry of a run that has ended, and the timer it may have been parked with (parking.ts). */
-export async function dropRun(runId: string): Promise<void> {
-  await Promise.all([RunQueue.deleteOne({ _id: runId }), RunTimer.deleteOne({ _id: runId })]);
+/** Takes the run out of the queue, and out of run_timers unless it was never parked there. */
+export async function dropRun(runId: string, options: { neverParked?: boolean } = {}): Promise<void> {
+  await Promise.all([RunQueue.deleteOne({ _id: runId }), options.neverParked ? null : RunTimer.deleteOne({ _id: runId })]);
 }
 
 /** Hands a claimed run back so another worker can take it from runnableAt (a worker stopping, or one that hit an error). */

@@ -58,7 +58,7 @@ export function exitsFor(session: RunSession): SessionExits {
       retire(session);
       await notifyParent(runId, meta, state);
       await cancelWaits(runId, book.cancelledWaits, session.deps.providers);
-      await dropRun(runId);
+      await dropRun(runId, { neverParked: session.neverParked });
       await releaseSlot(meta.workflowId, runId, meta.concurrency);
     },
 

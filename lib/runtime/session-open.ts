@@ -60,5 +60,5 @@ export async function openSession(entry: QueueEntry, deps: SessionDeps): Promise
     graph = { nodes: [], edges: [] };
     messages.push({ id: `${runId}:graph-gone`, body: { kind: "cancel", reason: (error as Error).message, by: null, at: Date.now() } });
   }
-  return new RunSession({ entry, graph, messages, ...copy }, deps);
+  return new RunSession({ entry, graph, messages, ...copy, neverParked: copy.v === 1 }, deps);
 }

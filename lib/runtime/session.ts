@@ -43,6 +43,8 @@ export interface SessionInit extends LiveCopy {
   entry: QueueEntry;
   graph: RunVersion;
   messages: PendingMessage[];
+  /** The run has never left a worker (its only checkpoint is the one written when it was created): it was never parked. */
+  neverParked?: boolean;
 }
 
 /** Events go to event_logs when this many are waiting, or the oldest has waited this long. */
@@ -60,6 +62,7 @@ export class RunSession {
   readonly token: number;
   readonly graph: RunVersion;
   readonly meta: RunMeta;
+  readonly neverParked: boolean;
   state: RunState;
   seq: number;
   v: number;
@@ -90,6 +93,7 @@ export class RunSession {
     this.leaseUntil = new Date(init.entry.lease.until).getTime() - this.margin;
     this.graph = init.graph;
     this.meta = init.meta;
+    this.neverParked = init.neverParked ?? false;
     this.state = init.state;
     this.seq = init.seq;
     this.v = init.v;

@@ -6,8 +6,9 @@ import "server-only";
 //   409 trigger off, workflow unpublished or archived · 403 the trigger's owner may not run it ·
 //   400/415 body not what its Content-Type says, or input refused by the Start node's fields.
 // Then a trigger_pending marker and the delivery are stored, and only then answered: 202 with
-// the run id ("accepted"; the run starts right after, and the recovery pass starts it if this
-// process dies first), or the End node's output ("wait"), 202 after the time limit.
+// the run id ("accepted"; the run starts right after, a few at a time (starter.ts), and the
+// recovery pass starts it if this process dies first), or the End node's output ("wait"), 202
+// after the time limit.
 import { z } from "zod";
 import { clientIp } from "@/lib/auth/client-ip";
 import { connectDb } from "@/lib/db/connect";
@@ -30,6 +31,7 @@ import { webhookInput } from "./input";
 import { takeToken } from "./rate-limit";
 import { waitForRun } from "./wait";
 import { hookState } from "./hook-state";
+import { startSoon } from "./starter";
 import { groupInsert, modelDocument } from "@/lib/db/group-commit";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
@@ -123,8 +125,8 @@ async function handle(request: Request, id: string): Promise<Response> {
   const firing = { id: delivery, kind: "webhook" as const, triggerId: id, runId, at: receivedAt, input: checked.input, request: requestMeta };
   const ownerChecked = { ok: true as const, actor: owner, workflowId: trigger.workflowId };
   if (hook.responseMode !== "wait") {
-    // Stored: answer now. If this process dies before the run exists, recovery starts it.
-    void startFiring(firing, ownerChecked).catch((error: unknown) => console.error(`[webhook] starting the run of ${delivery} failed; recovery retries it`, error));
+    // Stored: answer now; the run starts right behind (starter.ts). If this process dies first, recovery starts it.
+    startSoon(firing, ownerChecked);
     return respond(hook, runId, delivery, false, true);
   }
   const started = await startFiring(firing, ownerChecked);

@@ -1,9 +1,10 @@
 import "server-only";
 // What a webhook request reads before its 202: the trigger (kept for a second per process, so a
 // burst of deliveries to one hook reads it once), then its workflow's state and its owner,
-// together and fresh every time — a deactivated owner or an archived workflow refuses the very
-// next delivery. A change to the trigger made in this process (saving, rotating or deleting it)
-// is seen at once; one made in another process within HOOK_STATE_TTL_MS.
+// together and never kept: requests that arrive while that read is in flight share it, the next
+// one reads again — a deactivated owner or an archived workflow refuses the very next delivery.
+// A change to the trigger made in this process (saving, rotating or deleting it) is seen at
+// once; one made in another process within HOOK_STATE_TTL_MS.
 import { loadActor, type LoadedActor } from "@/lib/auth/actor";
 import { Trigger, type TriggerDoc } from "@/models/Trigger";
 import { Workflow } from "@/models/Workflow";
@@ -33,11 +34,27 @@ function cachedTrigger(id: string): Promise<TriggerDoc | null> {
   return doc;
 }
 
+type Access = Pick<HookState, "workflow" | "owner">;
+
+const inFlight = new Map<string, Promise<Access>>();
+
+/** The workflow's state and the owner, from a read in flight for the same pair or a new one. */
+function access(workflowId: string, ownerId: string): Promise<Access> {
+  const key = `${workflowId}:${ownerId}`;
+  let read = inFlight.get(key);
+  if (!read) {
+    read = Promise.all([Workflow.findById(workflowId, { status: 1, publishedVersion: 1, permissions: 1 }).lean(), loadActor(ownerId)]).then(([workflow, owner]) => ({ workflow, owner }));
+    inFlight.set(key, read);
+    const done = read;
+    void done.finally(() => inFlight.get(key) === done && inFlight.delete(key)).catch(() => {});
+  }
+  return read;
+}
+
 export async function hookState(id: string): Promise<HookState | null> {
   const trigger = await cachedTrigger(id);
   if (!trigger) return null;
-  const [workflow, owner] = await Promise.all([Workflow.findById(trigger.workflowId, { status: 1, publishedVersion: 1, permissions: 1 }).lean(), loadActor(trigger.owner)]);
-  return { trigger, workflow, owner };
+  return { trigger, ...(await access(trigger.workflowId, trigger.owner)) };
 }
 
 /** Forgets what this process read about the trigger (it was saved, rotated or deleted here). */
