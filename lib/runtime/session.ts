@@ -47,6 +47,14 @@ export interface SessionInit extends LiveCopy {
   neverParked?: boolean;
 }
 
+/**
+ * A finished effect's result waits at most this long for the checkpoint that records it: the
+ * pure steps after it run first, so the checkpoint written before the next effect starts (or
+ * when the run waits or ends) records both, instead of one write after each effect and one
+ * before the next.
+ */
+const EFFECT_RECORD_MS = 5;
+
 /** Events go to event_logs when this many are waiting, or the oldest has waited this long. */
 const FLUSH_EVENTS = 32;
 const FLUSH_MS = 200;
@@ -86,6 +94,8 @@ export class RunSession {
   private groupedSince = 0;
   /** History entries already in a checkpoint or the execution: the next checkpoint holds the rest. */
   private historyPersisted: number;
+  /** When a step with effects finished whose result no checkpoint holds yet (null: none). */
+  private effectDoneAt: number | null = null;
 
   constructor(init: SessionInit, readonly deps: SessionDeps) {
     this.runId = init.entry._id;
@@ -152,6 +162,7 @@ export class RunSession {
     const copy = { state: this.state, seq: this.seq, pendingEvents: this.unflushed, book: this.book, meta: this.meta };
     const historyLength = this.book.history.length;
     this.dirty = false;
+    this.effectDoneAt = null;
     if (!(await insertCheckpoint({ runId: this.runId, v: this.v + 1, kind, owner: this.deps.owner, token: this.token, copy, historyFrom: this.historyPersisted }))) {
       this.loseLease("another worker wrote the next checkpoint first");
       throw new LeaseLost(this.runId);
@@ -315,6 +326,15 @@ export class RunSession {
     return effects;
   }
 
+  /** Milliseconds until the loop must look again by itself: the run's wake-up, or the record of a finished effect. */
+  private untilNextWrite(): number | undefined {
+    const now = runClock.now();
+    const wake = this.state.wakeAt === undefined ? undefined : this.state.wakeAt - now;
+    const record = this.effectDoneAt === null ? undefined : this.effectDoneAt + EFFECT_RECORD_MS - now;
+    if (wake === undefined) return record;
+    return record === undefined ? wake : Math.min(wake, record);
+  }
+
   /** Waits for a result, a message, a stop, or `ms` (the next wake-up). */
   private async waitForActivity(ms?: number): Promise<void> {
     if (this.runner.hasResults || this.lost || this.hasUnappliedMessages()) return;
@@ -352,9 +372,11 @@ export class RunSession {
       for (const step of steps) this.accept(beginStep(this.state, this.graph, step.stepId, now));
       if (this.grouped === 0) this.groupedSince = now;
       this.grouped += steps.length;
-      // Pure steps share checkpoints; a step with effects is recorded as begun before it starts.
+      // Pure steps share checkpoints; a step with effects is recorded as begun before it starts,
+      // and a finished one within EFFECT_RECORD_MS, whichever comes first.
       const { groupPureSteps, groupPureMs } = this.deps.config;
-      if (steps.length === 0 || !steps.every((s) => this.isPure(s)) || this.grouped >= groupPureSteps || now - this.groupedSince >= groupPureMs) {
+      const effectWaiting = this.effectDoneAt !== null && now - this.effectDoneAt >= EFFECT_RECORD_MS;
+      if (steps.length === 0 || !steps.every((s) => this.isPure(s)) || effectWaiting || this.grouped >= groupPureSteps || now - this.groupedSince >= groupPureMs) {
         await this.persist();
         this.grouped = 0;
       }
@@ -370,12 +392,10 @@ export class RunSession {
           return "released";
         }
       }
-      await this.waitForActivity(this.state.wakeAt === undefined ? undefined : this.state.wakeAt - runClock.now());
-      // A finished effect is recorded at once, before any pure step after it: it must never run again.
-      if (this.applyResults()) {
-        await this.persist();
-        this.grouped = 0;
-      }
+      await this.waitForActivity(this.untilNextWrite());
+      // A finished effect must never run again: it is recorded before the next step with effects
+      // starts, before the run waits or ends, and at most EFFECT_RECORD_MS after it finished.
+      if (this.applyResults()) this.effectDoneAt ??= runClock.now();
     }
   }
 }
