@@ -113,8 +113,10 @@ function fanOut(branches: number): WorkflowGraph {
   return { nodes, edges };
 }
 
-async function cycles(): Promise<{ steps: number; p50: number; p95: number }> {
-  const events = await EventLog.find({ type: "node_start" }, { runId: 1, seq: 1, at: 1 }).lean();
+/** The measured workflow's steps (the runs asleep beside it have theirs too) and their cycle times. */
+async function cycles(workflowId: string): Promise<{ steps: number; p50: number; p95: number }> {
+  const runs = new Set((await WorkflowExecution.find({ workflowId }, { _id: 1 }).lean()).map((r) => String(r._id)));
+  const events = (await EventLog.find({ type: "node_start" }, { runId: 1, seq: 1, at: 1 }).lean()).filter((ev) => runs.has(ev.runId));
   const byRun = new Map<string, number[]>();
   for (const ev of events) (byRun.get(ev.runId) ?? byRun.set(ev.runId, []).get(ev.runId)!).push(ev.at.getTime());
   const gaps: number[] = [];
@@ -148,7 +150,7 @@ async function configuration(workerCount: number, group: string, parking: string
     await drained(30 * 60_000);
     const runMs = (await lastEnd(benchId)) - startedAt;
     const completed = await WorkflowExecution.countDocuments({ workflowId: benchId, status: "completed" });
-    const { steps, p50, p95 } = await cycles();
+    const { steps, p50, p95 } = await cycles(benchId);
     const inQueue = await RunQueue.estimatedDocumentCount();
     await stopWorkerProcesses(workers);
     const latencies = LATENCY_RUNS > 0 ? await latency(benchId, graph, LATENCY_RUNS, group) : [];
