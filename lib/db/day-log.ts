@@ -181,7 +181,11 @@ export class DayLog<Row extends object> {
       if (gone.deletedCount === 0) break;
     }
     for (let p = 0; p * PART_ROWS < Math.max(rows.length, 1); p++) {
-      await this.model.create({ _id: partId(day, p), day, rows: rows.slice(p * PART_ROWS, (p + 1) * PART_ROWS), next: 0, at: new Date() });
+      await this.model.create({ _id: partId(day, p), day, rows: rows.slice(p * PART_ROWS, (p + 1) * PART_ROWS), next: 0, at: new Date() }).catch((error: { code?: number }) => {
+        // Another process rebuilding the same day at the same moment (two starting at once, each
+        // running the migration) wrote this part from the same stored runs.
+        if (error.code !== 11000) throw error;
+      });
     }
     this.cache.delete(day);
     this.nextK.delete(day);

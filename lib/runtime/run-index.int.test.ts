@@ -66,6 +66,18 @@ describe("the run index (real database)", () => {
     }
   });
 
+  it("is rebuilt by two processes at once without either failing (both run the migration when they start together)", async () => {
+    const db = mongoose.connection.db!;
+    const workflowId = new mongoose.Types.ObjectId();
+    const created = new Date("2031-03-01T08:00:00Z");
+    await db.collection("workflows").insertOne({ _id: workflowId, name: "Raced", createdAt: created });
+    await db.collection("workflow_executions").insertMany([0, 1].map((i) => ({ _id: `raced-run-${i}` as never, workflowId, status: "pending", createdAt: new Date(created.getTime() + i * 1_000) })));
+    const [a, b] = await Promise.all([rebuildRunIndex(db), rebuildRunIndex(db)]);
+    expect(a).toEqual(b);
+    runStarts.forget();
+    expect(await latestRunIds(String(workflowId), created, 10, Date.parse("2031-03-05T00:00:00Z"))).toEqual(["raced-run-1", "raced-run-0"]);
+  });
+
   it("is rebuilt from the executions and histories, the same twice", async () => {
     const db = mongoose.connection.db!;
     const workflowId = new mongoose.Types.ObjectId();
