@@ -15,7 +15,11 @@ async function rewriteDays(db: Db, collection: string, byDay: Map<string, Row[]>
     for (let k = 0; (await col.deleteOne({ _id: chunkId(day, k) })).deletedCount > 0; k++);
     for (let p = 0; (await col.deleteOne({ _id: partId(day, p) })).deletedCount > 0; p++);
     for (let p = 0; p * PART_ROWS < rows.length; p++) {
-      await col.insertOne({ _id: partId(day, p), day, rows: rows.slice(p * PART_ROWS, (p + 1) * PART_ROWS), next: 0, at: new Date() });
+      await col.insertOne({ _id: partId(day, p), day, rows: rows.slice(p * PART_ROWS, (p + 1) * PART_ROWS), next: 0, at: new Date() }).catch((error: { code?: number }) => {
+        // Another process rebuilding at the same moment (two starting together, each running the
+        // migration) wrote this part from the same stored runs.
+        if (error.code !== 11000) throw error;
+      });
     }
   }
 }
