@@ -7,11 +7,7 @@
 // and 10. Prints p50/p95 latency and requests per second.
 //   BENCH_REQUESTS (300 per case)
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import mongoose from "mongoose";
-import { ensureFerretDB, startFerretDB } from "../lib/db/ferretdb.mjs";
 import { createApiKey } from "../lib/api-keys/service";
 import { e, endNode, startNode, storeWorkflow } from "../lib/runtime/test-support";
 import { callApi } from "../lib/api/test-client";
@@ -21,8 +17,8 @@ import * as runsRoute from "../app/api/v1/workflows/[id]/runs/route";
 import { ApiKey } from "../models/ApiKey";
 import { User } from "../models/User";
 import { percentile } from "./lib/bench-utils";
+import { runBench, withFreshDatabase, type FreshDatabase } from "./lib/fresh-database";
 
-const ROOT = path.resolve(__dirname, "..");
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 
 async function measure(label: string, concurrency: number, call: () => Promise<{ status: number }>, expected: number) {
@@ -44,45 +40,33 @@ async function measure(label: string, concurrency: number, call: () => Promise<{
   console.log(`${label.padEnd(28)} c=${String(concurrency).padEnd(3)} p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(latencies, 95).toFixed(1).padStart(6)} ms  ${(latencies.length / seconds).toFixed(0).padStart(5)} req/s`);
 }
 
-async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-api-"));
-  const db = await startFerretDB({ binary: ensureFerretDB({ toolsDir: path.join(ROOT, ".tools") }), dataDir });
-  process.env.MONGODB_URI = `mongodb://127.0.0.1:${db.port}/bench`;
+/** What the server reads from its environment, as the integration tests set it (nothing here is signed or encrypted). */
+function serverSettings({ uri }: FreshDatabase): void {
+  process.env.MONGODB_URI = uri;
   process.env.SWITCHYARD_API_RATE_LIMIT = String(1_000_000);
-  // The server's settings, as the integration tests set them (nothing here is signed or encrypted).
   process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
   process.env.CREDENTIALS_KEY ??= randomBytes(32).toString("base64");
-  await mongoose.connect(process.env.MONGODB_URI);
-  try {
-    await ApiKey.init();
-    const user = await User.create({ email: "bench@api.test", name: "Bench", passwordHash: "x", roles: ["designer"] });
-    const owner = { id: String(user._id), roles: ["designer" as const], active: true };
-    for (let i = 0; i < 1_000; i++) await createApiKey({ ...owner, id: new mongoose.Types.ObjectId().toString() }, { name: `other ${i}`, expiresIn: "never" });
-    const created = await createApiKey(owner, { name: "bench", expiresIn: "never" });
-    if (!created.ok) throw new Error(created.message);
-    const key = created.key;
-    const id = await storeWorkflow(owner, { nodes: [startNode(), endNode()], edges: [e("start", "end")] });
-    const first = await callApi(runsRoute.POST, `/workflows/${id}/runs`, { method: "POST", key, params: { id }, body: { mode: "test" } });
-    if (first.status !== 201) throw new Error(`starting the first run: ${first.status} ${JSON.stringify(first.body)}`);
-    const runId = first.body.runId as string;
-    console.log(`api_keys: ${await ApiKey.estimatedDocumentCount()} keys; ${REQUESTS} requests per case\n`);
-    for (const concurrency of [1, 10]) {
-      await measure("GET /workflows/{id}", concurrency, () => callApi(workflowRoute.GET, `/workflows/${id}`, { key, params: { id } }), 200);
-      await measure("GET /runs/{id}", concurrency, () => callApi(runRoute.GET, `/runs/${runId}`, { key, params: { id: runId } }), 200);
-      await measure("POST /workflows/{id}/runs", concurrency, () => callApi(runsRoute.POST, `/workflows/${id}/runs`, { method: "POST", key, params: { id }, body: { mode: "test" } }), 201);
-      await measure("401 (unknown key)", concurrency, () => callApi(workflowRoute.GET, `/workflows/${id}`, { key: `sy_live_${"B".repeat(43)}`, params: { id } }), 401);
-    }
-  } finally {
-    await mongoose.disconnect();
-    await db.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function benchApi() {
+  await ApiKey.init();
+  const user = await User.create({ email: "bench@api.test", name: "Bench", passwordHash: "x", roles: ["designer"] });
+  const owner = { id: String(user._id), roles: ["designer" as const], active: true };
+  for (let i = 0; i < 1_000; i++) await createApiKey({ ...owner, id: new mongoose.Types.ObjectId().toString() }, { name: `other ${i}`, expiresIn: "never" });
+  const created = await createApiKey(owner, { name: "bench", expiresIn: "never" });
+  if (!created.ok) throw new Error(created.message);
+  const key = created.key;
+  const id = await storeWorkflow(owner, { nodes: [startNode(), endNode()], edges: [e("start", "end")] });
+  const first = await callApi(runsRoute.POST, `/workflows/${id}/runs`, { method: "POST", key, params: { id }, body: { mode: "test" } });
+  if (first.status !== 201) throw new Error(`starting the first run: ${first.status} ${JSON.stringify(first.body)}`);
+  const runId = first.body.runId as string;
+  console.log(`api_keys: ${await ApiKey.estimatedDocumentCount()} keys; ${REQUESTS} requests per case\n`);
+  for (const concurrency of [1, 10]) {
+    await measure("GET /workflows/{id}", concurrency, () => callApi(workflowRoute.GET, `/workflows/${id}`, { key, params: { id } }), 200);
+    await measure("GET /runs/{id}", concurrency, () => callApi(runRoute.GET, `/runs/${runId}`, { key, params: { id: runId } }), 200);
+    await measure("POST /workflows/{id}/runs", concurrency, () => callApi(runsRoute.POST, `/workflows/${id}/runs`, { method: "POST", key, params: { id }, body: { mode: "test" } }), 201);
+    await measure("401 (unknown key)", concurrency, () => callApi(workflowRoute.GET, `/workflows/${id}`, { key: `sy_live_${"B".repeat(43)}`, params: { id } }), 401);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(() => withFreshDatabase("api", benchApi, { beforeConnect: serverSettings }));

@@ -12,12 +12,9 @@
 // worker process on this database against the same measurement on the empty one.
 //   BENCH_RUNS (100000)  BENCH_TASKS (10000)  BENCH_TEMPLATES (20)  BENCH_REPEAT (10)  BENCH_STEP_RUNS (300)
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import mongoose from "mongoose";
 import type { ChildProcess } from "node:child_process";
-import { ensureFerretDB, startFerretDB } from "../lib/db/ferretdb.mjs";
 import { parseFilters } from "../lib/dashboard/params";
 import { loadDashboard } from "../lib/dashboard/queries";
 import { listEndedRuns } from "../lib/dashboard/runs";
@@ -40,7 +37,7 @@ import { ExecutionDetail } from "../models/ExecutionDetail";
 import { ExecutionHistory } from "../models/ExecutionHistory";
 import { WorkflowExecution } from "../models/WorkflowExecution";
 import { percentile } from "./lib/bench-utils";
-import { TOOLS_DIR } from "./lib/paths.mjs";
+import { runBench, withFreshDatabase, type FreshDatabase } from "./lib/fresh-database";
 import { drained, enqueueRuns, lastEnd, startWorkerProcesses, stopWorkerProcesses } from "./lib/runtime-bench";
 import { insertSyntheticTasks } from "./lib/synthetic-tasks";
 
@@ -183,99 +180,86 @@ async function stepsPerSecond(uri: string, owner: string, workflowId: string): P
   return { perSecond: steps / seconds, runs: STEP_RUNS };
 }
 
-async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-scale-"));
-  const db = await startFerretDB({ binary: ensureFerretDB({ toolsDir: TOOLS_DIR }), dataDir });
-  const uri = `mongodb://127.0.0.1:${db.port}/scale`;
-  // What `npm start` would set: the inbox's index reads the app's configuration.
-  Object.assign(process.env, { MONGODB_URI: uri, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), CREDENTIALS_KEY: randomBytes(32).toString("base64") });
-  await mongoose.connect(uri);
-  try {
-    log(`scale: ${RUNS.toLocaleString("en")} runs, ${TASKS.toLocaleString("en")} open tasks, ${WORKFLOWS} workflows (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`);
-    const admin = await person("admin@scale.test", ["admin"]);
-    const approver = await person("approver@scale.test", ["approver"]);
+async function measure({ uri }: FreshDatabase) {
+  log(`scale: ${RUNS.toLocaleString("en")} runs, ${TASKS.toLocaleString("en")} open tasks, ${WORKFLOWS} workflows (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`);
+  const admin = await person("admin@scale.test", ["admin"]);
+  const approver = await person("approver@scale.test", ["approver"]);
 
-    const emptyId = await storeWorkflow(admin, fixture("bench-20"));
-    const empty = await stepsPerSecond(uri, admin.id, emptyId);
-    log(`persisted steps/s on the empty database: ${empty.perSecond.toFixed(0)} (${empty.runs} runs, one worker)`);
+  const emptyId = await storeWorkflow(admin, fixture("bench-20"));
+  const empty = await stepsPerSecond(uri, admin.id, emptyId);
+  log(`persisted steps/s on the empty database: ${empty.perSecond.toFixed(0)} (${empty.runs} runs, one worker)`);
 
-    const small = await storeWorkflow(admin, syntheticWorkflow(30));
-    const big = await storeWorkflow(admin, syntheticWorkflow(1_000));
-    const runWorkflows: string[] = [];
-    for (let i = 0; i < WORKFLOWS - 2; i++) runWorkflows.push(await storeWorkflow(admin, fixture("bench-20")));
-    const published = await publishWorkflow(admin, { id: runWorkflows[0] });
-    if (!published.ok) throw new Error(published.message);
+  const small = await storeWorkflow(admin, syntheticWorkflow(30));
+  const big = await storeWorkflow(admin, syntheticWorkflow(1_000));
+  const runWorkflows: string[] = [];
+  for (let i = 0; i < WORKFLOWS - 2; i++) runWorkflows.push(await storeWorkflow(admin, fixture("bench-20")));
+  const published = await publishWorkflow(admin, { id: runWorkflows[0] });
+  if (!published.ok) throw new Error(published.message);
 
-    let t = performance.now();
-    const tpls = await templates(admin, runWorkflows[0]);
-    log(`${tpls.length} template runs through the engine: ${tpls[0].events.length} events each, ${((performance.now() - t) / 1000).toFixed(0)} s`);
-    t = performance.now();
-    const events = await fill(tpls, runWorkflows.map((id) => new mongoose.Types.ObjectId(id)), RUNS);
-    log(`filled ${RUNS.toLocaleString("en")} runs and ${events.toLocaleString("en")} events in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-    // The workflows existed before their runs (the run index looks back to a workflow's creation).
-    await mongoose.connection.db!.collection("workflows").updateMany({}, { $set: { createdAt: new Date(Date.now() - 91 * DAY) } });
-    t = performance.now();
-    const indexed = await rebuildRunIndex(mongoose.connection.db!);
-    log(`run index rebuilt from ${indexed.started.toLocaleString("en")} executions and ${indexed.ended.toLocaleString("en")} histories in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-    runStarts.forget();
-    runEnds.forget();
-    t = performance.now();
-    const rebuilt = await rebuildRollups();
-    log(`roll-ups rebuilt from ${rebuilt.runs.toLocaleString("en")} histories (${rebuilt.days} days) in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-    t = performance.now();
-    await insertSyntheticTasks(TASKS, "pending", [{ id: runWorkflows[0], name: "Runtime test" }]);
-    log(`${TASKS.toLocaleString("en")} open tasks in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  let t = performance.now();
+  const tpls = await templates(admin, runWorkflows[0]);
+  log(`${tpls.length} template runs through the engine: ${tpls[0].events.length} events each, ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  t = performance.now();
+  const events = await fill(tpls, runWorkflows.map((id) => new mongoose.Types.ObjectId(id)), RUNS);
+  log(`filled ${RUNS.toLocaleString("en")} runs and ${events.toLocaleString("en")} events in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  // The workflows existed before their runs (the run index looks back to a workflow's creation).
+  await mongoose.connection.db!.collection("workflows").updateMany({}, { $set: { createdAt: new Date(Date.now() - 91 * DAY) } });
+  t = performance.now();
+  const indexed = await rebuildRunIndex(mongoose.connection.db!);
+  log(`run index rebuilt from ${indexed.started.toLocaleString("en")} executions and ${indexed.ended.toLocaleString("en")} histories in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  runStarts.forget();
+  runEnds.forget();
+  t = performance.now();
+  const rebuilt = await rebuildRollups();
+  log(`roll-ups rebuilt from ${rebuilt.runs.toLocaleString("en")} histories (${rebuilt.days} days) in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  t = performance.now();
+  await insertSyntheticTasks(TASKS, "pending", [{ id: runWorkflows[0], name: "Runtime test" }]);
+  log(`${TASKS.toLocaleString("en")} open tasks in ${((performance.now() - t) / 1000).toFixed(0)} s`);
 
-    const someRun = (i: number) => mongoose.Types.ObjectId.createFromTime(Math.floor((Date.now() - (i + 1) * 7 * DAY) / 1000)).toHexString();
-    const recent = await WorkflowExecution.findOne({ workflowId: runWorkflows[5] }, { _id: 1 }).sort({ createdAt: -1 }).lean();
-    const runIds = [String(recent?._id)];
-    for (let i = 0; i < 3; i++) {
-      const near = await WorkflowExecution.findOne({ _id: { $lte: someRun(i) } }, { _id: 1 }).sort({ _id: -1 }).lean();
-      if (near) runIds.push(String(near._id));
-    }
-    let pick = 0;
-    const viewer = { id: approver.id, email: approver.email, roles: approver.roles, seeAll: false };
-    const rows: string[][] = [];
-    rows.push(await timed("run page (getRun + its events)", async () => {
-      const id = runIds[pick++ % runIds.length];
-      if (!(await getRun(admin, id))) throw new Error(`run ${id} not found`);
-      await listRunEvents(admin, id, 0, 1_000);
-    }));
-    rows.push(await timed("workflow's runs, first page", () => listWorkflowRuns(admin, runWorkflows[5])));
-    rows.push(await timed("workflow's runs, page at offset 400 (API)", () => pageRuns(admin, runWorkflows[5], { offset: 400, limit: 50 })));
-    rows.push(await timed("runs explorer, 90 days, status failed", () => listEndedRuns(admin, parseFilters({ range: "90d", status: "failed" }))));
-    rows.push(await timed("inbox first page (approver)", async () => inboxPage(await taskRows(), viewer, inboxParamsSchema.parse({ tab: "available" }), Date.now(), 0, 100)));
-    rows.push(await timed("dashboard, 90 days", () => loadDashboard(admin, parseFilters({ range: "90d" }))));
-    rows.push(await timed("open the 30-node workflow", () => loadWorkflowForEditor(admin, small)));
-    rows.push(await timed("open the 1,000-node workflow", () => loadWorkflowForEditor(admin, big)));
-    for (const [label, id, nodes] of [["autosave, 30 nodes", small, 30], ["autosave, 1,000 nodes", big, 1_000]] as const) {
-      const graph = syntheticWorkflow(nodes);
-      let revision = (await loadWorkflowForEditor(admin, id))!.revision;
-      rows.push(await timed(label, async () => {
-        graph.nodes[1].position.x += 10;
-        const res = await saveGraph(admin, { id, revision, ...graph });
-        if (!res.ok) throw new Error("message" in res ? res.message : "conflict");
-        revision = res.revision;
-      }));
-    }
-    const full = await stepsPerSecond(uri, admin.id, await storeWorkflow(admin, fixture("bench-20")));
-    const change = ((full.perSecond - empty.perSecond) / empty.perSecond) * 100;
-
-    console.log(`\n${RUNS.toLocaleString("en")} runs, ${events.toLocaleString("en")} events, ${TASKS.toLocaleString("en")} open tasks, ${WORKFLOWS} workflows (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)} at the end)`);
-    console.log("what the page calls | server time p50 / p95 (ms) | first call (ms) | calls");
-    for (const row of rows) console.log(row.join(" | "));
-    console.log(`persisted steps/s, one worker | empty database ${empty.perSecond.toFixed(0)} | this database ${full.perSecond.toFixed(0)} (${change >= 0 ? "+" : ""}${change.toFixed(0)} %)`);
-  } finally {
-    await mongoose.disconnect();
-    await db.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+  const someRun = (i: number) => mongoose.Types.ObjectId.createFromTime(Math.floor((Date.now() - (i + 1) * 7 * DAY) / 1000)).toHexString();
+  const recent = await WorkflowExecution.findOne({ workflowId: runWorkflows[5] }, { _id: 1 }).sort({ createdAt: -1 }).lean();
+  const runIds = [String(recent?._id)];
+  for (let i = 0; i < 3; i++) {
+    const near = await WorkflowExecution.findOne({ _id: { $lte: someRun(i) } }, { _id: 1 }).sort({ _id: -1 }).lean();
+    if (near) runIds.push(String(near._id));
   }
+  let pick = 0;
+  const viewer = { id: approver.id, email: approver.email, roles: approver.roles, seeAll: false };
+  const rows: string[][] = [];
+  rows.push(await timed("run page (getRun + its events)", async () => {
+    const id = runIds[pick++ % runIds.length];
+    if (!(await getRun(admin, id))) throw new Error(`run ${id} not found`);
+    await listRunEvents(admin, id, 0, 1_000);
+  }));
+  rows.push(await timed("workflow's runs, first page", () => listWorkflowRuns(admin, runWorkflows[5])));
+  rows.push(await timed("workflow's runs, page at offset 400 (API)", () => pageRuns(admin, runWorkflows[5], { offset: 400, limit: 50 })));
+  rows.push(await timed("runs explorer, 90 days, status failed", () => listEndedRuns(admin, parseFilters({ range: "90d", status: "failed" }))));
+  rows.push(await timed("inbox first page (approver)", async () => inboxPage(await taskRows(), viewer, inboxParamsSchema.parse({ tab: "available" }), Date.now(), 0, 100)));
+  rows.push(await timed("dashboard, 90 days", () => loadDashboard(admin, parseFilters({ range: "90d" }))));
+  rows.push(await timed("open the 30-node workflow", () => loadWorkflowForEditor(admin, small)));
+  rows.push(await timed("open the 1,000-node workflow", () => loadWorkflowForEditor(admin, big)));
+  for (const [label, id, nodes] of [["autosave, 30 nodes", small, 30], ["autosave, 1,000 nodes", big, 1_000]] as const) {
+    const graph = syntheticWorkflow(nodes);
+    let revision = (await loadWorkflowForEditor(admin, id))!.revision;
+    rows.push(await timed(label, async () => {
+      graph.nodes[1].position.x += 10;
+      const res = await saveGraph(admin, { id, revision, ...graph });
+      if (!res.ok) throw new Error("message" in res ? res.message : "conflict");
+      revision = res.revision;
+    }));
+  }
+  const full = await stepsPerSecond(uri, admin.id, await storeWorkflow(admin, fixture("bench-20")));
+  const change = ((full.perSecond - empty.perSecond) / empty.perSecond) * 100;
+
+  console.log(`\n${RUNS.toLocaleString("en")} runs, ${events.toLocaleString("en")} events, ${TASKS.toLocaleString("en")} open tasks, ${WORKFLOWS} workflows (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)} at the end)`);
+  console.log("what the page calls | server time p50 / p95 (ms) | first call (ms) | calls");
+  for (const row of rows) console.log(row.join(" | "));
+  console.log(`persisted steps/s, one worker | empty database ${empty.perSecond.toFixed(0)} | this database ${full.perSecond.toFixed(0)} (${change >= 0 ? "+" : ""}${change.toFixed(0)} %)`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
+runBench(() =>
+  withFreshDatabase("scale", measure, {
+    // What `npm start` would set: the inbox's index reads the app's configuration.
+    beforeConnect: ({ uri }) => Object.assign(process.env, { MONGODB_URI: uri, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), CREDENTIALS_KEY: randomBytes(32).toString("base64") }),
+  }),
 );

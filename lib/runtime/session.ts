@@ -10,9 +10,8 @@ import type { ExecutorMap } from "@/lib/engine/executor";
 import { applyStepResult, beginStep, nextSteps, tick, type RunVersion, type Step } from "@/lib/engine/interpreter";
 import { pinOf, pinnedResult } from "@/lib/engine/pins";
 import { isTerminal, type RunState, type Transition } from "@/lib/engine/state";
-import { recordAiUsage, recordEvents, type RunBook, type StepExtras } from "./book";
+import { recordEvents, type RunBook, type StepExtras } from "./book";
 import { publishEvents } from "./bus";
-import { startChildRun } from "./children";
 import type { RuntimeConfig } from "./config";
 import { insertEvents, storedEvent, type EventMetadata, type RunEvent, type StoredEvent } from "./event-records";
 import { checkpointExists, insertCheckpoint, type CheckpointKind, type LiveCopy } from "./live-store";
@@ -22,9 +21,9 @@ import { triggerMetadata, type RunMeta } from "./meta";
 import { reassertLease, renewLease, type QueueEntry } from "./queue";
 import type { RuntimeServices } from "./services";
 import { applyMessages } from "./session-messages";
-import { agentEvent } from "./agent-events";
 import { StepRunner } from "./step-runner";
-import { servicesForStep, type ServiceProviders } from "./step-services";
+import type { ServiceProviders } from "./step-services";
+import { sessionServices } from "./session-services";
 import { runClock } from "./clock";
 
 export interface SessionDeps {
@@ -276,32 +275,8 @@ export class RunSession {
   launch(step: Step): void {
     const extras: StepExtras = { input: step.input, logs: [] };
     this.extras.set(step.stepId, extras);
-    const { meta } = this;
     if (this.usePin(step, extras)) return;
-    const services = servicesForStep(
-      { runId: this.runId, workflowId: meta.workflowId, version: meta.version, depth: meta.depth, startedBy: meta.trigger.by },
-      {
-        log: (line) => void extras.logs?.push(line),
-        spend: () => ({ spentUsd: this.book.metrics.cost, approvedUsd: this.book.metrics.approvedExtraUsd ?? 0 }),
-        recordAiUsage: (usage) => {
-          recordAiUsage(this.book, usage, step.nodeId);
-          const { provider, model, inputTokens, outputTokens, cost, durationMs } = usage;
-          this.addEvents([{ type: "ai_call", at: runClock.now(), nodeId: step.nodeId, stepId: step.stepId, attempt: step.attempt, provider, model, inputTokens, outputTokens, cost, durationMs }]);
-        },
-        recordAgentEntry: (entry) => this.addEvents([agentEvent(entry, { at: runClock.now(), nodeId: step.nodeId, stepId: step.stepId, attempt: step.attempt })]),
-        startChild: (request) => startChildRun({ runId: this.runId, depth: meta.depth, startedBy: meta.trigger.by }, request),
-        whileWaiting: async (wait) => {
-          const giveBack = this.deps.lendSlot?.() ?? (() => {});
-          try {
-            return await wait();
-          } finally {
-            giveBack();
-          }
-        },
-      },
-      this.deps.providers,
-    );
-    this.runner.launch(step, services);
+    this.runner.launch(step, sessionServices(this, step, extras));
   }
 
   /** A test run of the draft takes a pinned output instead of running the executor; published runs never do. */

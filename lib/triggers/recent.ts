@@ -5,9 +5,15 @@ import type { FiringView } from "./contract";
 
 type Firing = { id: string; at: Date; runId: string | null; status: "started" | "refused"; reason?: string | null };
 
-/** Lines waiting for the trigger's update in flight: a burst of deliveries becomes a few updates, not one each. */
-const waiting = new Map<string, { lines: Firing[]; done: Promise<void> }>();
-const writing = new Set<string>();
+interface Lane {
+  /** Lines for the next update; null once that update has begun. */
+  queued: Firing[] | null;
+  /** That update's end. */
+  done: Promise<void>;
+}
+
+/** Per trigger, the update waiting behind the one in flight: a burst of firings becomes a few updates, not one each. */
+const lanes = new Map<string, Lane>();
 
 async function pushLines(triggerId: string, lines: Firing[]): Promise<void> {
   const newestFirst = [...lines].reverse().map((f) => ({ ...f, reason: f.reason ?? null }));
@@ -19,37 +25,24 @@ async function pushLines(triggerId: string, lines: Firing[]): Promise<void> {
 
 /** Adds the firing to the trigger's recent lines; resolves once it is written (with the others that waited). */
 export function recordFiring(triggerId: string, firing: Firing): Promise<void> {
-  const queued = waiting.get(triggerId);
-  if (queued) {
-    queued.lines.push(firing);
-    return queued.done;
+  const lane = lanes.get(triggerId);
+  if (lane?.queued) {
+    lane.queued.push(firing);
+    return lane.done;
   }
-  if (!writing.has(triggerId)) return write(triggerId, [firing]);
-  const lines = [firing];
-  const done = new Promise<void>((resolve, reject) => {
-    const next = () => {
-      waiting.delete(triggerId);
-      write(triggerId, lines).then(resolve, reject);
-    };
-    pending.set(triggerId, next);
-  });
-  waiting.set(triggerId, { lines, done });
-  return done;
-}
-
-/** The write that goes once the trigger's update in flight is done. */
-const pending = new Map<string, () => void>();
-
-async function write(triggerId: string, lines: Firing[]): Promise<void> {
-  writing.add(triggerId);
-  try {
-    await pushLines(triggerId, lines);
-  } finally {
-    writing.delete(triggerId);
-    const next = pending.get(triggerId);
-    pending.delete(triggerId);
-    next?.();
-  }
+  const next: Lane = { queued: [firing], done: Promise.resolve() };
+  next.done = (lane?.done ?? Promise.resolve())
+    .catch(() => {}) // the update before failed for its own callers
+    .then(() => {
+      const lines = next.queued!;
+      next.queued = null;
+      return pushLines(triggerId, lines);
+    })
+    .finally(() => {
+      if (lanes.get(triggerId) === next) lanes.delete(triggerId);
+    });
+  lanes.set(triggerId, next);
+  return next.done;
 }
 
 export async function recentFirings(triggerIds: string[]): Promise<Map<string, FiringView[]>> {
