@@ -5,8 +5,11 @@
 //   SWITCHYARD_WORKERS            workers in this process (default 1)
 //   SWITCHYARD_WORKER_CONCURRENCY runs each works on at once (default 16)
 //   SWITCHYARD_LEASE_MS           lease length; a dead worker's runs move after it (default 10000)
+//   SWITCHYARD_WORKER_DB_CONNECTIONS  database connections of this process (default 20; fewer leave the
+//                                 web server more of the embedded database: lib/runtime/config.ts)
 import mongoose from "mongoose";
 import { Worker } from "../lib/runtime/worker";
+import { workerDbConnections } from "../lib/runtime/config";
 import { startScheduler, stopScheduler } from "../lib/triggers/scheduler";
 import { migrate } from "../lib/db/migrations";
 import { startRetentionJob, stopRetentionJob } from "../lib/retention/job";
@@ -16,7 +19,7 @@ async function main() {
   if (!uri) throw new Error("MONGODB_URI is not set: point it at the database the web server uses.");
   const count = Number(process.env.SWITCHYARD_WORKERS ?? 1);
   if (!Number.isInteger(count) || count < 1) throw new Error(`SWITCHYARD_WORKERS must be a whole number of at least 1, not "${process.env.SWITCHYARD_WORKERS}"`);
-  await mongoose.connect(uri, { serverSelectionTimeoutMS: 5_000, maxPoolSize: 20 });
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 5_000, maxPoolSize: workerDbConnections() });
   // A worker started before `npm start` migrated the data must not read it in the old shape.
   await migrate(mongoose.connection.db!);
   const workers = Array.from({ length: count }, () => new Worker().start());

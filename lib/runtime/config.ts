@@ -56,3 +56,14 @@ export function runtimeConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeCo
     parkAheadMs: overrides.parkAheadMs ?? intFromEnv("SWITCHYARD_PARK_AHEAD_MS", 30_000, 1_000),
   };
 }
+
+/**
+ * Database connections of a worker process (`npm run worker`): how many of its commands may be
+ * at the database at once. On the embedded FerretDB every command queues for the same CPU, so a
+ * worker with fewer connections leaves more room to the web server beside it (webhook 202s, pages)
+ * and runs somewhat fewer runs a second; measured in docs/triggers.md ("Worker connections").
+ * The web server's own in-process worker shares the server's pool.
+ */
+export function workerDbConnections(): number {
+  return intFromEnv("SWITCHYARD_WORKER_DB_CONNECTIONS", 20, 1);
+}

@@ -21,6 +21,7 @@ import { loadExecution } from "./execution-store";
 import { loadRunGraph, snapshotDraft } from "./graphs";
 import type { RunTrigger } from "./meta";
 import { checkRunInput, startFields } from "./run-input";
+import type { RunVersion } from "@/lib/engine/interpreter";
 
 export const RUN_NOT_VISIBLE = "This run does not exist, or its workflow is not shared with you.";
 
@@ -53,37 +54,62 @@ export async function startRunFor(actor: Actor, raw: unknown, request: RequestMe
   if (tooBig) return { ok: false, message: tooBig.message };
   const parsed = startRunSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, errors: fieldErrors(parsed.error) };
-  const { workflowId, mode } = parsed.data;
+  const prepared = await prepareStart(actor, parsed.data.workflowId, parsed.data.mode);
+  if (!prepared.ok) return prepared;
+  return startPrepared(prepared, parsed.data.input, request, through);
+}
+
+/** A workflow checked for starting runs by one person: what every run of a batch shares. */
+export interface PreparedStart {
+  ok: true;
+  actor: Actor;
+  workflowId: string;
+  workflowName: string;
+  /** The published version's number; null for a test run of the draft. */
+  number: number | null;
+  version: RunVersion;
+  draft: ReturnType<typeof snapshotDraft> | null;
+}
+
+/**
+ * Everything about a start that does not depend on the input: the actor's right to run the
+ * workflow (PermissionError otherwise), its state, its day budget and the graph to run. Starting
+ * many runs at once (a burst of webhook deliveries) prepares once and starts each with
+ * startPrepared.
+ */
+export async function prepareStart(actor: Actor, workflowId: string, mode: "test" | "published"): Promise<PreparedStart | { ok: false; message: string }> {
   const workflow = await authorizedWorkflow(actor, workflowId, "workflow:run", { graph: mode === "test" });
   if (workflow.status === "archived") return { ok: false, message: ARCHIVED };
   const overBudget = await dayBudgetRefusal(workflow);
   if (overBudget) return { ok: false, message: overBudget };
-
-  let draft: ReturnType<typeof snapshotDraft> | null = null;
-  let version;
   if (mode === "published") {
     if (workflow.publishedVersion == null) return { ok: false, message: "This workflow has no published version yet. Publish it, or start a test run of the draft." };
-    version = await loadRunGraph(versionId(workflowId, workflow.publishedVersion));
-  } else {
-    draft = snapshotDraft(workflowId, graphOf(workflow), settingsOf(workflow.settings));
-    version = draft.version;
+    const version = await loadRunGraph(versionId(workflowId, workflow.publishedVersion));
+    return { ok: true, actor, workflowId, workflowName: workflow.name, number: workflow.publishedVersion, version, draft: null };
   }
-  const input = checkRunInput(startFields(version), parsed.data.input);
-  if (!input.ok) return input;
+  const draft = snapshotDraft(workflowId, graphOf(workflow), settingsOf(workflow.settings));
+  return { ok: true, actor, workflowId, workflowName: workflow.name, number: null, version: draft.version, draft };
+}
 
-  const number = mode === "published" ? workflow.publishedVersion! : null;
+/** Checks the input against the Start node's fields and creates the run. */
+export async function startPrepared(prepared: PreparedStart, rawInput: unknown, request: RequestMeta = {}, through?: StartedThrough): Promise<RunActionResult> {
+  const { actor, workflowId, number, version, draft } = prepared;
+  const tooBig = oversize(rawInput, "The run input");
+  if (tooBig) return { ok: false, message: tooBig.message };
+  const input = checkRunInput(startFields(version), rawInput);
+  if (!input.ok) return input;
   const started = await enqueueRun({
     ...(through?.runId ? { runId: through.runId } : {}),
     meta: {
       workflowId,
-      workflowName: workflow.name,
+      workflowName: prepared.workflowName,
       version: number,
       graphId: draft ? draft.graphId : versionId(workflowId, number!),
       depth: 0,
       parentExecutionId: null,
       parentStepId: null,
       parentAttempt: null,
-      trigger: { type: through?.type ?? (mode === "test" ? "test" : "manual"), by: actor.id, ipAddress: request.ipAddress ?? null, userAgent: request.userAgent ?? null, source: through?.source ?? null },
+      trigger: { type: through?.type ?? (draft ? "test" : "manual"), by: actor.id, ipAddress: request.ipAddress ?? null, userAgent: request.userAgent ?? null, source: through?.source ?? null },
     },
     version,
     input: input.input,

@@ -7,7 +7,7 @@ import "server-only";
 import { loadActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/roles";
 import { PermissionError } from "@/lib/auth/errors";
-import { startRunFor, type RequestMeta } from "@/lib/runtime/start";
+import { prepareStart, startPrepared, type PreparedStart, type RequestMeta } from "@/lib/runtime/start";
 import { aclOf } from "@/lib/workflows/access";
 import { Trigger } from "@/models/Trigger";
 import { TriggerPending } from "@/models/TriggerPending";
@@ -52,32 +52,60 @@ export async function checkFiring(triggerId: string, claimed = false): Promise<O
 /** `checked`: the caller checked the owner a moment ago (the webhook route, before its 202); else it is checked here. */
 export async function startFiring(firing: Firing, checked?: OwnerCheck): Promise<FiringResult> {
   checked ??= await checkFiring(firing.triggerId, true);
-  let result: FiringResult;
-  if (!checked.ok) {
-    result = checked;
-  } else {
-    try {
-      const started = await startRunFor(
-        checked.actor,
-        { workflowId: checked.workflowId, mode: "published", input: firing.input },
-        firing.request ?? {},
-        { type: firing.kind, source: firing.triggerId, runId: firing.runId },
-      );
-      result = started.ok ? { ok: true, runId: started.runId } : { ok: false, code: "input", reason: started.message };
-    } catch (error) {
-      if (!(error instanceof PermissionError)) throw error;
-      result = { ok: false, code: "owner", reason: OWNER_REFUSED };
-    }
+  const [result] = await startFirings([{ firing, checked }]);
+  if (result.status === "rejected") throw result.reason;
+  return result.value;
+}
+
+/**
+ * Starts the runs of many firings at once (a burst of webhook deliveries): the workflow is read
+ * and checked once per owner and workflow (prepareStart), the runs are created together (their
+ * inserts share the group commit's batches), and the markers of the firings handled go in one
+ * command. A firing whose start failed keeps its marker, so the recovery pass tries it again.
+ */
+export async function startFirings(items: { firing: Firing; checked: OwnerCheck }[]): Promise<PromiseSettledResult<FiringResult>[]> {
+  const prepared = new Map<string, Promise<Prepared>>();
+  const results = await Promise.allSettled(
+    items.map(async ({ firing, checked }) => {
+      let result: FiringResult;
+      if (!checked.ok) {
+        result = checked;
+      } else {
+        const key = `${checked.actor.id}:${checked.workflowId}`;
+        if (!prepared.has(key)) prepared.set(key, prepare(checked));
+        const ready = await prepared.get(key)!;
+        result = ready.ok ? await startOne(ready.prepared, firing) : ready.refused;
+      }
+      // The panel's line is a display aid: failing to write it (e.g. "database is locked" under load)
+      // must not leave the firing pending, or recovery would record it again.
+      await recordFiring(firing.triggerId, {
+        id: firing.id,
+        at: firing.at,
+        runId: result.ok ? result.runId : null,
+        status: result.ok ? "started" : "refused",
+        reason: result.ok ? null : result.reason,
+      }).catch((error: unknown) => console.error(`[triggers] recording firing ${firing.id} for the panel failed`, error));
+      return result;
+    }),
+  );
+  const handled = items.filter((_, i) => results[i].status === "fulfilled").map(({ firing }) => firing.id);
+  if (handled.length > 0) await TriggerPending.bulkWrite(handled.map((id) => ({ deleteOne: { filter: { _id: id } } })), { ordered: false });
+  return results;
+}
+
+type Prepared = { ok: true; prepared: PreparedStart } | { ok: false; refused: FiringResult };
+
+async function prepare(checked: Extract<OwnerCheck, { ok: true }>): Promise<Prepared> {
+  try {
+    const prepared = await prepareStart(checked.actor, checked.workflowId, "published");
+    return prepared.ok ? { ok: true, prepared } : { ok: false, refused: { ok: false, code: "input", reason: prepared.message } };
+  } catch (error) {
+    if (!(error instanceof PermissionError)) throw error;
+    return { ok: false, refused: { ok: false, code: "owner", reason: OWNER_REFUSED } };
   }
-  // The panel's line is a display aid: failing to write it (e.g. "database is locked" under load)
-  // must not leave the firing pending, or recovery would record it again.
-  await recordFiring(firing.triggerId, {
-    id: firing.id,
-    at: firing.at,
-    runId: result.ok ? result.runId : null,
-    status: result.ok ? "started" : "refused",
-    reason: result.ok ? null : result.reason,
-  }).catch((error: unknown) => console.error(`[triggers] recording firing ${firing.id} for the panel failed`, error));
-  await TriggerPending.deleteOne({ _id: firing.id });
-  return result;
+}
+
+async function startOne(prepared: PreparedStart, firing: Firing): Promise<FiringResult> {
+  const started = await startPrepared(prepared, firing.input, firing.request ?? {}, { type: firing.kind, source: firing.triggerId, runId: firing.runId });
+  return started.ok ? { ok: true, runId: started.runId } : { ok: false, code: "input", reason: started.message };
 }

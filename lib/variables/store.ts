@@ -3,6 +3,7 @@ import "server-only";
 // lib/variables/service.ts checks them for people, the runtime needs none.
 import { credentialsKey, open, seal } from "@/lib/credentials/crypto";
 import { Variable, type VariableDoc } from "@/models/Variable";
+import { sharedRead } from "@/lib/db/shared-read";
 import { formatVariableValue, type VariableRow, type VariableType } from "./kinds";
 
 export const GLOBAL = "global";
@@ -46,7 +47,10 @@ export function toVariableRow(doc: VariableDoc): VariableRow {
 }
 
 /** Global variables and the workflow's own: a small collection, read with one filter. */
+/** The global variables and the workflow's own; concurrent callers share one read (run starts in a burst). Not to be changed by callers. */
 export async function variablesInScope(workflowId: string | null): Promise<VariableDoc[]> {
-  const query = workflowId ? Variable.find({ $or: [{ scope: "global" as const }, { workflowId }] }) : Variable.find({ scope: "global" as const });
-  return query.lean<VariableDoc[]>();
+  return sharedRead(`variables:${workflowId ?? ""}`, () => {
+    const query = workflowId ? Variable.find({ $or: [{ scope: "global" as const }, { workflowId }] }) : Variable.find({ scope: "global" as const });
+    return query.lean<VariableDoc[]>().exec();
+  });
 }

@@ -8,6 +8,7 @@ import "server-only";
 import { loadActor, type LoadedActor } from "@/lib/auth/actor";
 import { Trigger, type TriggerDoc } from "@/models/Trigger";
 import { Workflow } from "@/models/Workflow";
+import { sharedRead } from "@/lib/db/shared-read";
 import type { StoredPermissions } from "@/lib/workflows/access";
 import type { WorkflowState } from "../state";
 
@@ -36,19 +37,11 @@ function cachedTrigger(id: string): Promise<TriggerDoc | null> {
 
 type Access = Pick<HookState, "workflow" | "owner">;
 
-const inFlight = new Map<string, Promise<Access>>();
-
 /** The workflow's state and the owner, from a read in flight for the same pair or a new one. */
 function access(workflowId: string, ownerId: string): Promise<Access> {
-  const key = `${workflowId}:${ownerId}`;
-  let read = inFlight.get(key);
-  if (!read) {
-    read = Promise.all([Workflow.findById(workflowId, { status: 1, publishedVersion: 1, permissions: 1 }).lean(), loadActor(ownerId)]).then(([workflow, owner]) => ({ workflow, owner }));
-    inFlight.set(key, read);
-    const done = read;
-    void done.finally(() => inFlight.get(key) === done && inFlight.delete(key)).catch(() => {});
-  }
-  return read;
+  return sharedRead(`hook-access:${workflowId}:${ownerId}`, () =>
+    Promise.all([Workflow.findById(workflowId, { status: 1, publishedVersion: 1, permissions: 1 }).lean(), loadActor(ownerId)]).then(([workflow, owner]) => ({ workflow, owner })),
+  );
 }
 
 export async function hookState(id: string): Promise<HookState | null> {

@@ -1,15 +1,17 @@
 import "server-only";
-// Starts the runs of accepted deliveries behind the requests, a few at a time. An accepted
-// delivery is durable before its 202 (its trigger_pending marker and webhook_deliveries record),
-// so its run may start a moment later: a burst is answered at the rate the database stores
-// deliveries, and its runs start at the rate the database creates runs, without each request
-// waiting for the runs of the ones before it. Starts in flight together share the group commit's
-// batches. If this process dies with starts still waiting, the recovery pass starts them
-// (lib/triggers/recovery.ts); starting one twice is harmless (its run id is fixed).
-import { startFiring, type Firing, type OwnerCheck } from "../fire";
+// Starts the runs of accepted deliveries behind the requests, in batches. An accepted delivery is
+// durable before its 202 (its trigger_pending marker and webhook_deliveries record), so its run
+// may start a moment later. One batch is in flight at a time and takes every delivery that
+// arrived while the one before was being started (up to BATCH): a batch reads its workflow,
+// owner and variables once and creates its runs together (lib/triggers/fire.ts startFirings), so
+// a burst costs the database a few commands per batch rather than a dozen per delivery, and
+// the requests' own reads and inserts are not queued behind a crowd of starts. If this process
+// dies with starts still waiting, the recovery pass starts them (lib/triggers/recovery.ts);
+// starting one twice is harmless (its run id is fixed).
+import { startFirings, type Firing, type OwnerCheck } from "../fire";
 
-/** Starts in flight at once. */
-const STARTS_AT_ONCE = 8;
+/** Deliveries started together at most. */
+const BATCH = 64;
 /**
  * Waiting starts kept in memory; beyond this the recovery pass starts them from their markers
  * (a few seconds later), so a flood cannot grow this process's memory without bound.
@@ -20,16 +22,20 @@ const waiting: { firing: Firing; checked: OwnerCheck }[] = [];
 let running = 0;
 
 function next(): void {
-  while (running < STARTS_AT_ONCE && waiting.length > 0) {
-    const { firing, checked } = waiting.shift()!;
-    running += 1;
-    startFiring(firing, checked)
-      .catch((error: unknown) => console.error(`[webhook] starting the run of ${firing.id} failed; recovery retries it`, error))
-      .finally(() => {
-        running -= 1;
-        next();
+  if (running > 0 || waiting.length === 0) return;
+  const batch = waiting.splice(0, BATCH);
+  running = batch.length;
+  startFirings(batch)
+    .then((results) => {
+      results.forEach((result, i) => {
+        if (result.status === "rejected") console.error(`[webhook] starting the run of ${batch[i].firing.id} failed; recovery retries it`, result.reason);
       });
-  }
+    })
+    .catch((error: unknown) => console.error(`[webhook] starting ${batch.length} runs failed; recovery retries them`, error))
+    .finally(() => {
+      running = 0;
+      next();
+    });
 }
 
 /** Queues the run's start; returns at once. */
