@@ -179,6 +179,20 @@ export function sqliteSyncMode(value = process.env.SWITCHYARD_DB_SYNC) {
 }
 
 /**
+ * Go's garbage collector settings for the FerretDB process. FerretDB decodes and encodes every
+ * document it touches, so with Go's default (GOGC=100: collect whenever the heap doubles) a
+ * fifth to a quarter of its CPU went to collecting (pprof under the webhook benchmark), and its
+ * CPU is what every command waits for on this 2-core machine. GOGC=400 lets the heap grow to five
+ * times what is live (FerretDB's live heap is tens of MB) before collecting; GOMEMLIMIT makes Go
+ * collect harder before the process passes 1 GiB. Measured with `npm run bench:runtime-ops`:
+ * FerretDB CPU per run 22–24 ms at GOGC=100, 16–20 ms at 400. A GOGC or GOMEMLIMIT already in the
+ * environment wins.
+ */
+export function ferretdbGcEnv(env = process.env) {
+  return { GOGC: env.GOGC ?? "400", GOMEMLIMIT: env.GOMEMLIMIT ?? "1GiB" };
+}
+
+/**
  * Starts FerretDB with its data in `dataDir` and resolves once it answers a ping.
  * `stop()` ends it with SIGTERM (SIGKILL after 5 s) and resolves when it has exited.
  */
@@ -200,7 +214,7 @@ export async function startFerretDB({ binary, dataDir, port, dbName = "switchyar
       "--telemetry=disable",
       "--log-level=warn",
     ],
-    { stdio: ["ignore", quiet ? "ignore" : "inherit", "pipe"] },
+    { stdio: ["ignore", quiet ? "ignore" : "inherit", "pipe"], env: { ...process.env, ...ferretdbGcEnv() } },
   );
   let stderr = "";
   child.stderr.on("data", (d) => {
