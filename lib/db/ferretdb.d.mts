@@ -7,7 +7,7 @@ export declare function applyIdIndexPatch(srcDir: string): void;
 export declare function ensureFerretDB(options: { toolsDir: string; log?: (msg: string) => void }): string;
 export declare function freePort(): Promise<number>;
 export declare function sqliteSyncMode(value?: string): "normal" | "full";
-export declare function ferretdbGcEnv(env?: NodeJS.ProcessEnv): { GOGC: string; GOMEMLIMIT: string };
+export declare function ferretdbGcEnv(env?: Record<string, string | undefined>): { GOGC: string; GOMEMLIMIT: string };
 export declare function portIsFree(port: number, host?: string | null): Promise<boolean>;
 export interface EmbeddedDatabase {
   uri: string;

@@ -17,6 +17,7 @@ import { claimOnce, releaseClaims } from "@/lib/db/claim";
 import { DailyRollup, type DailyRollupDoc } from "@/models/DailyRollup";
 import { RollupFolded } from "@/models/RollupFolded";
 import { RollupInbox, type RollupInboxDoc } from "@/models/RollupInbox";
+import { groupInsert, modelDocument } from "@/lib/db/group-commit";
 import { addToDay, contributionOf, countsInRollups, rollupDay, type HistoryLike } from "./stats";
 import { statsOf, workflowsOf, writeDay } from "./store";
 import { insertIgnoringDuplicates } from "./write";
@@ -31,11 +32,9 @@ export async function recordRunEnd(history: HistoryLike): Promise<void> {
   if (!countsInRollups(history)) return;
   const workflowId = String(history.workflowId);
   const day = rollupDay(history.endedAt);
-  try {
-    await RollupInbox.create({ _id: history._id, day, workflowId, stats: contributionOf(history), at: new Date() });
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-  }
+  // In the process's shared batch with other runs' ends (lib/db/group-commit.ts); a duplicate is
+  // this run's end recorded before (a worker repeating a finish), already counted once.
+  await groupInsert(RollupInbox.collection, await modelDocument(RollupInbox, { _id: history._id, day, workflowId, stats: contributionOf(history), at: new Date() }));
   scheduleFold();
 }
 
