@@ -125,6 +125,8 @@ export function scheduleFold(delayMs = 250): void {
     foldPending()
       .then((r) => r.busy && scheduleFold(1_000))
       .catch((error) => {
+        // Disconnected while folding (a script that finished, e.g. the demo seeding): as above.
+        if (mongoose.connection.readyState !== 1) return;
         console.error("[rollups] folding failed; retrying", error);
         scheduleFold(5_000);
       });

@@ -5,8 +5,8 @@ import "server-only";
 //   413 body over the limit (read as a stream, stopped at the limit) · 401 bad token/signature ·
 //   409 trigger off, workflow unpublished or archived · 403 the trigger's owner may not run it ·
 //   400/415 body not what its Content-Type says, or input refused by the Start node's fields.
-// Then a trigger_pending marker and the delivery are stored (together), and only then answered: 202 with
-// the run id ("accepted"; the run starts right after, a few at a time (starter.ts), and the
+// Then a trigger_pending marker and the delivery are stored, and only then answered: 202 with
+// the run id ("accepted"; the run starts right after, in a batch with others (starter.ts), and the
 // recovery pass starts it if this process dies first), or the End node's output ("wait"), 202
 // after the time limit.
 import { z } from "zod";
@@ -107,17 +107,17 @@ async function handle(request: Request, id: string): Promise<Response> {
   const runId = runIdFor(delivery);
   const receivedAt = new Date();
   const requestMeta = { ipAddress: clientIp(request.headers), userAgent: request.headers.get("user-agent") };
-  // The marker (trigger_pending) and the delivery go together, in the process's shared batches
-  // (lib/db/group-commit.ts), and the 202 waits for both. A process killed in between, before any
-  // answer, leaves either a marker without a delivery (the recovery pass drops it) or a delivery
-  // without a marker, which nothing starts and the caller, who got no 202, sends again. Sent again
-  // with its Idempotency-Key, the delivery is a duplicate and the marker is stored anew, so the
-  // recovery pass starts the first delivery's run if it never existed (and drops the marker if it
-  // does). Starting a run twice is harmless: its id is fixed.
-  const marker = await modelDocument(TriggerPending, { _id: delivery, kind: "webhook", at: receivedAt });
-  const record = await modelDocument(WebhookDelivery, { _id: delivery, triggerId: id, workflowId: trigger.workflowId, receivedAt, runId, method: request.method, input: JSON.stringify(checked.input), idempotencyKey: key, ...requestMeta });
-  const [, stored] = await Promise.all([groupInsert(TriggerPending.collection, marker), groupInsert(WebhookDelivery.collection, record)]);
-  // A redelivery: the first delivery's run (its id follows from the delivery's), started once.
+  // The marker first: a process killed between the two inserts leaves a marker without a delivery
+  // (recovery drops it), never a stored delivery that nothing would start. Both go in the
+  // process's shared batches (lib/db/group-commit.ts) with other requests'. A redelivery's marker
+  // is a duplicate while the first is pending, or a new one that recovery drops once it sees the
+  // run exists: either way one run (its id follows from the delivery's).
+  await groupInsert(TriggerPending.collection, await modelDocument(TriggerPending, { _id: delivery, kind: "webhook", at: receivedAt }));
+  const stored = await groupInsert(
+    WebhookDelivery.collection,
+    await modelDocument(WebhookDelivery, { _id: delivery, triggerId: id, workflowId: trigger.workflowId, receivedAt, runId, method: request.method, input: JSON.stringify(checked.input), idempotencyKey: key, ...requestMeta }),
+  );
+  // A redelivery: the first delivery's run, started once.
   if (stored === "duplicate") return respond(hook, runId, delivery, true);
 
   const firing = { id: delivery, kind: "webhook" as const, triggerId: id, runId, at: receivedAt, input: checked.input, request: requestMeta };
