@@ -121,6 +121,9 @@ export async function waitForSave(page: Page) {
 
 /** Runs the expense-approval template once from the canvas with a small claim, and waits for it to succeed. */
 export async function runExpenseClaim(page: Page) {
+  // The banner of an earlier run may still say "completed": wait for this run's own banner.
+  const open = page.getByTestId("run-banner-open");
+  const earlier = (await open.count()) > 0 ? await open.getAttribute("href") : null;
   await page.getByTestId("run-button").click();
   const dialog = page.getByRole("dialog", { name: "Run this workflow" });
   await dialog.getByTestId("run-input-employee").fill("sam@example.com");
@@ -128,5 +131,6 @@ export async function runExpenseClaim(page: Page) {
   await dialog.getByTestId("run-input-currency").fill("EUR");
   await dialog.getByTestId("run-input-description").fill("Taxi to the airport");
   await dialog.getByTestId("run-confirm").click();
+  if (earlier) await expect(open).not.toHaveAttribute("href", earlier, { timeout: 30_000 });
   await expect(page.getByTestId("run-banner")).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
 }
