@@ -91,11 +91,9 @@ export async function prepareStart(actor: Actor, workflowId: string, mode: "test
   return { ok: true, actor, workflowId, workflowName: workflow.name, number: null, version: draft.version, draft };
 }
 
-/** Checks the input against the Start node's fields and creates the run. */
+/** Checks the input against the Start node's fields and creates the run. The caller has refused an oversized input (oversize). */
 export async function startPrepared(prepared: PreparedStart, rawInput: unknown, request: RequestMeta = {}, through?: StartedThrough): Promise<RunActionResult> {
   const { actor, workflowId, number, version, draft } = prepared;
-  const tooBig = oversize(rawInput, "The run input");
-  if (tooBig) return { ok: false, message: tooBig.message };
   const input = checkRunInput(startFields(version), rawInput);
   if (!input.ok) return input;
   const started = await enqueueRun({

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/roles";
 import { PermissionError } from "@/lib/auth/errors";
 import { prepareStart, startPrepared, type PreparedStart, type RequestMeta } from "@/lib/runtime/start";
 import { aclOf } from "@/lib/workflows/access";
+import { oversize } from "@/lib/workflows/refusals";
 import { Trigger } from "@/models/Trigger";
 import { TriggerPending } from "@/models/TriggerPending";
 import { Workflow } from "@/models/Workflow";
@@ -106,6 +107,8 @@ async function prepare(checked: Extract<OwnerCheck, { ok: true }>): Promise<Prep
 }
 
 async function startOne(prepared: PreparedStart, firing: Firing): Promise<FiringResult> {
+  const tooBig = oversize(firing.input, "The run input");
+  if (tooBig) return { ok: false, code: "input", reason: tooBig.message };
   const started = await startPrepared(prepared, firing.input, firing.request ?? {}, { type: firing.kind, source: firing.triggerId, runId: firing.runId });
   return started.ok ? { ok: true, runId: started.runId } : { ok: false, code: "input", reason: started.message };
 }

@@ -46,7 +46,6 @@ export function toVariableRow(doc: VariableDoc): VariableRow {
   };
 }
 
-/** Global variables and the workflow's own: a small collection, read with one filter. */
 /** The global variables and the workflow's own; concurrent callers share one read (run starts in a burst). Not to be changed by callers. */
 export async function variablesInScope(workflowId: string | null): Promise<VariableDoc[]> {
   return sharedRead(`variables:${workflowId ?? ""}`, () => {
