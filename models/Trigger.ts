@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
+import { countLocalWrites } from "@/lib/db/local-writes";
 
 // A workflow's schedule or webhook. The collection stays small (a few per workflow), so the
 // scheduler reads all of it every second (lib/triggers/scheduler.ts) instead of needing an
@@ -59,6 +60,9 @@ const triggerSchema = new Schema(
 triggerSchema.index({ workflowId: 1 });
 
 export type TriggerDoc = InferSchemaType<typeof triggerSchema> & { _id: string; createdAt: Date; updatedAt: Date };
+
+// Cached reads of webhook requests (lib/triggers/webhook/hook-state.ts) see this process's writes at once.
+countLocalWrites(triggerSchema, "Trigger");
 
 export const Trigger: Model<InferSchemaType<typeof triggerSchema>> =
   (mongoose.models.Trigger as Model<InferSchemaType<typeof triggerSchema>>) ?? mongoose.model("Trigger", triggerSchema);

@@ -1,18 +1,41 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 
-// Firings whose run may not be started yet: inserted with the fire or delivery, deleted once its
-// run exists (or was refused). Kept apart so the recovery pass (lib/triggers/recovery.ts) reads a
-// collection that holds only work in flight, not the whole history (on the embedded FerretDB any
-// query but by _id reads every document).
+// Firings whose run may not be started yet: inserted with the fire or the delivery, deleted once
+// its run exists (or was refused). Kept apart so the recovery pass (lib/triggers/recovery.ts)
+// reads a collection that holds only work in flight, not the whole history (on the embedded
+// FerretDB any query but by _id reads every document).
+// A webhook delivery's marker carries the delivery itself: it is the one insert a request waits
+// for before its 202; whoever starts the run (lib/triggers/webhook/deliveries.ts) first copies it
+// to webhook_deliveries, the lasting record.
+const pendingDeliverySchema = new Schema(
+  {
+    triggerId: { type: String, required: true },
+    workflowId: { type: String, required: true },
+    runId: { type: String, required: true },
+    method: { type: String, required: true },
+    /** The run input: arbitrary user data, JSON text. */
+    input: { type: String, required: true },
+    idempotencyKey: { type: String, default: null },
+    ipAddress: { type: String, default: null },
+    userAgent: { type: String, default: null },
+  },
+  { _id: false },
+);
+
 const triggerPendingSchema = new Schema(
   {
     /** The trigger_fires or webhook_deliveries _id. */
     _id: { type: String, required: true },
     kind: { type: String, enum: ["schedule", "webhook"], required: true },
+    /** Fire time claimed, or delivery received. */
     at: { type: Date, required: true },
+    /** A webhook's delivery (absent on schedule markers, and on webhook markers stored before deliveries were carried here). */
+    delivery: { type: pendingDeliverySchema, default: undefined },
   },
   { collection: "trigger_pending", versionKey: false },
 );
+
+export type PendingDelivery = InferSchemaType<typeof pendingDeliverySchema>;
 
 export const TriggerPending: Model<InferSchemaType<typeof triggerPendingSchema>> =
   (mongoose.models.TriggerPending as Model<InferSchemaType<typeof triggerPendingSchema>>) ??

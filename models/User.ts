@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 import { ROLES } from "@/lib/auth/roles";
+import { countLocalWrites } from "@/lib/db/local-writes";
 
 const apiKeySchema = new Schema(
   { name: String, prefix: String, hash: String, lastUsedAt: Date },
@@ -26,6 +27,9 @@ const userSchema = new Schema(
 );
 
 export type UserDoc = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
+
+// Cached reads of webhook requests (lib/triggers/webhook/hook-state.ts) see this process's writes at once.
+countLocalWrites(userSchema, "User");
 
 // Reuse the compiled model across dev reloads instead of redefining it.
 export const User: Model<InferSchemaType<typeof userSchema>> =

@@ -1,5 +1,6 @@
 import { bumpCatalogClock } from "./CatalogClock";
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
+import { countLocalWrites } from "@/lib/db/local-writes";
 
 export const WORKFLOW_STATUSES = ["draft", "active", "archived"] as const;
 
@@ -78,6 +79,9 @@ export type WorkflowDoc = InferSchemaType<typeof workflowSchema> & {
   createdAt: Date;
   updatedAt: Date;
 };
+
+// Cached reads of webhook requests (lib/triggers/webhook/hook-state.ts) see this process's writes at once.
+countLocalWrites(workflowSchema, "Workflow");
 
 // Reuse the compiled model across dev reloads instead of redefining it.
 export const Workflow: Model<InferSchemaType<typeof workflowSchema>> =

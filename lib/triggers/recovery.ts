@@ -8,6 +8,7 @@ import { TriggerPending } from "@/models/TriggerPending";
 import { WebhookDelivery } from "@/models/WebhookDelivery";
 import { WorkflowExecution } from "@/models/WorkflowExecution";
 import { startFiring } from "./fire";
+import { startDeliveries, type AcceptedDelivery } from "./webhook/deliveries";
 import { scheduleInput } from "./schedule-input";
 
 /** Pending firings older than this are taken over; a live process starts its own well before. */
@@ -28,26 +29,30 @@ export async function recoverPending(olderThanMs = RECOVER_AFTER_MS, limit = 100
     .limit(limit)
     .lean();
   let started = 0;
+  const deliveries: AcceptedDelivery[] = [];
   for (const pending of stale) {
     if (pending.kind === "schedule") {
       const fire = await TriggerFire.findById(pending._id).lean();
       if ((await settled(pending, fire)) || !fire) continue;
       const result = await startFiring({ id: fire._id, kind: "schedule", triggerId: fire.triggerId, runId: fire.runId, at: fire.fireTime, input: scheduleInput(fire.fireTime, fire.catchUp) });
       if (result.ok) started++;
+    } else if (pending.delivery) {
+      if (await settled(pending, pending.delivery)) continue;
+      deliveries.push({ id: pending._id, receivedAt: pending.at, delivery: pending.delivery });
     } else {
-      const delivery = await WebhookDelivery.findById(pending._id).lean();
-      if ((await settled(pending, delivery)) || !delivery) continue;
-      const result = await startFiring({
-        id: delivery._id,
-        kind: "webhook",
-        triggerId: delivery.triggerId,
-        runId: delivery.runId,
-        at: delivery.receivedAt,
-        input: JSON.parse(delivery.input) as Record<string, unknown>,
-        request: { ipAddress: delivery.ipAddress, userAgent: delivery.userAgent },
-      });
-      if (result.ok) started++;
+      // A marker stored before markers carried their delivery: the delivery is its own record.
+      const record = await WebhookDelivery.findById(pending._id).lean();
+      if ((await settled(pending, record)) || !record) continue;
+      const { _id, receivedAt, ...delivery } = record;
+      deliveries.push({ id: _id, receivedAt, delivery });
     }
+  }
+  if (deliveries.length > 0) {
+    const results = await startDeliveries(deliveries);
+    results.forEach((result, i) => {
+      if (result.status === "fulfilled") started += result.value.ok ? 1 : 0;
+      else console.error(`[triggers] recovering delivery ${deliveries[i].id} failed; the next pass tries again`, result.reason);
+    });
   }
   return started;
 }

@@ -3,7 +3,6 @@ import "server-only";
 // Seeing them needs workflow:view; changing them workflow:edit. Whoever creates or last changes
 // a trigger becomes its owner: its runs act with that person's rights (checked again at every
 // firing, lib/triggers/fire.ts). A new token or HMAC secret is returned once and never again.
-import { forgetHookState } from "./webhook/hook-state";
 import type { Actor } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/roles";
 import { runClock } from "@/lib/runtime/clock";
@@ -92,7 +91,6 @@ export async function updateTrigger(actor: Actor, raw: unknown): Promise<Outcome
     secret = { kind: input.webhook.auth, value: fresh.value };
   }
   await Trigger.updateOne({ _id: input.triggerId }, { $set: set });
-  forgetHookState(input.triggerId);
   const stored = await Trigger.findById(input.triggerId).lean<TriggerDoc>();
   return { ok: true, message: secret ? "Saved. Copy the new secret now: it is not shown again." : "Saved.", trigger: (await viewsOf([stored!], workflow))[0], secret };
 }
@@ -108,7 +106,6 @@ export async function rotateSecret(actor: Actor, raw: unknown): Promise<Outcome<
   const kind = existing.webhook.auth as "token" | "hmac";
   const fresh = storedSecret(triggerId, kind);
   await Trigger.updateOne({ _id: triggerId }, { $set: { ...fresh.fields, owner: actor.id } });
-  forgetHookState(triggerId);
   return { ok: true, message: "New secret issued; the old one stopped working. Copy it now: it is not shown again.", secret: { kind, value: fresh.value } };
 }
 
@@ -120,7 +117,6 @@ export async function deleteTrigger(actor: Actor, raw: unknown): Promise<Outcome
   const existing = await Trigger.findById(triggerId, { workflowId: 1 }).lean();
   if (!existing || existing.workflowId !== workflowId) return { ok: false, message: "This trigger no longer exists." };
   await Trigger.deleteOne({ _id: triggerId });
-  forgetHookState(triggerId);
   await TriggerRecent.deleteOne({ _id: triggerId });
   return { ok: true, message: "Trigger deleted." };
 }

@@ -5,7 +5,7 @@ import "server-only";
 //   413 body over the limit (read as a stream, stopped at the limit) · 401 bad token/signature ·
 //   409 trigger off, workflow unpublished or archived · 403 the trigger's owner may not run it ·
 //   400/415 body not what its Content-Type says, or input refused by the Start node's fields.
-// Then a trigger_pending marker and the delivery are stored, and only then answered: 202 with
+// Then the delivery is stored (its trigger_pending marker carries it), and only then answered: 202 with
 // the run id ("accepted"; the run starts right after, in a batch with others (starter.ts), and the
 // recovery pass starts it if this process dies first), or the End node's output ("wait"), 202
 // after the time limit.
@@ -20,7 +20,7 @@ import { WebhookDelivery } from "@/models/WebhookDelivery";
 import { versionId } from "@/models/WorkflowVersion";
 import { can } from "@/lib/auth/roles";
 import { aclOf } from "@/lib/workflows/access";
-import { OWNER_REFUSED, startFiring } from "../fire";
+import { OWNER_REFUSED } from "../fire";
 import { recordFiring } from "../recent";
 import { deliveryId, runIdFor, TRIGGER_ID } from "../ids";
 import { openHmacSecret } from "../secrets";
@@ -32,6 +32,7 @@ import { takeToken } from "./rate-limit";
 import { waitForRun } from "./wait";
 import { hookState } from "./hook-state";
 import { startSoon } from "./starter";
+import { startDeliveries, type AcceptedDelivery } from "./deliveries";
 import { groupInsert, modelDocument } from "@/lib/db/group-commit";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
@@ -103,33 +104,35 @@ async function handle(request: Request, id: string): Promise<Response> {
 
   const key = request.headers.get(IDEMPOTENCY_HEADER)?.trim() || null;
   if (key && key.length > 200) return refuse(400, "bad_idempotency_key", "The Idempotency-Key header is at most 200 characters.");
-  const delivery = deliveryId(id, key);
-  const runId = runIdFor(delivery);
-  const receivedAt = new Date();
-  const requestMeta = { ipAddress: clientIp(request.headers), userAgent: request.headers.get("user-agent") };
-  // The marker first: a process killed between the two inserts leaves a marker without a delivery
-  // (recovery drops it), never a stored delivery that nothing would start. Both go in the
-  // process's shared batches (lib/db/group-commit.ts) with other requests'. A redelivery's marker
-  // is a duplicate while the first is pending, or a new one that recovery drops once it sees the
-  // run exists: either way one run (its id follows from the delivery's).
-  await groupInsert(TriggerPending.collection, await modelDocument(TriggerPending, { _id: delivery, kind: "webhook", at: receivedAt }));
-  const stored = await groupInsert(
-    WebhookDelivery.collection,
-    await modelDocument(WebhookDelivery, { _id: delivery, triggerId: id, workflowId: trigger.workflowId, receivedAt, runId, method: request.method, input: JSON.stringify(checked.input), idempotencyKey: key, ...requestMeta }),
-  );
-  // A redelivery: the first delivery's run, started once.
-  if (stored === "duplicate") return respond(hook, runId, delivery, true);
+  const acceptedId = deliveryId(id, key);
+  const runId = runIdFor(acceptedId);
+  const accepted: AcceptedDelivery = {
+    id: acceptedId,
+    receivedAt: new Date(),
+    input: checked.input,
+    delivery: { triggerId: id, workflowId: trigger.workflowId, runId, method: request.method, input: JSON.stringify(checked.input), idempotencyKey: key, ipAddress: clientIp(request.headers), userAgent: request.headers.get("user-agent") },
+  };
+  // The one write before the answer: the marker, carrying the delivery, in the process's shared
+  // batches (lib/db/group-commit.ts). A duplicate: the same Idempotency-Key while the first is
+  // still pending.
+  const marker = await groupInsert(TriggerPending.collection, await modelDocument(TriggerPending, { _id: acceptedId, kind: "webhook", at: accepted.receivedAt, delivery: accepted.delivery }));
+  if (marker === "duplicate") return respond(hook, runId, acceptedId, true);
+  // Or the same key after the first was started (its marker is gone, its record stays): one run,
+  // and this marker goes (the first's was dropped only after its run existed).
+  if (key && (await WebhookDelivery.exists({ _id: acceptedId }))) {
+    await TriggerPending.deleteOne({ _id: acceptedId });
+    return respond(hook, runId, acceptedId, true);
+  }
 
-  const firing = { id: delivery, kind: "webhook" as const, triggerId: id, runId, at: receivedAt, input: checked.input, request: requestMeta };
-  const ownerChecked = { ok: true as const, actor: owner, workflowId: trigger.workflowId };
   if (hook.responseMode !== "wait") {
     // Stored: answer now; the run starts right behind (starter.ts). If this process dies first, recovery starts it.
-    startSoon(firing, ownerChecked);
-    return respond(hook, runId, delivery, false, true);
+    startSoon(accepted);
+    return respond(hook, runId, acceptedId, false, true);
   }
-  const started = await startFiring(firing, ownerChecked);
-  if (!started.ok) return refuse(started.code === "owner" ? 403 : 409, started.code === "owner" ? "owner_forbidden" : "not_started", started.reason);
-  return respond(hook, runId, delivery, false);
+  const [started] = await startDeliveries([accepted]);
+  if (started.status === "rejected") throw started.reason;
+  if (!started.value.ok) return refuse(started.value.code === "owner" ? 403 : 409, started.value.code === "owner" ? "owner_forbidden" : "not_started", started.value.reason);
+  return respond(hook, runId, acceptedId, false);
 }
 
 async function respond(hook: { responseMode?: string | null; waitMs?: number | null }, runId: string, delivery: string, duplicate: boolean, accepted = false): Promise<Response> {

@@ -1,14 +1,15 @@
 import "server-only";
 // Starts the runs of accepted deliveries behind the requests, in batches. An accepted delivery is
-// durable before its 202 (its trigger_pending marker and webhook_deliveries record), so its run
-// may start a moment later. One batch is in flight at a time and takes every delivery that
-// arrived while the one before was being started (up to BATCH): a batch reads its workflow,
-// owner and variables once and creates its runs together (lib/triggers/fire.ts startFirings), so
-// a burst costs the database a few commands per batch rather than a dozen per delivery, and
-// the requests' own reads and inserts are not queued behind a crowd of starts. If this process
-// dies with starts still waiting, the recovery pass starts them (lib/triggers/recovery.ts);
-// starting one twice is harmless (its run id is fixed).
-import { startFirings, type Firing, type OwnerCheck } from "../fire";
+// durable before its 202 (its trigger_pending marker), so its run may start a moment later. One
+// batch is in flight at a time and takes every delivery that arrived while the one before was
+// being started (up to BATCH): a batch stores its delivery records together, checks each
+// trigger's owner once, reads its workflow and variables once and creates its runs together
+// (deliveries.ts, lib/triggers/fire.ts startFirings), so a burst costs the database a few
+// commands per batch rather than a dozen per delivery, and the requests' own reads and inserts
+// are not queued behind a crowd of starts. If this process dies with starts still waiting, the
+// recovery pass starts them (lib/triggers/recovery.ts); starting one twice is harmless (its run
+// id is fixed).
+import { startDeliveries, type AcceptedDelivery } from "./deliveries";
 
 /** Deliveries started together at most. */
 const BATCH = 64;
@@ -18,17 +19,17 @@ const BATCH = 64;
  */
 const MAX_WAITING = 5_000;
 
-const waiting: { firing: Firing; checked: OwnerCheck }[] = [];
+const waiting: AcceptedDelivery[] = [];
 let running = 0;
 
 function next(): void {
   if (running > 0 || waiting.length === 0) return;
   const batch = waiting.splice(0, BATCH);
   running = batch.length;
-  startFirings(batch)
+  startDeliveries(batch)
     .then((results) => {
       results.forEach((result, i) => {
-        if (result.status === "rejected") console.error(`[webhook] starting the run of ${batch[i].firing.id} failed; recovery retries it`, result.reason);
+        if (result.status === "rejected") console.error(`[webhook] starting the run of ${batch[i].id} failed; recovery retries it`, result.reason);
       });
     })
     .catch((error: unknown) => console.error(`[webhook] starting ${batch.length} runs failed; recovery retries them`, error))
@@ -39,9 +40,9 @@ function next(): void {
 }
 
 /** Queues the run's start; returns at once. */
-export function startSoon(firing: Firing, checked: OwnerCheck): void {
+export function startSoon(accepted: AcceptedDelivery): void {
   if (waiting.length >= MAX_WAITING) return; // its marker stays: recovery starts it
-  waiting.push({ firing, checked });
+  waiting.push(accepted);
   next();
 }
 

@@ -1,6 +1,7 @@
 // Webhooks against the real database, through the route's handler with real Requests: token and
 // HMAC auth (good, bad, replayed), body limits and content types, both response modes,
-// idempotent redelivery, the rate limit, refusals that start nothing, and the owner's rights.
+// idempotent redelivery, the rate limit, refusals that start nothing, and the owner's rights —
+// checked from a read up to a second old before the 202 and afresh before the run starts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { e, endNode, n, startNode, storeWorkflow, testWorker, waitForStatus } from "@/lib/runtime/test-support";
 import { person } from "@/lib/workflows/test-fixtures";
@@ -13,6 +14,9 @@ import { createTrigger, triggersPanel, updateTrigger } from "../service";
 import { signatureHeader } from "./auth";
 import { handleWebhook } from "./handle";
 import { resetBuckets } from "./rate-limit";
+import { HOOK_STATE_TTL_MS } from "./hook-state";
+import { OWNER_REFUSED } from "../fire";
+import mongoose from "mongoose";
 import type { Worker } from "@/lib/runtime/worker";
 
 let worker: Worker;
@@ -162,6 +166,14 @@ describe("webhook response modes, redelivery and rate limit", () => {
     expect(bodies.filter((b) => b.duplicate).length).toBe(2);
     await waitForStatus(bodies[0].runId);
     expect(await runsOf(id)).toBe(1);
+    // After the run started the first delivery's marker is gone and its record stays: a late
+    // redelivery is answered from the record and leaves no marker behind.
+    const late = await send();
+    expect(late.status).toBe(202);
+    expect(await late.json()).toMatchObject({ runId: bodies[0].runId, duplicate: true });
+    expect(await TriggerPending.countDocuments({ "delivery.triggerId": id })).toBe(0);
+    expect(await WebhookDelivery.countDocuments({ triggerId: id })).toBe(1);
+    expect(await runsOf(id)).toBe(1);
   });
 
   it("answers 429 with Retry-After over the per-trigger rate", async () => {
@@ -180,6 +192,30 @@ describe("webhook response modes, redelivery and rate limit", () => {
 });
 
 describe("webhook refusals that start nothing", () => {
+  it("a deactivation in another process reaches the requests within a second, and the start checks the owner afresh", async () => {
+    const { id, secret } = await hook({});
+    const send = () => call(id, { headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify({ amount: 1 }) });
+    expect((await send()).status).toBe(202);
+    // Through the driver, not the model: as another process would write it, unseen by this one's cache.
+    await User.collection.updateOne({ _id: new mongoose.Types.ObjectId(designer.id) }, { $set: { active: false } });
+    try {
+      const cached = await send();
+      expect(cached.status).toBe(202);
+      const { runId, deliveryId } = (await cached.json()) as { runId: string; deliveryId: string };
+      const deadline = Date.now() + 10_000;
+      while ((await TriggerPending.exists({ _id: deliveryId })) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await TriggerPending.exists({ _id: deliveryId })).toBeNull();
+      expect(await WorkflowExecution.exists({ _id: runId })).toBeNull();
+      expect(await WebhookDelivery.exists({ _id: deliveryId })).not.toBeNull();
+      const panel = await triggersPanel(designer, workflowId);
+      expect(panel.triggers.find((t) => t.id === id)?.recent[0]).toMatchObject({ status: "refused", reason: OWNER_REFUSED });
+      await new Promise((r) => setTimeout(r, HOOK_STATE_TTL_MS + 100));
+      expect((await send()).status).toBe(403);
+    } finally {
+      await User.updateOne({ _id: designer.id }, { $set: { active: true } });
+    }
+  });
+
   it("refuses a disabled trigger and an archived workflow with 409, and a deactivated owner with 403", async () => {
     const { id, secret } = await hook({});
     const send = () => call(id, { headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify({ amount: 1 }) });

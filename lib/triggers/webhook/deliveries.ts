@@ -1,0 +1,48 @@
+import "server-only";
+// Starting the runs of accepted deliveries. A delivery is accepted by one insert, its
+// trigger_pending marker carrying the delivery (handle.ts); whoever starts its run — the starter
+// behind the 202, "wait" mode, or the recovery pass after a crash — first copies it to
+// webhook_deliveries (the lasting record), then checks the trigger, the workflow and the owner
+// afresh (the request's check used a read up to a second old: hook-state.ts), then starts the
+// runs together (startFirings), which drops the markers. Each step may be repeated after a
+// crash: the record's _id and the run's id are fixed by the delivery.
+import { groupInsertAll, modelDocument } from "@/lib/db/group-commit";
+import type { PendingDelivery } from "@/models/TriggerPending";
+import { WebhookDelivery } from "@/models/WebhookDelivery";
+import { checkFiring, startFirings, type Firing, type FiringResult, type OwnerCheck } from "../fire";
+
+export interface AcceptedDelivery {
+  /** The delivery's _id (its marker's and its record's). */
+  id: string;
+  receivedAt: Date;
+  delivery: PendingDelivery;
+  /** The run input, when the caller has it parsed (the request); else read from delivery.input. */
+  input?: Record<string, unknown>;
+}
+
+export function firingOf({ id, receivedAt, delivery, input }: AcceptedDelivery): Firing {
+  return {
+    id,
+    kind: "webhook",
+    triggerId: delivery.triggerId,
+    runId: delivery.runId,
+    at: receivedAt,
+    input: input ?? (JSON.parse(delivery.input) as Record<string, unknown>),
+    request: { ipAddress: delivery.ipAddress, userAgent: delivery.userAgent },
+  };
+}
+
+/** Stores the deliveries' records (one already stored is left as it is) and starts their runs. */
+export async function startDeliveries(accepted: readonly AcceptedDelivery[]): Promise<PromiseSettledResult<FiringResult>[]> {
+  const records = await Promise.all(accepted.map(({ id, receivedAt, delivery }) => modelDocument(WebhookDelivery, { _id: id, receivedAt, ...delivery })));
+  await groupInsertAll(WebhookDelivery.collection, records);
+  const checks = new Map<string, Promise<OwnerCheck>>();
+  const items = await Promise.all(
+    accepted.map(async (one) => {
+      const triggerId = one.delivery.triggerId;
+      if (!checks.has(triggerId)) checks.set(triggerId, checkFiring(triggerId, true));
+      return { firing: firingOf(one), checked: await checks.get(triggerId)! };
+    }),
+  );
+  return startFirings(items);
+}
