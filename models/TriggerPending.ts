@@ -31,11 +31,14 @@ const triggerPendingSchema = new Schema(
     at: { type: Date, required: true },
     /** A webhook's delivery (absent on schedule markers, and on webhook markers stored before deliveries were carried here). */
     delivery: { type: pendingDeliverySchema, default: undefined },
+    /** The process that accepted the delivery runs no worker: any worker process starts it now (lib/triggers/webhook/pickup.ts). */
+    handedOff: { type: Boolean, default: undefined },
   },
   { collection: "trigger_pending", versionKey: false },
 );
 
 export type PendingDelivery = InferSchemaType<typeof pendingDeliverySchema>;
+export type PendingDoc = InferSchemaType<typeof triggerPendingSchema> & { _id: string };
 
 export const TriggerPending: Model<InferSchemaType<typeof triggerPendingSchema>> =
   (mongoose.models.TriggerPending as Model<InferSchemaType<typeof triggerPendingSchema>>) ??

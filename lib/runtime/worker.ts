@@ -32,6 +32,14 @@ export interface WorkerOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
+/** Workers started and not stopped in this process. */
+let workersHere = 0;
+
+/** Whether this process runs runs: a webhook delivery it accepts is started here, else by a worker process (lib/triggers/webhook/pickup.ts). */
+export function workersRunHere(): boolean {
+  return workersHere > 0;
+}
+
 export class Worker {
   readonly owner: string;
   readonly config: RuntimeConfig;
@@ -77,6 +85,7 @@ export class Worker {
   start(): this {
     if (this.running) return this;
     this.running = true;
+    workersHere += 1;
     this.unsubscribe = onWork((runId) => {
       if (runId && !this.wanted.includes(runId) && this.wanted.length < 100) this.wanted.push(runId);
       this.wakeLoop();
@@ -207,6 +216,7 @@ export class Worker {
   async stop(graceMs = 10_000): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    workersHere -= 1;
     this.unsubscribe();
     this.wakeLoop();
     await this.loopDone;

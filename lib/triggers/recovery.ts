@@ -3,12 +3,14 @@ import "server-only";
 // claimed a fire time) died between storing it and starting its run. Such firings sit in the
 // small trigger_pending collection; starting one again is safe because its run id is fixed
 // (lib/triggers/ids.ts), so a firing whose first start is merely slow still gets one run.
+import { Claim } from "@/models/Claim";
 import { TriggerFire } from "@/models/TriggerFire";
 import { TriggerPending } from "@/models/TriggerPending";
 import { WebhookDelivery } from "@/models/WebhookDelivery";
 import { WorkflowExecution } from "@/models/WorkflowExecution";
 import { startFiring } from "./fire";
 import { startDeliveries, type AcceptedDelivery } from "./webhook/deliveries";
+import { pickupClaimId } from "./webhook/pickup";
 import { scheduleInput } from "./schedule-input";
 
 /** Pending firings older than this are taken over; a live process starts its own well before. */
@@ -53,6 +55,8 @@ export async function recoverPending(olderThanMs = RECOVER_AFTER_MS, limit = 100
       if (result.status === "fulfilled") started += result.value.ok ? 1 : 0;
       else console.error(`[triggers] recovering delivery ${deliveries[i].id} failed; the next pass tries again`, result.reason);
     });
+    // Claims a worker process died holding (lib/triggers/webhook/pickup.ts).
+    await Claim.bulkWrite(deliveries.map(({ id }) => ({ deleteOne: { filter: { _id: pickupClaimId(id) } } })), { ordered: false });
   }
   return started;
 }

@@ -15,6 +15,7 @@ import { checkCron, previousFire } from "./cron";
 import { checkFiring, startFiring } from "./fire";
 import { fireId, runIdFor } from "./ids";
 import { recoverPending } from "./recovery";
+import { startPickup } from "./webhook/pickup";
 import { scheduleInput } from "./schedule-input";
 
 export interface SchedulerOptions {
@@ -25,6 +26,8 @@ export interface SchedulerOptions {
   reloadMs?: number;
   /** How often pending firings of dead processes are finished (0: never). */
   recoveryMs?: number;
+  /** Start the deliveries that processes without a worker accepted (lib/triggers/webhook/pickup.ts); default true. */
+  pickup?: boolean;
   /** A due time this late was missed (the process stalled, or the clock jumped): the missed-fire policy applies. */
   missedAfterMs?: number;
   log?: (message: string, error?: unknown) => void;
@@ -44,6 +47,7 @@ export class Scheduler {
   private readonly entries = new Map<string, Entry>();
   private timers: ReturnType<typeof setInterval>[] = [];
   private inFlight = new Set<Promise<unknown>>();
+  private stopPickup?: () => Promise<void>;
   private readonly now: () => number;
   private readonly process = `${hostname()}:${process.pid}`;
   /** Fire times this process claimed (inserted) — for tests and the benchmark. */
@@ -68,12 +72,15 @@ export class Scheduler {
     this.timers.push(setInterval(() => this.track(this.reload()), this.options.reloadMs ?? 1_000));
     const recoveryMs = this.options.recoveryMs ?? 2_000;
     if (recoveryMs > 0) this.timers.push(setInterval(() => this.track(recoverPending()), recoveryMs));
+    if (this.options.pickup ?? true) this.stopPickup = startPickup((m, e) => this.log(m, e));
     return this;
   }
 
   async stop(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
+    await this.stopPickup?.();
+    this.stopPickup = undefined;
     await Promise.all([...this.inFlight]);
   }
 

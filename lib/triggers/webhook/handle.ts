@@ -32,8 +32,9 @@ import { takeToken } from "./rate-limit";
 import { waitForRun } from "./wait";
 import { hookState } from "./hook-state";
 import { startSoon } from "./starter";
-import { startDeliveries, type AcceptedDelivery } from "./deliveries";
-import { groupInsert, modelDocument } from "@/lib/db/group-commit";
+import { workersRunHere } from "@/lib/runtime/worker";
+import { pendingMarker, startDeliveries, type AcceptedDelivery } from "./deliveries";
+import { groupInsert } from "@/lib/db/group-commit";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 
@@ -115,7 +116,9 @@ async function handle(request: Request, id: string): Promise<Response> {
   // The one write before the answer: the marker, carrying the delivery, in the process's shared
   // batches (lib/db/group-commit.ts). A duplicate: the same Idempotency-Key while the first is
   // still pending.
-  const marker = await groupInsert(TriggerPending.collection, await modelDocument(TriggerPending, { _id: acceptedId, kind: "webhook", at: accepted.receivedAt, delivery: accepted.delivery }));
+  // A process that runs no worker creates no runs: it leaves the delivery to the worker processes (pickup.ts).
+  const startHere = workersRunHere() || hook.responseMode === "wait";
+  const marker = await groupInsert(TriggerPending.collection, pendingMarker(accepted, !startHere));
   if (marker === "duplicate") return respond(hook, runId, acceptedId, true);
   // Or the same key after the first was started (its marker is gone, its record stays): one run,
   // and this marker goes (the first's was dropped only after its run existed).
@@ -125,8 +128,9 @@ async function handle(request: Request, id: string): Promise<Response> {
   }
 
   if (hook.responseMode !== "wait") {
-    // Stored: answer now; the run starts right behind (starter.ts). If this process dies first, recovery starts it.
-    startSoon(accepted);
+    // Stored: answer now; the run starts right behind, here (starter.ts) or in a worker process
+    // (pickup.ts). If this process dies first, recovery starts it.
+    if (startHere) startSoon(accepted);
     return respond(hook, runId, acceptedId, false, true);
   }
   const [started] = await startDeliveries([accepted]);

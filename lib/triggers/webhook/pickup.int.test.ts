@@ -1,0 +1,83 @@
+// A process that runs no worker (a web server with SWITCHYARD_WORKER=off) answers deliveries and
+// leaves their runs to the worker processes: the markers say so, two pickups racing take each
+// delivery once, and a scheduler's pickup loop starts new ones within moments.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e, endNode, n, startNode, storeWorkflow, testWorker, waitForStatus } from "@/lib/runtime/test-support";
+import { person } from "@/lib/workflows/test-fixtures";
+import { publishWorkflow } from "@/lib/workflows/service";
+import { Claim } from "@/models/Claim";
+import { TriggerPending } from "@/models/TriggerPending";
+import { WebhookDelivery } from "@/models/WebhookDelivery";
+import { WorkflowExecution } from "@/models/WorkflowExecution";
+import { createTrigger } from "../service";
+import { Scheduler } from "../scheduler";
+import { handleWebhook } from "./handle";
+import { pickUpDeliveries } from "./pickup";
+
+let triggerId: string;
+let token: string;
+
+beforeAll(async () => {
+  const designer = await person("pickup-designer@example.com", ["designer"]);
+  const workflowId = await storeWorkflow(designer, {
+    nodes: [startNode([{ name: "amount", type: "number", required: true }]), n("set", "set", { assignments: [{ variable: "x", expression: "amount + 1" }] }), endNode("end", [{ key: "x", expression: "$vars.x" }])],
+    edges: [e("start", "set"), e("set", "end")],
+  });
+  const published = await publishWorkflow(designer, { id: workflowId });
+  if (!published.ok) throw new Error(published.message);
+  const created = await createTrigger(designer, { workflowId, kind: "webhook", webhook: { methods: ["POST"], auth: "token", ratePerMinute: 100_000 } });
+  if (!created.ok) throw new Error(created.message);
+  triggerId = created.trigger.id;
+  token = created.secret!.value;
+});
+
+async function send(amount: number): Promise<string> {
+  const res = await handleWebhook(
+    new Request(`http://127.0.0.1/api/hooks/${triggerId}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ amount }) }),
+    triggerId,
+  );
+  expect(res.status).toBe(202);
+  return ((await res.json()) as { runId: string }).runId;
+}
+
+const runsOf = () => WorkflowExecution.countDocuments({ "trigger.source": triggerId });
+
+describe("deliveries accepted where no worker runs", () => {
+  afterAll(async () => {
+    await Claim.deleteMany({ _id: /^pickup:/ });
+  });
+
+  it("are handed to the workers: two pickups racing start each one once", async () => {
+    const runIds = await Promise.all(Array.from({ length: 30 }, (_, i) => send(i)));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await TriggerPending.countDocuments({ handedOff: true, "delivery.triggerId": triggerId })).toBe(30);
+    expect(await runsOf()).toBe(0); // this process runs no worker: it created no run
+
+    const taken = await Promise.all([pickUpDeliveries(), pickUpDeliveries(), pickUpDeliveries()]);
+    expect(taken.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(await runsOf()).toBe(30);
+    expect(new Set((await WorkflowExecution.find({ "trigger.source": triggerId }, { _id: 1 }).lean()).map((r) => r._id))).toEqual(new Set(runIds));
+    expect(await WebhookDelivery.countDocuments({ triggerId })).toBe(30);
+    expect(await TriggerPending.countDocuments({ "delivery.triggerId": triggerId })).toBe(0);
+    expect(await Claim.countDocuments({ _id: /^pickup:/ })).toBe(0);
+
+    const worker = testWorker();
+    try {
+      for (const runId of runIds.slice(0, 3)) expect((await waitForStatus(runId)).status).toBe("completed");
+    } finally {
+      await worker.stop(1_000);
+    }
+  });
+
+  it("a worker process's scheduler picks them up within moments", async () => {
+    const scheduler = await new Scheduler({ recoveryMs: 0 }).start();
+    try {
+      const runId = await send(7);
+      const deadline = Date.now() + 5_000;
+      while (!(await WorkflowExecution.exists({ _id: runId })) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await WorkflowExecution.exists({ _id: runId })).not.toBeNull();
+    } finally {
+      await scheduler.stop();
+    }
+  });
+});
