@@ -1,15 +1,19 @@
 // Webhook → run started, and schedule accuracy, on the embedded database:
 // `npm run bench:webhooks`. A fresh FerretDB; a webhook server process (tests/hook-server.ts: the
-// route's handler behind node:http, the same code `next start` serves) and one worker process
-// (scripts/worker.ts: runs the runs, the scheduler and the recovery pass). For concurrency 1, 10
-// and 50 it sends BENCH_REQUESTS token-authenticated JSON deliveries and prints p50/p95 latency
-// to the 202, accepted deliveries/s, how many acknowledged deliveries have no run after 60 s
-// (lost), and how long after the last 202 every run existed and every run had ended (the next
-// level starts after that, on a quiet database). Then a schedule firing every
-// second for BENCH_FIRES fires: lateness of each fire (claim time minus fire time) p50/p95/max.
+// route's handler behind node:http; it runs no worker, so it hands its deliveries to the worker
+// processes, as a web server with SWITCHYARD_WORKER=off does) and one worker process
+// (scripts/worker.ts: picks up the deliveries and runs their runs, the scheduler and the recovery
+// pass). For concurrency 1, 10 and 50 it sends BENCH_REQUESTS token-authenticated JSON deliveries
+// over kept-alive connections (opened, with one delivery each whose runs end first, before the
+// level is timed) and prints p50/p95 latency to the 202, accepted deliveries/s, how many
+// acknowledged deliveries have no run after 60 s (lost), and how long after the last 202 every
+// run existed and every run had ended (the next level starts after that, on a quiet database).
+// Then a schedule firing every second for BENCH_FIRES fires: lateness of each fire (claim time
+// minus fire time) p50/p95/max.
 //   BENCH_REQUESTS (500)  BENCH_LEVELS ("1,10,50")  BENCH_FIRES (30)  BENCH_WORKER_DB_CONNECTIONS (20)
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -42,10 +46,28 @@ function spawnTsx(script: string, env: Record<string, string>, ready: RegExp): P
   });
 }
 
-async function level(url: string, token: string, concurrency: number, requests = REQUESTS) {
+/**
+ * One POST over a kept-alive connection of `agent`: node:http rather than fetch, whose own CPU on
+ * these same two cores was part of what the first versions of this benchmark measured.
+ */
+function post(agent: http.Agent, url: URL, token: string, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", agent, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function level(url: string, token: string, concurrency: number, requests = REQUESTS, agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })) {
   const latencies: number[] = [];
   const runIds: string[] = [];
   const failures = new Map<number, number>();
+  const target = new URL(url);
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -53,10 +75,10 @@ async function level(url: string, token: string, concurrency: number, requests =
       while (next < requests) {
         const i = next++;
         const t0 = performance.now();
-        const res = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ amount: i, note: "bench" }) });
-        const body = (await res.json()) as { runId?: string };
+        const res = await post(agent, target, token, JSON.stringify({ amount: i, note: "bench" }));
         latencies.push(performance.now() - t0);
-        if (res.status === 202 && body.runId) runIds.push(body.runId);
+        const runId = res.status === 202 ? (JSON.parse(res.body) as { runId?: string }).runId : undefined;
+        if (runId) runIds.push(runId);
         else failures.set(res.status, (failures.get(res.status) ?? 0) + 1);
       }
     }),
@@ -118,7 +140,12 @@ async function main() {
     await lost((await level(url, hook.secret!.value, 5, 50)).runIds);
     const rows = [];
     for (const concurrency of LEVELS) {
-      const row = await level(url, hook.secret!.value, concurrency);
+      // The level's connections are opened (and their runs ended) before it is measured, as a
+      // sender that keeps sending has them open.
+      const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+      await lost((await level(url, hook.secret!.value, concurrency, concurrency, agent)).runIds);
+      const row = await level(url, hook.secret!.value, concurrency, REQUESTS, agent);
+      agent.destroy();
       rows.push({ ...row, ...(await lost(row.runIds)) });
       console.log(`… concurrency ${concurrency}: p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, ${row.perSecond.toFixed(0)}/s`);
     }
@@ -133,7 +160,7 @@ async function main() {
     const fires = await TriggerFire.find({ triggerId: schedule.trigger.id }).lean();
     const lateness = fires.map((f) => f.firedAt.getTime() - f.fireTime.getTime());
 
-    console.log(`\nwebhook → run started (${REQUESTS} deliveries per level, token auth, JSON body, one hook-server process + one worker process with ${WORKER_CONNECTIONS} database connections)`);
+    console.log(`\nwebhook → run started (${REQUESTS} deliveries per level, token auth, JSON body, kept-alive connections; one hook-server process without a worker + one worker process with ${WORKER_CONNECTIONS} database connections)`);
     console.log("concurrency | p50 to 202 (ms) | p95 to 202 (ms) | accepted/s | refused | lost | every run started, after the last 202 | every run ended, after the last 202");
     for (const r of rows) {
       console.log(`${r.concurrency} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${[...r.failures].map(([s, c]) => `${c}×${s}`).join(", ") || 0} | ${r.lost} | ${(r.startedWithinMs / 1000).toFixed(1)} s | ${r.endedWithinMs === null ? "not within 2 min" : `${(r.endedWithinMs / 1000).toFixed(1)} s`}`);
