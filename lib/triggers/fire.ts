@@ -50,10 +50,9 @@ export async function checkFiring(triggerId: string, claimed = false): Promise<O
   return { ok: true, actor: actor!, workflowId: trigger.workflowId };
 }
 
-/** `checked`: the caller checked the owner a moment ago (the webhook route, before its 202); else it is checked here. */
-export async function startFiring(firing: Firing, checked?: OwnerCheck): Promise<FiringResult> {
-  checked ??= await checkFiring(firing.triggerId, true);
-  const [result] = await startFirings([{ firing, checked }]);
+/** Starts one firing's run after checking its trigger, workflow and owner (a schedule's fire time; webhooks: webhook/deliveries.ts). */
+export async function startFiring(firing: Firing): Promise<FiringResult> {
+  const [result] = await startFirings([{ firing, checked: await checkFiring(firing.triggerId, true) }]);
   if (result.status === "rejected") throw result.reason;
   return result.value;
 }

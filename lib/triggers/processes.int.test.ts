@@ -15,6 +15,7 @@ import { TriggerPending } from "@/models/TriggerPending";
 import { WebhookDelivery } from "@/models/WebhookDelivery";
 import { WorkflowExecution } from "@/models/WorkflowExecution";
 import { recoverPending } from "./recovery";
+import { pickUpDeliveries } from "./webhook/pickup";
 import { createTrigger } from "./service";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -126,13 +127,15 @@ describe("an accepted webhook delivery survives a SIGKILL after the 202", () => 
     const stored = new Set([...recorded.map((d) => d.runId), ...pending.map((m) => m.delivery!.runId)]);
     for (const runId of acknowledged) expect(stored).toContain(runId);
 
-    // Another process's recovery pass (here: this one) finishes them.
+    // The server ran no worker, so its deliveries were handed off: a worker process's pickup
+    // (here: this one's) starts them.
+    expect(pending.every((m) => m.handedOff === true)).toBe(true);
     const worker = testWorker();
     try {
-      await recoverPending(0);
+      while ((await pickUpDeliveries()) > 0);
       for (const runId of acknowledged) expect((await waitForStatus(runId)).status).toBe("completed");
       // Inserts the dead process had sent may land after the kill: compare with the final record.
-      await recoverPending(0);
+      while ((await pickUpDeliveries()) > 0);
       const final = await WebhookDelivery.find({ triggerId: id }, { runId: 1 }).lean();
       const runs = await WorkflowExecution.find({ "trigger.source": id }, { _id: 1 }).lean();
       expect(runs.length).toBe(final.length);

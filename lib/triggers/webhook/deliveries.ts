@@ -6,7 +6,7 @@ import "server-only";
 // afresh (the request's check used a read up to a second old: hook-state.ts), then starts the
 // runs together (startFirings), which drops the markers. Each step may be repeated after a
 // crash: the record's _id and the run's id are fixed by the delivery.
-import { groupInsertAll, modelDocument } from "@/lib/db/group-commit";
+import { groupInsert, modelDocument } from "@/lib/db/group-commit";
 import type { PendingDelivery, PendingDoc } from "@/models/TriggerPending";
 import { WebhookDelivery } from "@/models/WebhookDelivery";
 import { checkFiring, startFirings, type Firing, type FiringResult, type OwnerCheck } from "../fire";
@@ -42,17 +42,24 @@ export function firingOf({ id, receivedAt, delivery, input }: AcceptedDelivery):
   };
 }
 
-/** Stores the deliveries' records (one already stored is left as it is) and starts their runs. */
+/**
+ * Stores the deliveries' records (one already stored is left as it is) and starts their runs; one
+ * result per delivery, in order. A delivery whose record cannot be stored fails alone (its marker
+ * stays for the recovery pass), never its batch.
+ */
 export async function startDeliveries(accepted: readonly AcceptedDelivery[]): Promise<PromiseSettledResult<FiringResult>[]> {
-  const records = await Promise.all(accepted.map(({ id, receivedAt, delivery }) => modelDocument(WebhookDelivery, { _id: id, receivedAt, ...delivery })));
-  await groupInsertAll(WebhookDelivery.collection, records);
+  const recorded = await Promise.allSettled(
+    accepted.map(async ({ id, receivedAt, delivery }) => groupInsert(WebhookDelivery.collection, await modelDocument(WebhookDelivery, { _id: id, receivedAt, ...delivery }))),
+  );
   const checks = new Map<string, Promise<OwnerCheck>>();
+  const ready = accepted.filter((_, i) => recorded[i].status === "fulfilled");
   const items = await Promise.all(
-    accepted.map(async (one) => {
+    ready.map(async (one) => {
       const triggerId = one.delivery.triggerId;
       if (!checks.has(triggerId)) checks.set(triggerId, checkFiring(triggerId, true));
       return { firing: firingOf(one), checked: await checks.get(triggerId)! };
     }),
   );
-  return startFirings(items);
+  const started = (await startFirings(items)).values();
+  return recorded.map((r) => (r.status === "rejected" ? r : started.next().value!));
 }

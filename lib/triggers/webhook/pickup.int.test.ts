@@ -1,10 +1,12 @@
 // A process that runs no worker (a web server with SWITCHYARD_WORKER=off) answers deliveries and
 // leaves their runs to the worker processes: the markers say so, two pickups racing take each
-// delivery once, and a scheduler's pickup loop starts new ones within moments.
+// delivery once, a dead pickup's claims are released, the recovery pass keeps to deliveries that
+// were not handed off, and a scheduler's pickup loop starts new ones within moments.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { e, endNode, n, startNode, storeWorkflow, testWorker, waitForStatus } from "@/lib/runtime/test-support";
 import { person } from "@/lib/workflows/test-fixtures";
 import { publishWorkflow } from "@/lib/workflows/service";
+import { groupInsert } from "@/lib/db/group-commit";
 import { Claim } from "@/models/Claim";
 import { TriggerPending } from "@/models/TriggerPending";
 import { WebhookDelivery } from "@/models/WebhookDelivery";
@@ -12,14 +14,18 @@ import { WorkflowExecution } from "@/models/WorkflowExecution";
 import { createTrigger } from "../service";
 import { Scheduler } from "../scheduler";
 import { handleWebhook } from "./handle";
-import { pickUpDeliveries } from "./pickup";
+import { pickUpDeliveries, pickupClaimId } from "./pickup";
+import { pendingMarker, startDeliveries } from "./deliveries";
+import { DEAD_PICKUP_MS, recoverPending } from "../recovery";
+import { runIdFor } from "../ids";
 
 let triggerId: string;
 let token: string;
+let workflowId: string;
 
 beforeAll(async () => {
   const designer = await person("pickup-designer@example.com", ["designer"]);
-  const workflowId = await storeWorkflow(designer, {
+  workflowId = await storeWorkflow(designer, {
     nodes: [startNode([{ name: "amount", type: "number", required: true }]), n("set", "set", { assignments: [{ variable: "x", expression: "amount + 1" }] }), endNode("end", [{ key: "x", expression: "$vars.x" }])],
     edges: [e("start", "set"), e("set", "end")],
   });
@@ -67,6 +73,38 @@ describe("deliveries accepted where no worker runs", () => {
     } finally {
       await worker.stop(1_000);
     }
+  });
+
+  it("a worker that died mid-batch: its claims are released and the next pickup starts its deliveries", async () => {
+    const res = await handleWebhook(
+      new Request(`http://127.0.0.1/api/hooks/${triggerId}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ amount: 5 }) }),
+      triggerId,
+    );
+    const { runId, deliveryId } = (await res.json()) as { runId: string; deliveryId: string };
+    await Claim.create({ _id: pickupClaimId(deliveryId), at: new Date(Date.now() - DEAD_PICKUP_MS - 1_000) });
+    expect(await pickUpDeliveries()).toBe(0); // held by the dead process
+    expect(await recoverPending(0)).toBe(0); // recovery releases the claim but leaves the start to a pickup
+    expect(await Claim.exists({ _id: pickupClaimId(deliveryId) })).toBeNull();
+    expect(await pickUpDeliveries()).toBe(1);
+    expect(await WorkflowExecution.exists({ _id: runId })).not.toBeNull();
+  });
+
+  it("a delivery a process with a worker accepted but did not start is the recovery pass's; a broken one fails alone", async () => {
+    const id = `${triggerId}:recover:1`;
+    const accepted = { id, receivedAt: new Date(Date.now() - 10_000), delivery: { triggerId, workflowId, runId: runIdFor(id), method: "POST", input: JSON.stringify({ amount: 3 }), idempotencyKey: null, ipAddress: null, userAgent: null } };
+    await groupInsert(TriggerPending.collection, pendingMarker(accepted, false));
+    expect(await pickUpDeliveries()).toBe(0); // not handed off: not a pickup's
+    expect(await recoverPending()).toBe(1);
+    expect(await WorkflowExecution.exists({ _id: runIdFor(id) })).not.toBeNull();
+    expect(await WebhookDelivery.exists({ _id: id })).not.toBeNull();
+    expect(await TriggerPending.exists({ _id: id })).toBeNull();
+
+    // A marker whose delivery cannot be recorded (no workflow id) fails alone, not its batch.
+    const broken = { ...accepted, id: `${triggerId}:recover:2`, delivery: { ...accepted.delivery, workflowId: "", runId: runIdFor(`${triggerId}:recover:2`) } };
+    const good = { ...accepted, id: `${triggerId}:recover:3`, delivery: { ...accepted.delivery, runId: runIdFor(`${triggerId}:recover:3`) } };
+    const results = await startDeliveries([broken, good]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled"]);
+    expect(await WorkflowExecution.exists({ _id: good.delivery.runId })).not.toBeNull();
   });
 
   it("a worker process's scheduler picks them up within moments", async () => {

@@ -5,8 +5,10 @@ import "server-only";
 // markers it leaves say so (handedOff). Every worker process looks for them every PICKUP_MS and
 // starts them in batches. Two processes may find the same markers: each batch first claims its
 // markers by inserting `pickup:<delivery id>` claims (one insert of an _id succeeds, on FerretDB
-// too: models/Claim.ts) and starts only those it won. A process that dies holding claims leaves
-// markers the recovery pass finishes (lib/triggers/recovery.ts, which also drops the claims).
+// too: models/Claim.ts) and starts only those it won, and drops the claims when the batch is done.
+// The recovery pass releases claims held by a process that died mid-batch (older than
+// DEAD_PICKUP_MS, lib/triggers/recovery.ts), and starts the few deliveries a batch failed to
+// start (their marker loses handedOff), at its slower pace.
 import { groupInsertAll } from "@/lib/db/group-commit";
 import { Claim } from "@/models/Claim";
 import { TriggerPending } from "@/models/TriggerPending";
@@ -19,6 +21,7 @@ const ERROR_PAUSE_MS = 1_000;
 const BATCH = 64;
 
 export const pickupClaimId = (deliveryId: string) => `pickup:${deliveryId}`;
+export const PICKUP_CLAIM = /^pickup:/;
 
 /** One batch: claims handed-off markers and starts their runs; the number of deliveries this process took. */
 export async function pickUpDeliveries(limit = BATCH): Promise<number> {
