@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
+import { deliveryFields } from "./WebhookDelivery";
 
 // Firings whose run may not be started yet: inserted with the fire or the delivery, deleted once
 // its run exists (or was refused). Kept apart so the recovery pass (lib/triggers/recovery.ts)
@@ -7,20 +8,7 @@ import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 // A webhook delivery's marker carries the delivery itself: it is the one insert a request waits
 // for before its 202; whoever starts the run (lib/triggers/webhook/deliveries.ts) first copies it
 // to webhook_deliveries, the lasting record.
-const pendingDeliverySchema = new Schema(
-  {
-    triggerId: { type: String, required: true },
-    workflowId: { type: String, required: true },
-    runId: { type: String, required: true },
-    method: { type: String, required: true },
-    /** The run input: arbitrary user data, JSON text. */
-    input: { type: String, required: true },
-    idempotencyKey: { type: String, default: null },
-    ipAddress: { type: String, default: null },
-    userAgent: { type: String, default: null },
-  },
-  { _id: false },
-);
+const pendingDeliverySchema = new Schema(deliveryFields, { _id: false });
 
 const triggerPendingSchema = new Schema(
   {
