@@ -1,6 +1,7 @@
 "use client";
 // One trigger in the panel: its state (and why it is inactive), its schedule in words with the
-// next fire times, or its URL with a copy button, and its recent firings linking to their runs.
+// next fire times, or its URL with a copy button, its deliveries waiting to start, and its recent
+// firings linking to their runs.
 import Link from "next/link";
 import { Clock, KeyRound, Pencil, Trash2, Webhook } from "lucide-react";
 import { relativeTime } from "@/lib/format/relative-time";
@@ -68,9 +69,16 @@ export function TriggerCard({ trigger, canEdit, onEdit, onDelete, onRotate }: { 
       <p className="text-xs text-zinc-500">Acts as {trigger.ownerName}</p>
       <div>
         <h4 className="text-xs font-semibold text-zinc-500">Recent firings</h4>
-        {trigger.recent.length === 0 ? (
-          <p className="text-xs text-zinc-400">None yet.</p>
-        ) : (
+        {trigger.waiting > 0 && (
+          <p
+            data-testid="waiting-deliveries"
+            className="text-xs text-amber-700 dark:text-amber-400"
+            title="Deliveries answered 202 whose runs have not started yet. A worker starts them within moments; if this number stays, no worker process is running (see SWITCHYARD_WORKER in the README)."
+          >
+            {trigger.waiting === 1 ? "1 delivery accepted, waiting to start" : `${trigger.waiting} deliveries accepted, waiting to start`}
+          </p>
+        )}
+        {trigger.recent.length > 0 ? (
           <ul className="mt-1 space-y-0.5" data-testid="recent-firings">
             {trigger.recent.map((f) => (
               <li key={f.id} className="flex items-center justify-between gap-2 text-xs">
@@ -87,6 +95,8 @@ export function TriggerCard({ trigger, canEdit, onEdit, onDelete, onRotate }: { 
               </li>
             ))}
           </ul>
+        ) : (
+          trigger.waiting === 0 && <p className="text-xs text-zinc-400">None yet.</p>
         )}
       </div>
     </li>

@@ -4,7 +4,10 @@
 // changes reach it when the cache's time is up.
 import type { Schema } from "mongoose";
 
-const counts = new Map<string, number>();
+// On globalThis: Next.js bundles the instrumentation hook (which may compile a model first, and
+// with it this middleware) apart from the route handlers that read the counts.
+const holder = globalThis as unknown as { __switchyardLocalWrites?: Map<string, number> };
+const counts = (holder.__switchyardLocalWrites ??= new Map<string, number>());
 
 export function localWrites(model: string): number {
   return counts.get(model) ?? 0;

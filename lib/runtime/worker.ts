@@ -32,12 +32,15 @@ export interface WorkerOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
-/** Workers started and not stopped in this process. */
-let workersHere = 0;
+/**
+ * Workers started and not stopped in this process, on globalThis: Next.js bundles the
+ * instrumentation hook that starts the in-process worker apart from the route handlers that ask.
+ */
+const workersHere = globalThis as unknown as { __switchyardWorkersHere?: number };
 
 /** Whether this process runs runs: a webhook delivery it accepts is started here, else by a worker process (lib/triggers/webhook/pickup.ts). */
 export function workersRunHere(): boolean {
-  return workersHere > 0;
+  return (workersHere.__switchyardWorkersHere ?? 0) > 0;
 }
 
 export class Worker {
@@ -85,7 +88,7 @@ export class Worker {
   start(): this {
     if (this.running) return this;
     this.running = true;
-    workersHere += 1;
+    workersHere.__switchyardWorkersHere = (workersHere.__switchyardWorkersHere ?? 0) + 1;
     this.unsubscribe = onWork((runId) => {
       if (runId && !this.wanted.includes(runId) && this.wanted.length < 100) this.wanted.push(runId);
       this.wakeLoop();
@@ -216,7 +219,7 @@ export class Worker {
   async stop(graceMs = 10_000): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    workersHere -= 1;
+    workersHere.__switchyardWorkersHere = (workersHere.__switchyardWorkersHere ?? 1) - 1;
     this.unsubscribe();
     this.wakeLoop();
     await this.loopDone;

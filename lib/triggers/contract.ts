@@ -43,6 +43,8 @@ export interface TriggerView {
   schedule: ScheduleView | null;
   webhook: WebhookView | null;
   recent: FiringView[];
+  /** Deliveries answered 202 whose runs have not started yet (webhooks; 0 for schedules). */
+  waiting: number;
 }
 
 export interface TriggersPanelData {

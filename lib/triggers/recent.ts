@@ -53,7 +53,9 @@ export async function recentFirings(triggerIds: string[]): Promise<Map<string, F
       d._id,
       (d.firings ?? [])
         .map((f) => ({ id: f.id ?? "", at: f.at ? new Date(f.at).toISOString() : "", runId: f.runId ?? null, status: (f.status ?? "started") as FiringView["status"], reason: f.reason ?? null }))
-        .sort((a, b) => b.at.localeCompare(a.at)),
+        .sort((a, b) => b.at.localeCompare(a.at))
+        // A start repeated after a crash or by a second worker may record its firing twice.
+        .filter((f, i, all) => all.findIndex((g) => g.id === f.id) === i),
     ]),
   );
 }

@@ -17,6 +17,7 @@ import { checkCron, nextFires } from "./cron";
 import { describeCron } from "./describe";
 import { newTriggerId } from "./ids";
 import { recentFirings } from "./recent";
+import { waitingDeliveries } from "./webhook/deliveries";
 import { triggerInputSchema, triggerRefSchema, updateTriggerSchema } from "./schema";
 import { storedSecret } from "./secrets";
 import { inactiveReason, workflowInactiveReason } from "./state";
@@ -133,7 +134,8 @@ export async function triggersPanel(actor: Actor, workflowId: string): Promise<T
 }
 
 async function viewsOf(docs: TriggerDoc[], workflow: { status?: string | null; publishedVersion?: number | null }): Promise<TriggerView[]> {
-  const [names, recent] = await Promise.all([userNames(docs.map((d) => d.owner)), recentFirings(docs.map((d) => d._id))]);
+  const hooks = docs.filter((d) => d.kind === "webhook").map((d) => d._id);
+  const [names, recent, waiting] = await Promise.all([userNames(docs.map((d) => d.owner)), recentFirings(docs.map((d) => d._id)), waitingDeliveries(hooks)]);
   const now = runClock.now();
   return docs.map((d) => {
     const s = d.schedule;
@@ -170,6 +172,7 @@ async function viewsOf(docs: TriggerDoc[], workflow: { status?: string | null; p
           }
         : null,
       recent: recent.get(d._id) ?? [],
+      waiting: waiting.get(d._id) ?? 0,
     };
   });
 }

@@ -7,7 +7,7 @@ import "server-only";
 // runs together (startFirings), which drops the markers. Each step may be repeated after a
 // crash: the record's _id and the run's id are fixed by the delivery.
 import { groupInsert, modelDocument } from "@/lib/db/group-commit";
-import type { PendingDelivery, PendingDoc } from "@/models/TriggerPending";
+import { TriggerPending, type PendingDelivery, type PendingDoc } from "@/models/TriggerPending";
 import { WebhookDelivery } from "@/models/WebhookDelivery";
 import { checkFiring, startFirings, type Firing, type FiringResult, type OwnerCheck } from "../fire";
 
@@ -62,4 +62,14 @@ export async function startDeliveries(accepted: readonly AcceptedDelivery[]): Pr
   );
   const started = (await startFirings(items)).values();
   return recorded.map((r) => (r.status === "rejected" ? r : started.next().value!));
+}
+
+/** Per webhook trigger, its deliveries answered 202 whose runs have not started yet (the Triggers panel shows them). */
+export async function waitingDeliveries(triggerIds: string[]): Promise<Map<string, number>> {
+  if (triggerIds.length === 0) return new Map();
+  const rows = await TriggerPending.aggregate<{ _id: string; n: number }>([
+    { $match: { kind: "webhook", "delivery.triggerId": { $in: triggerIds } } },
+    { $group: { _id: "$delivery.triggerId", n: { $sum: 1 } } },
+  ]);
+  return new Map(rows.map((r) => [r._id, r.n]));
 }

@@ -1,6 +1,6 @@
 // A process that runs no worker (a web server with SWITCHYARD_WORKER=off) answers deliveries and
 // leaves their runs to the worker processes: the markers say so, two pickups racing take each
-// delivery once, a dead pickup's claims are released, the recovery pass keeps to deliveries that
+// delivery once (the Triggers panel counts them until then), a dead pickup's claims are released, the recovery pass keeps to deliveries that
 // were not handed off, and a scheduler's pickup loop starts new ones within moments.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { e, endNode, n, startNode, storeWorkflow, testWorker, waitForStatus } from "@/lib/runtime/test-support";
@@ -11,7 +11,7 @@ import { Claim } from "@/models/Claim";
 import { TriggerPending } from "@/models/TriggerPending";
 import { WebhookDelivery } from "@/models/WebhookDelivery";
 import { WorkflowExecution } from "@/models/WorkflowExecution";
-import { createTrigger } from "../service";
+import { createTrigger, triggersPanel } from "../service";
 import { Scheduler } from "../scheduler";
 import { handleWebhook } from "./handle";
 import { pickUpDeliveries, pickupClaimId } from "./pickup";
@@ -22,9 +22,10 @@ import { runIdFor } from "../ids";
 let triggerId: string;
 let token: string;
 let workflowId: string;
+let designer: Awaited<ReturnType<typeof person>>;
 
 beforeAll(async () => {
-  const designer = await person("pickup-designer@example.com", ["designer"]);
+  designer = await person("pickup-designer@example.com", ["designer"]);
   workflowId = await storeWorkflow(designer, {
     nodes: [startNode([{ name: "amount", type: "number", required: true }]), n("set", "set", { assignments: [{ variable: "x", expression: "amount + 1" }] }), endNode("end", [{ key: "x", expression: "$vars.x" }])],
     edges: [e("start", "set"), e("set", "end")],
@@ -58,6 +59,8 @@ describe("deliveries accepted where no worker runs", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(await TriggerPending.countDocuments({ handedOff: true, "delivery.triggerId": triggerId })).toBe(30);
     expect(await runsOf()).toBe(0); // this process runs no worker: it created no run
+    const waiting = async () => (await triggersPanel(designer, workflowId)).triggers.find((t) => t.id === triggerId)!.waiting;
+    expect(await waiting()).toBe(30); // the panel says so
 
     const taken = await Promise.all([pickUpDeliveries(), pickUpDeliveries(), pickUpDeliveries()]);
     expect(taken.reduce((a, b) => a + b, 0)).toBe(30);
@@ -66,6 +69,7 @@ describe("deliveries accepted where no worker runs", () => {
     expect(await WebhookDelivery.countDocuments({ triggerId })).toBe(30);
     expect(await TriggerPending.countDocuments({ "delivery.triggerId": triggerId })).toBe(0);
     expect(await Claim.countDocuments({ _id: /^pickup:/ })).toBe(0);
+    expect(await waiting()).toBe(0);
 
     const worker = testWorker();
     try {
