@@ -11,9 +11,11 @@
 // Then a schedule firing every second for BENCH_FIRES fires: lateness of each fire (claim time
 // minus fire time) p50/p95/max.
 //   BENCH_REQUESTS (500)  BENCH_LEVELS ("1,10,50")  BENCH_FIRES (30)  BENCH_WORKER_DB_CONNECTIONS (20)
+//   BENCH_SERVER ("hook"; "next": the app itself through `next start`, built first when needed)
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
+import net from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -32,11 +34,31 @@ const ROOT = path.resolve(__dirname, "..");
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
 const LEVELS = (process.env.BENCH_LEVELS ?? "1,10,50").split(",").map(Number);
 const FIRES = Number(process.env.BENCH_FIRES ?? 30);
+/** "hook" (tests/hook-server.ts) or "next" (the app, `next start`). */
+const SERVER = process.env.BENCH_SERVER ?? "hook";
+if (SERVER !== "hook" && SERVER !== "next") throw new Error(`BENCH_SERVER must be "hook" or "next", not "${SERVER}".`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
 /** The worker process's database connections (SWITCHYARD_WORKER_DB_CONNECTIONS; the product's default is 20). */
 const WORKER_CONNECTIONS = Number(process.env.BENCH_WORKER_DB_CONNECTIONS ?? 20);
 
 function spawnTsx(script: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  return spawnReady(["--import", "tsx", "--conditions=react-server", script], env, ready);
+}
+
+/** A Node process started with `args`, once a line of its output matches `ready`. */
+function spawnReady(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; line: string }> {
+  const script = args.at(-1)!;
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => {
       const line = d.toString();
@@ -129,9 +151,15 @@ async function main() {
     const hook = await createTrigger(designer, { workflowId, kind: "webhook", webhook: { methods: ["POST"], auth: "token", ratePerMinute: 100_000 } });
     if (!hook.ok) throw new Error(hook.message);
 
-    const server = await spawnTsx("tests/hook-server.ts", env, /listening \d+/);
+    // BENCH_SERVER=next: the app itself (`npm start`'s script: a build when the sources changed,
+    // then `next start`, proxy.ts included) with SWITCHYARD_WORKER=off; else the route's handler
+    // behind node:http (tests/hook-server.ts), which also runs no worker.
+    const server =
+      SERVER === "next"
+        ? await spawnReady(["scripts/start.mjs"], { ...env, PORT: String(await freePort()), SWITCHYARD_WORKER: "off", SWITCHYARD_DATA_DIR: path.join(dataDir, "app") }, /listening on http:\/\/localhost:\d+/)
+        : await spawnTsx("tests/hook-server.ts", env, /listening \d+/);
     children.push(server.child);
-    const port = Number(/listening (\d+)/.exec(server.line)![1]);
+    const port = Number(/listening (?:on http:\/\/localhost:)?(\d+)/.exec(server.line)![1]);
     const worker = await spawnTsx("scripts/worker.ts", { ...env, SWITCHYARD_WORKER_CONCURRENCY: "8", SWITCHYARD_WORKER_DB_CONNECTIONS: String(WORKER_CONNECTIONS) }, /running/);
     children.push(worker.child);
     const url = `http://127.0.0.1:${port}${hook.trigger.webhook!.path}`;
@@ -160,7 +188,7 @@ async function main() {
     const fires = await TriggerFire.find({ triggerId: schedule.trigger.id }).lean();
     const lateness = fires.map((f) => f.firedAt.getTime() - f.fireTime.getTime());
 
-    console.log(`\nwebhook → run started (${REQUESTS} deliveries per level, token auth, JSON body, kept-alive connections; one hook-server process without a worker + one worker process with ${WORKER_CONNECTIONS} database connections)`);
+    console.log(`\nwebhook → run started (${REQUESTS} deliveries per level, token auth, JSON body, kept-alive connections; one ${SERVER === "next" ? "next start" : "hook-server"} process without a worker + one worker process with ${WORKER_CONNECTIONS} database connections)`);
     console.log("concurrency | p50 to 202 (ms) | p95 to 202 (ms) | accepted/s | refused | lost | every run started, after the last 202 | every run ended, after the last 202");
     for (const r of rows) {
       console.log(`${r.concurrency} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${[...r.failures].map(([s, c]) => `${c}×${s}`).join(", ") || 0} | ${r.lost} | ${(r.startedWithinMs / 1000).toFixed(1)} s | ${r.endedWithinMs === null ? "not within 2 min" : `${(r.endedWithinMs / 1000).toFixed(1)} s`}`);

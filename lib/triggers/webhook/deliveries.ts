@@ -44,24 +44,22 @@ export function firingOf({ id, receivedAt, delivery, input }: AcceptedDelivery):
 
 /**
  * Stores the deliveries' records (one already stored is left as it is) and starts their runs; one
- * result per delivery, in order. A delivery whose record cannot be stored fails alone (its marker
- * stays for the recovery pass), never its batch.
+ * result per delivery, in order. A delivery that cannot be read or recorded fails alone (its
+ * marker stays for the recovery pass), never its batch.
  */
 export async function startDeliveries(accepted: readonly AcceptedDelivery[]): Promise<PromiseSettledResult<FiringResult>[]> {
-  const recorded = await Promise.allSettled(
-    accepted.map(async ({ id, receivedAt, delivery }) => groupInsert(WebhookDelivery.collection, await modelDocument(WebhookDelivery, { _id: id, receivedAt, ...delivery }))),
-  );
   const checks = new Map<string, Promise<OwnerCheck>>();
-  const ready = accepted.filter((_, i) => recorded[i].status === "fulfilled");
-  const items = await Promise.all(
-    ready.map(async (one) => {
-      const triggerId = one.delivery.triggerId;
-      if (!checks.has(triggerId)) checks.set(triggerId, checkFiring(triggerId, true));
-      return { firing: firingOf(one), checked: await checks.get(triggerId)! };
+  const prepared = await Promise.allSettled(
+    accepted.map(async (one) => {
+      const firing = firingOf(one);
+      await groupInsert(WebhookDelivery.collection, await modelDocument(WebhookDelivery, { _id: one.id, receivedAt: one.receivedAt, ...one.delivery }));
+      if (!checks.has(firing.triggerId)) checks.set(firing.triggerId, checkFiring(firing.triggerId, true));
+      return { firing, checked: await checks.get(firing.triggerId)! };
     }),
   );
-  const started = (await startFirings(items)).values();
-  return recorded.map((r) => (r.status === "rejected" ? r : started.next().value!));
+  const ready = prepared.flatMap((p) => (p.status === "fulfilled" ? [p.value] : []));
+  const started = (await startFirings(ready)).values();
+  return prepared.map((p) => (p.status === "rejected" ? p : started.next().value!));
 }
 
 /** Per webhook trigger, its deliveries answered 202 whose runs have not started yet (the Triggers panel shows them). */

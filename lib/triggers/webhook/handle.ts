@@ -5,8 +5,9 @@ import "server-only";
 //   413 body over the limit (read as a stream, stopped at the limit) · 401 bad token/signature ·
 //   409 trigger off, workflow unpublished or archived · 403 the trigger's owner may not run it ·
 //   400/415 body not what its Content-Type says, or input refused by the Start node's fields.
-// Then the delivery is stored (its trigger_pending marker carries it), and only then answered: 202 with
-// the run id ("accepted"; the run starts right after, in a batch with others (starter.ts), and the
+// Then the delivery is stored (its trigger_pending marker carries it), and only then answered:
+// 202 with the run id ("accepted"; the run starts right after, in a batch with others — here
+// (starter.ts) if this process runs a worker, else in a worker process (pickup.ts) — and the
 // recovery pass starts it if this process dies first), or the End node's output ("wait"), 202
 // after the time limit.
 import { z } from "zod";

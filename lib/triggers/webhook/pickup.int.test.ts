@@ -103,11 +103,12 @@ describe("deliveries accepted where no worker runs", () => {
     expect(await WebhookDelivery.exists({ _id: id })).not.toBeNull();
     expect(await TriggerPending.exists({ _id: id })).toBeNull();
 
-    // A marker whose delivery cannot be recorded (no workflow id) fails alone, not its batch.
+    // A marker whose delivery cannot be recorded (no workflow id) or read (its input is not JSON) fails alone, not its batch.
     const broken = { ...accepted, id: `${triggerId}:recover:2`, delivery: { ...accepted.delivery, workflowId: "", runId: runIdFor(`${triggerId}:recover:2`) } };
     const good = { ...accepted, id: `${triggerId}:recover:3`, delivery: { ...accepted.delivery, runId: runIdFor(`${triggerId}:recover:3`) } };
-    const results = await startDeliveries([broken, good]);
-    expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled"]);
+    const unreadable = { ...accepted, id: `${triggerId}:recover:4`, delivery: { ...accepted.delivery, input: "{not json", runId: runIdFor(`${triggerId}:recover:4`) } };
+    const results = await startDeliveries([broken, good, unreadable]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled", "rejected"]);
     expect(await WorkflowExecution.exists({ _id: good.delivery.runId })).not.toBeNull();
   });
 
