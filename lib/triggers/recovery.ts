@@ -7,10 +7,9 @@ import "server-only";
 import { Claim } from "@/models/Claim";
 import { TriggerFire } from "@/models/TriggerFire";
 import { TriggerPending } from "@/models/TriggerPending";
-import { WebhookDelivery } from "@/models/WebhookDelivery";
 import { WorkflowExecution } from "@/models/WorkflowExecution";
 import { startFiring } from "./fire";
-import { startDeliveries, type AcceptedDelivery } from "./webhook/deliveries";
+import { acceptedOf, startDeliveries, type AcceptedDelivery } from "./webhook/deliveries";
 import { PICKUP_CLAIM } from "./webhook/pickup";
 import { scheduleInput } from "./schedule-input";
 
@@ -19,7 +18,7 @@ export const RECOVER_AFTER_MS = 3_000;
 /** A pickup claim held this long belongs to a worker process that died mid-batch. */
 export const DEAD_PICKUP_MS = 30_000;
 /** A marker whose fire or delivery is missing this long belongs to a process that died before storing it. */
-const ORPHAN_AFTER_MS = 60_000;
+export const ORPHAN_AFTER_MS = 60_000;
 
 /** Drops a marker whose record never came, or whose run exists (a marker re-inserted by a losing racer). */
 async function settled(pending: { _id: string; at: Date }, record: { runId: string } | null): Promise<boolean> {
@@ -51,15 +50,10 @@ export async function recoverPending(olderThanMs = RECOVER_AFTER_MS, limit = 100
       if ((await settled(pending, fire)) || !fire) continue;
       const result = await startFiring({ id: fire._id, kind: "schedule", triggerId: fire.triggerId, runId: fire.runId, at: fire.fireTime, input: scheduleInput(fire.fireTime, fire.catchUp) });
       if (result.ok) started++;
-    } else if (pending.delivery) {
-      if (await settled(pending, pending.delivery)) continue;
-      deliveries.push({ id: pending._id, receivedAt: pending.at, delivery: pending.delivery });
     } else {
-      // A marker stored before markers carried their delivery: the delivery is its own record.
-      const record = await WebhookDelivery.findById(pending._id).lean();
-      if ((await settled(pending, record)) || !record) continue;
-      const { _id, receivedAt, ...delivery } = record;
-      deliveries.push({ id: _id, receivedAt, delivery });
+      const accepted = await acceptedOf(pending);
+      if ((await settled(pending, accepted?.delivery ?? null)) || !accepted) continue;
+      deliveries.push(accepted);
     }
   }
   if (deliveries.length > 0) {

@@ -34,7 +34,7 @@ import { waitForRun } from "./wait";
 import { hookState } from "./hook-state";
 import { startSoon } from "./starter";
 import { workersRunHere } from "@/lib/runtime/worker";
-import { pendingMarker, startDeliveries, type AcceptedDelivery } from "./deliveries";
+import { carriesDelivery, deliveryRecord, pendingMarker, startDeliveries, type AcceptedDelivery } from "./deliveries";
 import { groupInsert } from "@/lib/db/group-commit";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
@@ -115,15 +115,19 @@ async function handle(request: Request, id: string): Promise<Response> {
     delivery: { triggerId: id, workflowId: trigger.workflowId, runId, method: request.method, input: JSON.stringify(checked.input), idempotencyKey: key, ipAddress: clientIp(request.headers), userAgent: request.headers.get("user-agent") },
   };
   // The one write before the answer: the marker, carrying the delivery, in the process's shared
-  // batches (lib/db/group-commit.ts). A duplicate: the same Idempotency-Key while the first is
-  // still pending.
+  // batches (lib/db/group-commit.ts); a large input also goes to its record, after the marker, so
+  // a process killed between the two leaves a marker without a record (dropped later), never a
+  // record nothing starts. A duplicate marker: the same Idempotency-Key while the first is pending.
   // A process that runs no worker creates no runs: it leaves the delivery to the worker processes (pickup.ts).
   const startHere = workersRunHere() || hook.responseMode === "wait";
   const marker = await groupInsert(TriggerPending.collection, pendingMarker(accepted, !startHere));
   if (marker === "duplicate") return respond(hook, runId, acceptedId, true);
   // Or the same key after the first was started (its marker is gone, its record stays): one run,
   // and this marker goes (the first's was dropped only after its run existed).
-  if (key && (await WebhookDelivery.exists({ _id: acceptedId }))) {
+  const firstStarted = carriesDelivery(accepted)
+    ? key !== null && (await WebhookDelivery.exists({ _id: acceptedId })) !== null
+    : (await groupInsert(WebhookDelivery.collection, await deliveryRecord(accepted))) === "duplicate";
+  if (firstStarted) {
     await TriggerPending.deleteOne({ _id: acceptedId });
     return respond(hook, runId, acceptedId, true);
   }

@@ -15,7 +15,7 @@ import { createTrigger, triggersPanel } from "../service";
 import { Scheduler } from "../scheduler";
 import { handleWebhook } from "./handle";
 import { pickUpDeliveries, pickupClaimId } from "./pickup";
-import { pendingMarker, startDeliveries } from "./deliveries";
+import { CARRY_LIMIT, pendingMarker, startDeliveries } from "./deliveries";
 import { DEAD_PICKUP_MS, recoverPending } from "../recovery";
 import { runIdFor } from "../ids";
 
@@ -77,6 +77,29 @@ describe("deliveries accepted where no worker runs", () => {
     } finally {
       await worker.stop(1_000);
     }
+  });
+
+  it("a large input is stored in webhook_deliveries before the 202 and the marker stays small", async () => {
+    const note = "x".repeat(CARRY_LIMIT + 1_000);
+    const send = () =>
+      handleWebhook(
+        new Request(`http://127.0.0.1/api/hooks/${triggerId}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": "big-1" }, body: JSON.stringify({ amount: 9, note }) }),
+        triggerId,
+      );
+    const res = await send();
+    expect(res.status).toBe(202);
+    const { runId, deliveryId } = (await res.json()) as { runId: string; deliveryId: string };
+    const marker = await TriggerPending.findById(deliveryId).lean();
+    expect(marker).toMatchObject({ handedOff: true, triggerId });
+    expect(marker!.delivery).toBeUndefined();
+    expect(JSON.parse((await WebhookDelivery.findById(deliveryId).lean())!.input)).toMatchObject({ amount: 9, body: { note } });
+    expect((await triggersPanel(designer, workflowId)).triggers.find((t) => t.id === triggerId)!.waiting).toBe(1);
+    // While it waits, the same key is a duplicate of it; once started, too — one run.
+    expect(await (await send()).json()).toMatchObject({ runId, duplicate: true });
+    expect(await pickUpDeliveries()).toBe(1);
+    expect(await WorkflowExecution.exists({ _id: runId })).not.toBeNull();
+    expect(await (await send()).json()).toMatchObject({ runId, duplicate: true });
+    expect(await TriggerPending.exists({ _id: deliveryId })).toBeNull();
   });
 
   it("a worker that died mid-batch: its claims are released and the next pickup starts its deliveries", async () => {

@@ -12,7 +12,8 @@ import "server-only";
 import { groupInsertAll } from "@/lib/db/group-commit";
 import { Claim } from "@/models/Claim";
 import { TriggerPending } from "@/models/TriggerPending";
-import { startDeliveries } from "./deliveries";
+import { acceptedOf, startDeliveries, type AcceptedDelivery } from "./deliveries";
+import { ORPHAN_AFTER_MS } from "../recovery";
 
 export const PICKUP_MS = 100;
 /** After a failed round (the database unreachable, say), the next one waits this long. */
@@ -25,30 +26,37 @@ export const PICKUP_CLAIM = /^pickup:/;
 
 /** One batch: claims handed-off markers and starts their runs; the number of deliveries this process took. */
 export async function pickUpDeliveries(limit = BATCH): Promise<number> {
-  const markers = await TriggerPending.find({ handedOff: true }).sort({ at: 1 }).limit(limit).lean();
+  // No sort: FerretDB stops reading at `limit` matches, in insertion order — oldest first, near enough.
+  const markers = await TriggerPending.find({ handedOff: true }).limit(limit).lean();
   if (markers.length === 0) return 0;
   const at = new Date();
   const claims = await groupInsertAll(
     Claim.collection,
     markers.map((m) => ({ _id: pickupClaimId(m._id), at })),
   );
-  const mine = markers.filter((m, i) => claims[i] === "inserted" && m.delivery);
-  if (mine.length === 0) return 0;
+  const claimed = markers.filter((_, i) => claims[i] === "inserted");
+  if (claimed.length === 0) return 0;
   try {
-    const results = await startDeliveries(mine.map((m) => ({ id: m._id, receivedAt: m.at, delivery: m.delivery! })));
+    const found = await Promise.all(claimed.map((m) => acceptedOf(m)));
+    // A marker whose record is not there: its request is between its two inserts, or died there.
+    const orphans = claimed.filter((m, i) => !found[i] && Date.now() - new Date(m.at).getTime() > ORPHAN_AFTER_MS);
+    if (orphans.length > 0) await TriggerPending.bulkWrite(orphans.map((m) => ({ deleteOne: { filter: { _id: m._id } } })), { ordered: false });
+    const mine = found.filter((a): a is AcceptedDelivery => a !== null);
+    if (mine.length === 0) return 0;
+    const results = await startDeliveries(mine);
     const failed = mine.filter((_, i) => results[i].status === "rejected");
     results.forEach((result, i) => {
-      if (result.status === "rejected") console.error(`[webhook] starting the run of ${mine[i]._id} failed; recovery retries it`, result.reason);
+      if (result.status === "rejected") console.error(`[webhook] starting the run of ${mine[i].id} failed; recovery retries it`, result.reason);
     });
     // Left to the recovery pass's slower rounds rather than retried every PICKUP_MS.
-    if (failed.length > 0) await TriggerPending.bulkWrite(failed.map((m) => ({ updateOne: { filter: { _id: m._id }, update: { $unset: { handedOff: 1 } } } })), { ordered: false });
+    if (failed.length > 0) await TriggerPending.bulkWrite(failed.map((a) => ({ updateOne: { filter: { _id: a.id }, update: { $unset: { handedOff: 1 } } } })), { ordered: false });
+    return mine.length;
   } finally {
     await Claim.bulkWrite(
-      mine.map((m) => ({ deleteOne: { filter: { _id: pickupClaimId(m._id) } } })),
+      claimed.map((m) => ({ deleteOne: { filter: { _id: pickupClaimId(m._id) } } })),
       { ordered: false },
     );
   }
-  return mine.length;
 }
 
 /** Runs batches while there are handed-off markers, then looks again every PICKUP_MS; returns stop(). */
